@@ -1,0 +1,147 @@
+// Node kinds of the graph format v1, each with its own `data`. Names are what models see; ids are for machines.
+import { z } from 'zod';
+import { JsonSchemaObject } from '../json';
+
+export const NODE_KINDS = ['input', 'orchestrator', 'specialist', 'router', 'reviewer', 'mesh', 'output'] as const;
+export const NodeKind = z.enum(NODE_KINDS);
+export type NodeKind = z.infer<typeof NodeKind>;
+
+/** Agent kinds: every kind but `input` and `output`. */
+export const AGENT_KINDS = [
+  'orchestrator',
+  'specialist',
+  'router',
+  'reviewer',
+  'mesh',
+] as const satisfies readonly NodeKind[];
+export type AgentKind = (typeof AGENT_KINDS)[number];
+
+export const ModelTier = z.enum(['fast', 'balanced', 'deep']);
+export type ModelTier = z.infer<typeof ModelTier>;
+
+export const NodeId = z.string().min(1, 'An id cannot be empty.').max(128, 'An id can be at most 128 characters long.');
+export type NodeId = z.infer<typeof NodeId>;
+
+/** A slug such as `research` or `code_review`: lower-case letters, digits and underscores, starting with a letter. */
+export const Slug = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9_]{0,63}$/,
+    'A name must start with a lower-case letter and use only a-z, 0-9 and _ (at most 64 characters), like "code_review".',
+  );
+export type Slug = z.infer<typeof Slug>;
+
+export const Position = z.strictObject({ x: z.number(), y: z.number() });
+export type Position = z.infer<typeof Position>;
+
+const Description = z.string().max(2000, 'A description can be at most 2,000 characters long.').default('');
+const Instructions = z.string().max(20000, 'Instructions can be at most 20,000 characters long.').default('');
+
+export const InputNodeData = z.strictObject({
+  name: Slug.default('input'),
+  description: Description,
+  /** Optional JSON Schema of the run's JSON input payload. */
+  inputSchema: JsonSchemaObject.optional(),
+});
+export type InputNodeData = z.infer<typeof InputNodeData>;
+
+export const OutputNodeData = z.strictObject({
+  name: Slug.default('output'),
+  description: Description,
+});
+export type OutputNodeData = z.infer<typeof OutputNodeData>;
+
+export const SpecialistNodeData = z.strictObject({
+  name: Slug,
+  description: Description,
+  /** The agent's system message. */
+  instructions: Instructions,
+  tier: ModelTier.default('balanced'),
+  /** With a schema, the agent is asked for structured output that matches it. */
+  outputSchema: JsonSchemaObject.optional(),
+});
+export type SpecialistNodeData = z.infer<typeof SpecialistNodeData>;
+
+export const OrchestratorNodeData = z.strictObject({
+  name: Slug,
+  description: Description,
+  /** Guidance for decomposing the task, added to the orchestrator's own system message. */
+  instructions: Instructions,
+  /** Guidance for the final synthesis over the subtask results. */
+  synthesisInstructions: Instructions,
+  tier: ModelTier.default('balanced'),
+  /** How many subtasks may run at once. */
+  concurrency: z.number().int().min(1).max(1000).default(4),
+});
+export type OrchestratorNodeData = z.infer<typeof OrchestratorNodeData>;
+
+export const RouterNodeData = z.strictObject({
+  name: Slug,
+  description: Description,
+  /** Extra guidance for classifying; routers always use the `fast` tier. */
+  instructions: Instructions,
+});
+export type RouterNodeData = z.infer<typeof RouterNodeData>;
+
+export const ReviewerNodeData = z.strictObject({
+  name: Slug,
+  description: Description,
+  /** What the reviewer checks the producer's draft for. */
+  criteria: Instructions,
+  tier: ModelTier.default('balanced'),
+  maxRevisions: z.number().int().min(0).max(20).default(2),
+});
+export type ReviewerNodeData = z.infer<typeof ReviewerNodeData>;
+
+export const MeshNodeData = z.strictObject({
+  name: Slug,
+  description: Description,
+  /** The mesh's synthesis instructions over the peers' final round. */
+  instructions: Instructions,
+  tier: ModelTier.default('balanced'),
+  maxRounds: z.number().int().min(1).max(20).default(3),
+});
+export type MeshNodeData = z.infer<typeof MeshNodeData>;
+
+const nodeBase = {
+  id: NodeId,
+  position: Position,
+  width: z.number().positive().optional(),
+  height: z.number().positive().optional(),
+  /** Set on a specialist that is a peer of a mesh: the mesh's id. */
+  parentId: NodeId.optional(),
+};
+
+export const InputNode = z.strictObject({ ...nodeBase, kind: z.literal('input'), data: InputNodeData });
+export const OutputNode = z.strictObject({ ...nodeBase, kind: z.literal('output'), data: OutputNodeData });
+export const SpecialistNode = z.strictObject({ ...nodeBase, kind: z.literal('specialist'), data: SpecialistNodeData });
+export const OrchestratorNode = z.strictObject({
+  ...nodeBase,
+  kind: z.literal('orchestrator'),
+  data: OrchestratorNodeData,
+});
+export const RouterNode = z.strictObject({ ...nodeBase, kind: z.literal('router'), data: RouterNodeData });
+export const ReviewerNode = z.strictObject({ ...nodeBase, kind: z.literal('reviewer'), data: ReviewerNodeData });
+export const MeshNode = z.strictObject({ ...nodeBase, kind: z.literal('mesh'), data: MeshNodeData });
+
+export type InputNode = z.infer<typeof InputNode>;
+export type OutputNode = z.infer<typeof OutputNode>;
+export type SpecialistNode = z.infer<typeof SpecialistNode>;
+export type OrchestratorNode = z.infer<typeof OrchestratorNode>;
+export type RouterNode = z.infer<typeof RouterNode>;
+export type ReviewerNode = z.infer<typeof ReviewerNode>;
+export type MeshNode = z.infer<typeof MeshNode>;
+
+export const GraphNode = z.discriminatedUnion('kind', [
+  InputNode,
+  OrchestratorNode,
+  SpecialistNode,
+  RouterNode,
+  ReviewerNode,
+  MeshNode,
+  OutputNode,
+]);
+export type GraphNode = z.infer<typeof GraphNode>;
+/** A node of one kind: `NodeOfKind<'router'>` is a `RouterNode`. */
+export type NodeOfKind<K extends NodeKind> = Extract<GraphNode, { kind: K }>;
+export type NodeData<K extends NodeKind = NodeKind> = NodeOfKind<K>['data'];

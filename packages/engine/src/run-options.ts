@@ -1,0 +1,71 @@
+// The inputs and outputs of runGraph: what a caller (the server, a test, a benchmark) hands the engine.
+import type {
+  Budget,
+  ErrorInfo,
+  EscalationDecision,
+  GraphDocument,
+  HandoffContract,
+  JsonValue,
+  RunEvent,
+  Usage,
+} from '@baton/contracts';
+import type { ModelProvider } from './model/provider';
+
+export interface EscalationRequest {
+  escalationId: string;
+  runId: string;
+  edgeId: string;
+  contract: HandoffContract;
+  payload: JsonValue;
+  confidence: number | null;
+  reason: string;
+}
+
+export interface EscalationResolution {
+  decision: EscalationDecision;
+  /** Required for `edit`: the payload that goes on instead (validated again by the engine). */
+  payload?: JsonValue;
+  note?: string;
+}
+
+/** Answers an escalation: resolves when a person has decided. Rejects (or the signal aborts) to cancel. */
+export type EscalationHandler = (request: EscalationRequest, signal: AbortSignal) => Promise<EscalationResolution>;
+
+export interface RunGraphOptions {
+  runId: string;
+  /** A graph that passed `parseGraph`. */
+  graph: GraphDocument;
+  graphVersion: number | null;
+  goal: string;
+  input?: JsonValue;
+  provider: ModelProvider;
+  signal?: AbortSignal;
+  /** The run's own limits; they win over the graph's, which win over the defaults. */
+  budget?: Budget;
+  escalations: EscalationHandler;
+  /** Epoch ms. The engine reads no other clock. */
+  clock?: () => number;
+  /** Unique ids for actions and escalations. The engine uses no other randomness. */
+  ids?: () => string;
+  /** The nonce of the trust-boundary tags; random per run unless given. */
+  nonce?: string;
+  /** Events of an earlier attempt of this run: completed steps are reused, not executed again. */
+  replay?: readonly RunEvent[];
+}
+
+export type RunOutcome =
+  | { status: 'completed'; result: JsonValue; usage: Usage; modelCalls: number }
+  | { status: 'failed'; error: ErrorInfo; usage: Usage; modelCalls: number }
+  | { status: 'cancelled'; reason: string; usage: Usage; modelCalls: number };
+
+export interface RunHandle {
+  /**
+   * Every event, in `seq` order. The engine does not go past an event until the consumer has pulled it and
+   * asked for the next one, so a consumer that stores each event before pulling the next has stored it before
+   * the engine acts on it (an escalation's decision is stored before the run goes on).
+   * Iterate it exactly once.
+   */
+  events: AsyncIterable<RunEvent>;
+  /** Settles after the last event has been consumed. */
+  outcome: Promise<RunOutcome>;
+}
