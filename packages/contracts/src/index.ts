@@ -1,6 +1,7 @@
 // @baton/contracts: the graph format, run events and API bodies. Imports nothing from React, Hono or the DOM.
 export * from './api';
 export * from './assert-never';
+export * from './canonical-json';
 export * from './errors';
 export * from './events';
 export * from './graph/budget';
@@ -12,3 +13,4 @@ export * from './graph/migrate';
 export * from './graph/nodes';
 export * from './graph/parse-graph';
 export * from './json';
+export * from './json-schema';
