@@ -24,16 +24,23 @@ export const HandoffContract = z.strictObject({
 });
 export type HandoffContract = z.infer<typeof HandoffContract>;
 
-const edgeBase = { id: NodeId, source: NodeId, target: NodeId };
+/** Exported documents list an edge's keys as: id, kind, source, target, then the kind's own. */
+const edgeEnds = { source: NodeId, target: NodeId };
 
 export const HandoffEdge = z.strictObject({
-  ...edgeBase,
+  id: NodeId,
   kind: z.literal('handoff'),
+  ...edgeEnds,
   contract: HandoffContract.optional(),
 });
-export const DispatchEdge = z.strictObject({ ...edgeBase, kind: z.literal('dispatch') });
-export const RouteEdge = z.strictObject({ ...edgeBase, kind: z.literal('route'), fallback: z.boolean().optional() });
-export const ReviewEdge = z.strictObject({ ...edgeBase, kind: z.literal('review') });
+export const DispatchEdge = z.strictObject({ id: NodeId, kind: z.literal('dispatch'), ...edgeEnds });
+export const RouteEdge = z.strictObject({
+  id: NodeId,
+  kind: z.literal('route'),
+  ...edgeEnds,
+  fallback: z.boolean().optional(),
+});
+export const ReviewEdge = z.strictObject({ id: NodeId, kind: z.literal('review'), ...edgeEnds });
 export type HandoffEdge = z.infer<typeof HandoffEdge>;
 export type DispatchEdge = z.infer<typeof DispatchEdge>;
 export type RouteEdge = z.infer<typeof RouteEdge>;

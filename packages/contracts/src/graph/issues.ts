@@ -26,6 +26,9 @@ export const GraphIssueCode = z.enum([
   'review_producer',
   'contract_schema',
   'contract_confidence',
+  'mesh_peer_edge',
+  'duplicate_edge',
+  'invalid_schema',
 ]);
 export type GraphIssueCode = z.infer<typeof GraphIssueCode>;
 

@@ -103,8 +103,8 @@ export const MeshNodeData = z.strictObject({
 });
 export type MeshNodeData = z.infer<typeof MeshNodeData>;
 
-const nodeBase = {
-  id: NodeId,
+/** Where a node sits on the canvas. Exported documents list a node's keys as: id, kind, these, data. */
+const nodeLayout = {
   position: Position,
   width: z.number().positive().optional(),
   height: z.number().positive().optional(),
@@ -112,17 +112,38 @@ const nodeBase = {
   parentId: NodeId.optional(),
 };
 
-export const InputNode = z.strictObject({ ...nodeBase, kind: z.literal('input'), data: InputNodeData });
-export const OutputNode = z.strictObject({ ...nodeBase, kind: z.literal('output'), data: OutputNodeData });
-export const SpecialistNode = z.strictObject({ ...nodeBase, kind: z.literal('specialist'), data: SpecialistNodeData });
+export const InputNode = z.strictObject({ id: NodeId, kind: z.literal('input'), ...nodeLayout, data: InputNodeData });
+export const OutputNode = z.strictObject({
+  id: NodeId,
+  kind: z.literal('output'),
+  ...nodeLayout,
+  data: OutputNodeData,
+});
+export const SpecialistNode = z.strictObject({
+  id: NodeId,
+  kind: z.literal('specialist'),
+  ...nodeLayout,
+  data: SpecialistNodeData,
+});
 export const OrchestratorNode = z.strictObject({
-  ...nodeBase,
+  id: NodeId,
   kind: z.literal('orchestrator'),
+  ...nodeLayout,
   data: OrchestratorNodeData,
 });
-export const RouterNode = z.strictObject({ ...nodeBase, kind: z.literal('router'), data: RouterNodeData });
-export const ReviewerNode = z.strictObject({ ...nodeBase, kind: z.literal('reviewer'), data: ReviewerNodeData });
-export const MeshNode = z.strictObject({ ...nodeBase, kind: z.literal('mesh'), data: MeshNodeData });
+export const RouterNode = z.strictObject({
+  id: NodeId,
+  kind: z.literal('router'),
+  ...nodeLayout,
+  data: RouterNodeData,
+});
+export const ReviewerNode = z.strictObject({
+  id: NodeId,
+  kind: z.literal('reviewer'),
+  ...nodeLayout,
+  data: ReviewerNodeData,
+});
+export const MeshNode = z.strictObject({ id: NodeId, kind: z.literal('mesh'), ...nodeLayout, data: MeshNodeData });
 
 export type InputNode = z.infer<typeof InputNode>;
 export type OutputNode = z.infer<typeof OutputNode>;

@@ -1,0 +1,194 @@
+// Input guards run before anything else reads a document: size, nesting depth, JSON syntax and forbidden keys.
+import { GRAPH_LIMITS } from './graph';
+import type { GraphIssue } from './issues';
+
+export type GuardResult = { ok: true; value: unknown } | { ok: false; issues: GraphIssue[] };
+
+/** Checks JSON text (size, syntax, depth: all without recursion) and parses it. */
+export function parseJsonText(text: string): GuardResult {
+  const bytes = utf8Length(text);
+  if (bytes > GRAPH_LIMITS.bytes) return refuse('too_large', [], tooLargeMessage(bytes));
+  const problem = scanJson(text, GRAPH_LIMITS.depth);
+  if (problem) return refuse(problem.code, [], problem.message);
+  return checkJsonValue(JSON.parse(text));
+}
+
+/**
+ * Checks a parsed value: nesting depth, an estimate of its size as JSON, and `__proto__` keys, which some
+ * object builders would turn into a prototype; a graph never needs one. Iterative, so any nesting is safe.
+ */
+export function checkJsonValue(value: unknown): GuardResult {
+  const stack: { value: unknown; depth: number; path: (string | number)[] }[] = [{ value, depth: 0, path: [] }];
+  const seen = new Set<object>();
+  let size = 0;
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (typeof item.value === 'string') size += item.value.length + 2;
+    else size += 8;
+    if (typeof item.value !== 'object' || item.value === null) continue;
+    if (item.depth >= GRAPH_LIMITS.depth) return refuse('too_deep', [], tooDeepMessage());
+    if (seen.has(item.value)) continue;
+    seen.add(item.value);
+    if (Array.isArray(item.value)) {
+      item.value.forEach((member, index) => {
+        stack.push({ value: member, depth: item.depth + 1, path: [...item.path, index] });
+      });
+    } else {
+      for (const [key, member] of Object.entries(item.value)) {
+        if (key === '__proto__') {
+          return refuse('invalid_shape', [...item.path, key], 'The key "__proto__" is not allowed in a graph.');
+        }
+        size += key.length + 3;
+        stack.push({ value: member, depth: item.depth + 1, path: [...item.path, key] });
+      }
+    }
+    if (size > GRAPH_LIMITS.bytes) return refuse('too_large', [], tooLargeMessage(size));
+  }
+  return { ok: true, value };
+}
+
+function refuse(code: GraphIssue['code'], path: GraphIssue['path'], message: string): GuardResult {
+  return { ok: false, issues: [{ code, path, message }] };
+}
+
+function tooLargeMessage(bytes: number): string {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `The document is too large (${mb(bytes)}): a graph can be at most ${mb(GRAPH_LIMITS.bytes)} of JSON.`;
+}
+
+function tooDeepMessage(): string {
+  return `The document is nested too deeply: a graph can nest objects and arrays at most ${GRAPH_LIMITS.depth} levels deep.`;
+}
+
+function utf8Length(text: string): number {
+  if (text.length > GRAPH_LIMITS.bytes) return text.length; // every character is at least one byte
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+type ScanProblem = { code: 'invalid_json' | 'too_deep'; message: string };
+type Expect = 'value' | 'value-or-end' | 'key' | 'key-or-end' | 'colon' | 'comma-or-end' | 'end';
+
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const LITERALS: Record<string, string> = { t: 'true', f: 'false', n: 'null' };
+const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
+
+/**
+ * A JSON syntax check with an explicit stack instead of recursion, so a 10,000-deep document is refused,
+ * not a stack overflow; and, unlike JSON.parse's messages, it says where the text goes wrong.
+ */
+export function scanJson(text: string, maxDepth: number): ScanProblem | undefined {
+  const open: string[] = [];
+  let expect: Expect = 'value';
+  let i = 0;
+  const fail = (what: string, at = i): ScanProblem => ({ code: 'invalid_json', message: invalidAt(text, what, at) });
+  while (true) {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+    if (i >= text.length) break;
+    const c = text[i]!;
+    if (expect === 'end') return fail(`unexpected ${quote(c)} after the end of the document`);
+    if (expect === 'colon') {
+      if (c !== ':') return fail(`expected ":" after a property name, found ${quote(c)}`);
+      i++;
+      expect = 'value';
+    } else if (expect === 'comma-or-end') {
+      const top = open.at(-1);
+      const close = top === '{' ? '}' : ']';
+      if (c === ',') expect = top === '{' ? 'key' : 'value';
+      else if (c === close) {
+        open.pop();
+        expect = afterValue(open);
+      } else return fail(`expected "," or "${close}", found ${quote(c)}`);
+      i++;
+    } else if (expect === 'key' || expect === 'key-or-end') {
+      if (c === '}' && expect === 'key-or-end') {
+        open.pop();
+        i++;
+        expect = afterValue(open);
+      } else if (c === '"') {
+        const end = scanString(text, i);
+        if (typeof end !== 'number') return fail(end.what, end.at);
+        i = end;
+        expect = 'colon';
+      } else return fail(`expected a property name in double quotes, found ${quote(c)}`);
+    } else if (c === ']' && expect === 'value-or-end') {
+      open.pop();
+      i++;
+      expect = afterValue(open);
+    } else if (c === '{' || c === '[') {
+      if (open.length >= maxDepth) {
+        return { code: 'too_deep', message: tooDeepMessage() };
+      }
+      open.push(c);
+      i++;
+      expect = c === '{' ? 'key-or-end' : 'value-or-end';
+    } else if (c === '"') {
+      const end = scanString(text, i);
+      if (typeof end !== 'number') return fail(end.what, end.at);
+      i = end;
+      expect = afterValue(open);
+    } else if (c === '-' || (c >= '0' && c <= '9')) {
+      NUMBER.lastIndex = i;
+      if (!NUMBER.test(text)) return fail('a malformed number');
+      i = NUMBER.lastIndex;
+      expect = afterValue(open);
+    } else if (LITERALS[c] && text.startsWith(LITERALS[c], i)) {
+      i += LITERALS[c].length;
+      expect = afterValue(open);
+    } else return fail(`unexpected ${quote(c)}`);
+  }
+  if (expect !== 'end') return fail('the text ends before the document does', text.length);
+  return undefined;
+}
+
+function afterValue(open: string[]): Expect {
+  return open.length === 0 ? 'end' : 'comma-or-end';
+}
+
+/** Returns the index after the closing quote, or what is wrong and where. */
+function scanString(text: string, start: number): number | { what: string; at: number } {
+  let i = start + 1;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) return i + 1;
+    if (code < 0x20) return { what: 'a control character inside a string', at: i };
+    if (code === 0x5c) {
+      const next = text[i + 1];
+      if (next === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { what: 'a malformed \\u escape', at: i };
+        i += 6;
+        continue;
+      }
+      if (next === undefined || !ESCAPES.has(next)) return { what: 'a malformed escape in a string', at: i };
+      i += 2;
+      continue;
+    }
+    i++;
+  }
+  return { what: 'a string that is never closed', at: start };
+}
+
+function quote(c: string): string {
+  return JSON.stringify(c);
+}
+
+function invalidAt(text: string, what: string, at: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < at && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `The text is not valid JSON: ${what} at line ${line}, column ${at - lineStart + 1} (position ${at}).`;
+}
