@@ -1,0 +1,87 @@
+// Server settings from environment variables: one place that reads process.env, with defaults and clear errors.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BatonError } from '@baton/contracts';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** When set, every /api route but health and sign-in needs it. */
+  token: string | null;
+  openai: { apiKey: string; baseURL: string | null } | null;
+  models: { fast: string; balanced: string; deep: string };
+  simulated: { callDelayMs: number; tokenDelayMs: number; confidence: number };
+  webDir: string;
+  examplesDir: string;
+  /** Extra host names the `Host` header may carry (reverse proxies), from BATON_ALLOWED_HOSTS. */
+  allowedHosts: string[];
+}
+
+export class ConfigError extends BatonError {
+  constructor(message: string) {
+    super('invalid_config', message);
+  }
+}
+
+const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const DEFAULT_MODELS = { fast: 'gpt-4.1-nano', balanced: 'gpt-4.1-mini', deep: 'gpt-4.1' } as const;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
+  const apiKey = nonEmpty(env.OPENAI_API_KEY);
+  return {
+    host: nonEmpty(env.HOST) ?? '127.0.0.1',
+    port: integer(env, 'PORT', 8787, 0, 65535),
+    dataDir: path.resolve(cwd, nonEmpty(env.BATON_DATA_DIR) ?? 'data'),
+    token: nonEmpty(env.BATON_TOKEN),
+    openai: apiKey ? { apiKey, baseURL: nonEmpty(env.OPENAI_BASE_URL) } : null,
+    models: {
+      fast: nonEmpty(env.BATON_MODEL_FAST) ?? DEFAULT_MODELS.fast,
+      balanced: nonEmpty(env.BATON_MODEL_BALANCED) ?? DEFAULT_MODELS.balanced,
+      deep: nonEmpty(env.BATON_MODEL_DEEP) ?? DEFAULT_MODELS.deep,
+    },
+    simulated: {
+      callDelayMs: integer(env, 'BATON_SIM_CALL_MS', 150, 0, 600_000),
+      tokenDelayMs: integer(env, 'BATON_SIM_TOKEN_MS', 15, 0, 60_000),
+      confidence: fraction(env, 'BATON_SIM_CONFIDENCE', 0.9),
+    },
+    webDir: path.resolve(cwd, nonEmpty(env.BATON_WEB_DIR) ?? path.join(serverRoot, '../web/dist')),
+    examplesDir: path.join(serverRoot, '../../examples'),
+    allowedHosts: (nonEmpty(env.BATON_ALLOWED_HOSTS) ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+  };
+}
+
+/** Loopback hosts are the only ones the server binds to without a token. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`);
+  }
+  return value;
+}
+
+function fraction(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new ConfigError(`${name} must be a number from 0 to 1, got "${raw}".`);
+  }
+  return value;
+}

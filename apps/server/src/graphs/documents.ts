@@ -1,0 +1,57 @@
+// Graph documents the server makes or hands out: the starter graph, shape checks with API issues, the export text.
+import { GRAPH_FORMAT, GRAPH_VERSION, GraphDocument, parseGraphShape } from '@baton/contracts';
+import { graphIssues } from '../http/body';
+import { InvalidRequestError } from '../http/errors';
+import { scrubJson } from '../secrets';
+
+/** A new graph from a name: an input handing off to an output, ready for agents to go between them. */
+export function starterGraph(id: string, name: string, description = ''): GraphDocument {
+  return GraphDocument.parse({
+    format: GRAPH_FORMAT,
+    version: GRAPH_VERSION,
+    id,
+    name,
+    description,
+    nodes: [
+      { id: 'input', kind: 'input', position: { x: 0, y: 0 }, data: { name: 'input', description: 'The goal.' } },
+      {
+        id: 'output',
+        kind: 'output',
+        position: { x: 400, y: 0 },
+        data: { name: 'output', description: 'The result.' },
+      },
+    ],
+    edges: [{ id: 'input-output', kind: 'handoff', source: 'input', target: 'output' }],
+  });
+}
+
+/** Migrates and checks the shape of a document; throws 400 with every issue, paths under `prefix`. */
+export function requireGraphShape(document: unknown, prefix: (string | number)[] = []): GraphDocument {
+  const parsed = parseGraphShape(document);
+  if (!parsed.ok) {
+    const issues = graphIssues(parsed.issues, prefix);
+    throw new InvalidRequestError(
+      `The graph document is not valid: ${issues[0]?.message ?? 'unknown problem'}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`,
+      issues,
+      'invalid_graph',
+    );
+  }
+  return parsed.graph;
+}
+
+/** The export text: re-parsed so that keys come in the format's order, pretty-printed, with no secret in it. */
+export function exportText(document: GraphDocument, secrets: readonly string[]): string {
+  const ordered = GraphDocument.parse(document);
+  return `${JSON.stringify(scrubJson(ordered, secrets).value, null, 2)}\n`;
+}
+
+/** A file name from a graph name: `Research team` -> `research-team.baton.json`. */
+export function exportFileName(name: string, version?: number): string {
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'graph';
+  return `${slug}${version === undefined ? '' : `-v${version}`}.baton.json`;
+}

@@ -1,0 +1,63 @@
+// Errors the API answers with: each a BatonError with a stable code and the HTTP status it maps to.
+import { type ApiIssue, BatonError } from '@baton/contracts';
+
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500 | 503;
+
+export class HttpError extends BatonError {
+  readonly status: HttpErrorStatus;
+  readonly issues: ApiIssue[];
+
+  constructor(status: HttpErrorStatus, code: string, message: string, issues: ApiIssue[] = [], cause?: unknown) {
+    super(code, message, { cause });
+    this.status = status;
+    this.issues = issues;
+  }
+}
+
+/** 400: the request is not what the route accepts. */
+export class InvalidRequestError extends HttpError {
+  constructor(message: string, issues: ApiIssue[] = [], code = 'invalid_request') {
+    super(400, code, message, issues);
+  }
+}
+
+export class NotFoundError extends HttpError {
+  constructor(what: string, code = 'not_found') {
+    super(404, code, `${what} does not exist.`);
+  }
+}
+
+/** 409: the request is valid but the state moved on (a stale draft, a decided escalation). */
+export class ConflictError extends HttpError {
+  constructor(code: string, message: string) {
+    super(409, code, message);
+  }
+}
+
+export class UnauthorizedError extends HttpError {
+  constructor(message = 'Sign in with the server token: send "Authorization: Bearer <token>" or sign in in the app.') {
+    super(401, 'unauthorized', message);
+  }
+}
+
+export class ForbiddenError extends HttpError {
+  constructor(code: string, message: string) {
+    super(403, code, message);
+  }
+}
+
+export class PayloadTooLargeError extends HttpError {
+  constructor(limitBytes: number) {
+    super(413, 'payload_too_large', `The request body is larger than the limit of ${formatBytes(limitBytes)}.`);
+  }
+}
+
+export class UnsupportedMediaTypeError extends HttpError {
+  constructor() {
+    super(415, 'unsupported_media_type', 'Send the request body as JSON, with "Content-Type: application/json".');
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
+}

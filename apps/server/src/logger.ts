@@ -1,0 +1,31 @@
+// The server's log: one line per message, with every configured secret scrubbed before it is written.
+import { scrubText } from './secrets';
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export function createLogger(options: { secrets: readonly string[]; write?: (line: string) => void }): Logger {
+  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const emit = (level: string, message: string) =>
+    write(scrubText(`${new Date().toISOString()} ${level} ${message}`, options.secrets));
+  return {
+    info: (message) => emit('info', message),
+    warn: (message) => emit('warn', message),
+    error: (message, error) => emit('error', error === undefined ? message : `${message}: ${describeError(error)}`),
+  };
+}
+
+/** Name, message and stack, for the log only: a stack never leaves the server in a response. */
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/** A logger that keeps its lines, for tests that look for leaks. */
+export function createMemoryLogger(secrets: readonly string[] = []): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return Object.assign(createLogger({ secrets, write: (line) => lines.push(line) }), { lines });
+}

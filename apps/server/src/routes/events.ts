@@ -1,0 +1,77 @@
+// GET /api/runs/:id/events: Server-Sent Events, replayed from the store after Last-Event-ID, then live, until the end.
+import { isTerminalRunStatus } from '@baton/contracts';
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { AppDeps } from '../deps';
+import { InvalidRequestError, NotFoundError } from '../http/errors';
+
+const BATCH = 500;
+const DEFAULT_HEARTBEAT_MS = 15_000;
+
+export function eventRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  const { runs, notifier, logger } = deps;
+  const heartbeatMs = deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+
+  app.get('/runs/:id/events', async (c) => {
+    const runId = c.req.param('id');
+    if (!(await runs.getRun(runId))) throw new NotFoundError(`The run "${runId}"`, 'run_not_found');
+    const after = parseAfter(c.req.header('last-event-id') ?? c.req.query('after'));
+    c.header('X-Accel-Buffering', 'no');
+
+    return streamSSE(c, async (stream) => {
+      let cursor = after;
+      // Set by the notifier; checked before sleeping so that no wake-up between a read and the wait is lost.
+      let dirty = false;
+      let wake = () => {};
+      const unsubscribe = notifier.subscribe(runId, () => {
+        dirty = true;
+        wake();
+      });
+      stream.onAbort(() => wake());
+      try {
+        while (!stream.aborted && !stream.closed) {
+          dirty = false;
+          const batch = await runs.readEvents(runId, cursor, BATCH);
+          for (const event of batch) {
+            await stream.writeSSE({ id: String(event.seq), data: JSON.stringify(event) });
+            cursor = event.seq;
+          }
+          if (batch.length === BATCH) continue;
+          const run = await runs.getRun(runId);
+          if (!run || (isTerminalRunStatus(run.status) && cursor >= run.eventCount)) {
+            await stream.writeSSE({ event: 'end', data: '{}' });
+            return;
+          }
+          if (dirty) continue;
+          const woke = await new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(false), heartbeatMs);
+            wake = () => {
+              clearTimeout(timer);
+              resolve(true);
+            };
+          });
+          // A comment line keeps proxies and the browser from timing the stream out.
+          if (!woke && !stream.aborted) await stream.write(': heartbeat\n\n');
+        }
+      } catch (error) {
+        if (!stream.aborted) logger.error(`event stream of run ${runId} failed`, error);
+      } finally {
+        unsubscribe();
+      }
+    });
+  });
+
+  return app;
+}
+
+/** Last-Event-ID or ?after=: the last seq the client has; 0 (or nothing) replays from the start. */
+function parseAfter(text: string | undefined): number {
+  if (text === undefined || text.trim() === '') return 0;
+  if (!/^\d{1,12}$/.test(text.trim())) {
+    throw new InvalidRequestError('Last-Event-ID and "after" must be an event seq (a whole number).', [
+      { path: '$.after', message: 'Not a whole number.' },
+    ]);
+  }
+  return Number(text.trim());
+}

@@ -1,0 +1,41 @@
+// Routes about the server itself: health, the model provider, the graph format's JSON Schema, and sign-in.
+import { GraphDocument, type HealthResponse, SessionBody } from '@baton/contracts';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+import { signIn, signOut } from '../http/auth';
+import { parseBody, readJson } from '../http/body';
+import { UnauthorizedError } from '../http/errors';
+
+let graphSchema: unknown;
+/** The JSON Schema of the format, as a file reading a document would check it (defaults not yet filled in). */
+export function graphJsonSchema(): unknown {
+  graphSchema ??= z.toJSONSchema(GraphDocument, { io: 'input', unrepresentable: 'any' });
+  return graphSchema;
+}
+
+export function metaRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.get('/health', (c) => {
+    const body: HealthResponse = { ok: true, version: deps.version, authRequired: deps.token !== null };
+    return c.json(body);
+  });
+
+  app.get('/provider', (c) => c.json(deps.provider));
+
+  app.get('/schema/graph', (c) => c.json(graphJsonSchema()));
+
+  app.post('/session', async (c) => {
+    const body = parseBody(SessionBody, await readJson(c));
+    if (!signIn(c, deps.token, body.token)) throw new UnauthorizedError('That token is not the server token.');
+    return c.body(null, 204);
+  });
+
+  app.delete('/session', (c) => {
+    signOut(c);
+    return c.body(null, 204);
+  });
+
+  return app;
+}

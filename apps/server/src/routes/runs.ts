@@ -1,0 +1,55 @@
+// Run routes: start a run of a graph's draft, list and read runs, cancel, decide an escalation, export the trace.
+import { EscalationDecisionBody, StartRunBody } from '@baton/contracts';
+import { Hono } from 'hono';
+import type { AppDeps } from '../deps';
+import { parseBody, readJson } from '../http/body';
+import { NotFoundError } from '../http/errors';
+import { scrubJson } from '../secrets';
+
+export function runRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  const { runs, runManager } = deps;
+
+  const requireRun = async (id: string) => {
+    const run = await runs.getRun(id);
+    if (!run) throw new NotFoundError(`The run "${id}"`, 'run_not_found');
+    return run;
+  };
+
+  app.post('/graphs/:id/runs', async (c) => {
+    const body = parseBody(StartRunBody, await readJson(c));
+    return c.json(await runManager.start(c.req.param('id'), body), 202);
+  });
+
+  app.get('/graphs/:id/runs', async (c) => {
+    const id = c.req.param('id');
+    if (!(await deps.graphs.getGraph(id))) throw new NotFoundError(`The graph "${id}"`, 'graph_not_found');
+    return c.json({ items: await runs.listRuns(id) });
+  });
+
+  app.get('/runs/:id', async (c) => c.json(await requireRun(c.req.param('id'))));
+
+  app.post('/runs/:id/cancel', async (c) => c.json(await runManager.cancel(c.req.param('id'))));
+
+  app.post('/runs/:id/escalations/:escalationId', async (c) => {
+    const body = parseBody(EscalationDecisionBody, await readJson(c));
+    return c.json(await runManager.decide(c.req.param('id'), c.req.param('escalationId'), body));
+  });
+
+  app.get('/runs/:id/trace', async (c) => {
+    const run = await requireRun(c.req.param('id'));
+    const version = await deps.graphs.getVersion(run.graphId, run.graphVersion);
+    const events = [];
+    for (let after = 0; ; ) {
+      const batch = await runs.readEvents(run.id, after, 1000);
+      if (batch.length === 0) break;
+      events.push(...batch);
+      after = batch.at(-1)!.seq;
+    }
+    const trace = scrubJson({ run, graph: version?.document ?? null, events }, deps.secrets).value;
+    c.header('Content-Disposition', `attachment; filename="baton-trace-${run.id}.json"`);
+    return c.json(trace);
+  });
+
+  return app;
+}

@@ -1,0 +1,22 @@
+// What the server needs from @baton/engine, as one injectable object: the real engine in production, fakes in tests.
+import type { HandoffContract, JsonPath, RunEvent, RunEventBody } from '@baton/contracts';
+import type { RunGraphOptions, RunHandle } from '../../../../packages/engine/src/run-options';
+
+export type { ModelProvider } from '../../../../packages/engine/src/model/provider';
+export type {
+  EscalationRequest,
+  EscalationResolution,
+  RunGraphOptions,
+  RunHandle,
+} from '../../../../packages/engine/src/run-options';
+
+export type PayloadCheck = { ok: true } | { ok: false; errors: { path: JsonPath; message: string }[] };
+
+export interface EnginePort {
+  runGraph(options: RunGraphOptions): RunHandle;
+  sealEvent(
+    body: RunEventBody,
+    meta: { runId: string; seq: number; at: number; previousChain: string | null },
+  ): RunEvent;
+  validateHandoffPayload(contract: HandoffContract, payload: unknown): PayloadCheck;
+}

@@ -1,0 +1,23 @@
+// RunNotifier inside one process: a map of listeners per run. Redis pub/sub or LISTEN/NOTIFY can replace it.
+import type { RunNotifier } from './types';
+
+export function createMemoryNotifier(): RunNotifier {
+  const listeners = new Map<string, Set<() => void>>();
+  return {
+    notify(runId) {
+      for (const listener of listeners.get(runId) ?? []) listener();
+    },
+    subscribe(runId, listener) {
+      let set = listeners.get(runId);
+      if (!set) {
+        set = new Set();
+        listeners.set(runId, set);
+      }
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) listeners.delete(runId);
+      };
+    },
+  };
+}

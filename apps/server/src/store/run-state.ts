@@ -1,0 +1,89 @@
+// How one event changes a run's row: the same for every store implementation.
+import {
+  assertNever,
+  type ErrorInfo,
+  type JsonValue,
+  type RunEvent,
+  type RunStatus,
+  type Usage,
+} from '@baton/contracts';
+
+export interface RunState {
+  status: RunStatus;
+  startedAt: number | null;
+  endedAt: number | null;
+  usage: Usage;
+  modelCalls: number;
+  eventCount: number;
+  lastHash: string | null;
+  result: JsonValue | null;
+  error: ErrorInfo | null;
+  pendingEscalations: string[];
+}
+
+export const ZERO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
+
+export function applyEvent(state: RunState, event: RunEvent): RunState {
+  const next: RunState = { ...state, eventCount: event.seq, lastHash: event.chain };
+  switch (event.type) {
+    case 'run.started':
+      return { ...next, status: 'running', startedAt: event.at };
+    case 'run.waiting':
+      return { ...next, status: 'waiting' };
+    case 'escalation.requested':
+      return { ...next, pendingEscalations: [...state.pendingEscalations, event.escalationId] };
+    case 'escalation.resolved':
+      return {
+        ...next,
+        status: state.status === 'waiting' ? 'running' : state.status,
+        pendingEscalations: state.pendingEscalations.filter((id) => id !== event.escalationId),
+      };
+    case 'action.completed':
+      // Live spend from model calls; the terminal event's totals replace it.
+      if (!event.usage || !event.model) return next;
+      return { ...next, usage: addUsage(state.usage, event.usage), modelCalls: state.modelCalls + 1 };
+    case 'run.completed':
+      return { ...ended(next, 'completed', event), result: event.result };
+    case 'run.failed':
+      return { ...ended(next, 'failed', event), error: event.error };
+    case 'run.cancelled':
+      return { ...ended(next, 'cancelled', event), error: { code: 'run_cancelled', message: event.reason } };
+    case 'run.interrupted':
+      return {
+        ...next,
+        status: 'interrupted',
+        endedAt: event.at,
+        pendingEscalations: [],
+        error: { code: 'run_interrupted', message: event.reason },
+      };
+    case 'action.started':
+    case 'action.delta':
+    case 'action.failed':
+    case 'action.skipped':
+    case 'handoff.validated':
+    case 'handoff.rejected':
+    case 'budget.exceeded':
+      return next;
+    default:
+      return assertNever(event, 'run event');
+  }
+}
+
+function ended(state: RunState, status: RunStatus, event: { at: number; usage: Usage; modelCalls: number }): RunState {
+  return {
+    ...state,
+    status,
+    endedAt: event.at,
+    usage: event.usage,
+    modelCalls: event.modelCalls,
+    pendingEscalations: [],
+  };
+}
+
+function addUsage(a: Usage, b: Usage): Usage {
+  return {
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    totalTokens: a.totalTokens + b.totalTokens,
+  };
+}

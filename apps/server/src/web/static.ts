@@ -1,0 +1,70 @@
+// Serves the built web app: files from its folder, index.html for every other non-API GET (the app routes itself).
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Context, Hono } from 'hono';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const NOT_BUILT_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Baton</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; line-height: 1.5">
+<h1>Baton's web app is not built yet</h1>
+<p>The API is running at <code>/api</code>. To get the editor, build the web app and restart the server:</p>
+<pre>pnpm --filter @baton/web build</pre>
+<p>or start everything with <code>npm start</code> at the repository root.</p>
+</body></html>
+`;
+
+export function serveWebApp(app: Hono, webDir: string | null): void {
+  const root = webDir ? path.resolve(webDir) : null;
+
+  const send = async (c: Context, file: string, cache: string) => {
+    const body = await fs.readFile(file);
+    c.header('Content-Type', TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
+    c.header('Cache-Control', cache);
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.req.method === 'HEAD' ? c.body(null) : c.body(new Uint8Array(body));
+  };
+
+  app.on(['GET', 'HEAD'], '*', async (c) => {
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return c.notFound();
+    const index = root ? path.join(root, 'index.html') : null;
+    if (!root || !index || !(await isFile(index))) return c.html(NOT_BUILT_PAGE, 200, { 'Cache-Control': 'no-store' });
+    let relative: string;
+    try {
+      relative = decodeURIComponent(c.req.path);
+    } catch {
+      return c.text('Bad path', 400);
+    }
+    const file = path.resolve(root, `.${path.posix.normalize(`/${relative}`)}`);
+    if (file.startsWith(root + path.sep) && (await isFile(file))) {
+      // Vite puts content-hashed files in assets/: they never change under the same name.
+      const hashed = file.startsWith(path.join(root, 'assets') + path.sep);
+      return send(c, file, hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    }
+    return send(c, index, 'no-cache');
+  });
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}

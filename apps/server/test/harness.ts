@@ -1,0 +1,67 @@
+// Builds the app for tests: in-memory SQLite (or a temp dir), a fake or real engine, a logger that keeps its lines.
+import type { ProviderInfo } from '@baton/contracts';
+import { type Composed, compose } from '../src/compose';
+import { createMemoryLogger } from '../src/logger';
+import type { EnginePort, ModelProvider } from '../src/runs/engine-port';
+import { createFakeEngine, type FakeEngineOptions } from './fake-engine';
+
+export const FAKE_PROVIDER_INFO: ProviderInfo = {
+  kind: 'simulated',
+  simulated: true,
+  baseUrlHost: null,
+  models: { fast: 'sim-fast', balanced: 'sim-balanced', deep: 'sim-deep' },
+};
+
+export const fakeProvider: ModelProvider = {
+  info: FAKE_PROVIDER_INFO,
+  complete: async () => {
+    throw new Error('the fake engine never calls the provider');
+  },
+};
+
+export interface TestServer extends Composed {
+  logs: string[];
+  engine: EnginePort;
+  /** app.request with JSON helpers; `Host: localhost` unless given. */
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+}
+
+export function testServer(
+  options: {
+    engine?: EnginePort;
+    fake?: FakeEngineOptions;
+    token?: string;
+    secrets?: string[];
+    provider?: ModelProvider;
+    dataDir?: string;
+    webDir?: string | null;
+  } = {},
+): TestServer {
+  const secrets = options.secrets ?? [];
+  const logger = createMemoryLogger(secrets);
+  const engine = options.engine ?? createFakeEngine(options.fake);
+  let counter = 0;
+  const composed = compose({
+    dataDir: options.dataDir ?? ':memory:',
+    engine,
+    provider: options.provider ?? fakeProvider,
+    logger,
+    token: options.token ?? null,
+    allowedHostnames: new Set(['localhost', '127.0.0.1']),
+    secrets,
+    webDir: options.webDir ?? null,
+    version: '0.1.0-test',
+    newId: (prefix) => `${prefix}_${++counter}`,
+    heartbeatMs: 200,
+    settleTimeoutMs: 2000,
+  });
+  const call: TestServer['call'] = (method, path, body, headers = {}) => {
+    const init: RequestInit = { method, headers: { ...headers } };
+    if (body !== undefined) {
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+    }
+    return Promise.resolve(composed.app.request(`http://localhost${path}`, init));
+  };
+  return { ...composed, logs: logger.lines, engine, call };
+}
