@@ -1,10 +1,244 @@
-// The run panel of the editor: goal, Run, Cancel, and the live trace. Placeholder until the run view lands.
+// The run panel of the editor: goal, Run / Cancel, provider badge, the live trace, the result, history, escalations.
+import type { ActionType } from '@baton/contracts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { badgeClass, runStatusBadge } from '../app/format';
+import { graphPath, navigate, runPath } from '../app/router';
+import { ActionDetail } from './ActionDetail';
+import { traceUrl } from './api';
+import { EscalationDialog } from './EscalationDialog';
+import { formatDuration, formatTokens } from './format';
+import { useRunSummary, useTraceFocus } from './hooks';
+import { ProviderBadge } from './ProviderBadge';
+import { ResultView } from './ResultView';
+import { RunControls } from './RunControls';
+import { RunHistory } from './RunHistory';
+import { isEnded, type RunViewStore } from './run-store';
+import { connectRunStream, type StreamState } from './run-stream';
+import { type RunView, runViewFor } from './run-views';
+import { shownRun } from './shown-run';
+import { TraceFilters } from './TraceFilters';
+import { TraceList } from './TraceList';
+import type { TraceFilter } from './trace-tree';
+import './run.css';
+
 export interface RunPanelProps {
   graphId: string;
   /** True when the graph has problems: it can be saved but not run. */
   hasProblems: boolean;
+  /** The run to show (from the route `/graphs/:id/runs/:runId`); a run started here is shown too. */
+  runId?: string;
 }
 
-export function RunPanel(_props: RunPanelProps) {
-  return null;
+type Tab = 'trace' | 'result' | 'history';
+
+export function RunPanel({ graphId, hasProblems, runId: routeRunId }: RunPanelProps) {
+  const [startedRunId, setStartedRunId] = useState<string | null>(null);
+  const runId = routeRunId ?? startedRunId;
+  const view = useMemo<RunView | null>(() => (runId ? runViewFor(runId) : null), [runId]);
+  const [streamState, setStreamState] = useState<StreamState | null>(null);
+  const [tab, setTab] = useState<Tab>('trace');
+
+  useEffect(() => {
+    if (!view || !runId) return;
+    shownRun.show(view.store);
+    if (view.ended) {
+      setStreamState('ended');
+      return () => shownRun.show(null);
+    }
+    const close = connectRunStream({
+      runId,
+      store: view.store,
+      onStateChange: (state) => {
+        if (state === 'ended') view.ended = true;
+        setStreamState(state);
+      },
+    });
+    return () => {
+      close();
+      shownRun.show(null);
+    };
+  }, [view, runId]);
+
+  const openRun = (id: string) => {
+    setStartedRunId(id);
+    setTab('trace');
+    navigate(runPath(graphId, id));
+  };
+
+  return (
+    <aside className="run-panel" data-testid="run-panel" aria-label="Run">
+      <header className="run-panel-head">
+        <h2 className="run-panel-title">Run</h2>
+        <ProviderBadge />
+      </header>
+      <RunControls
+        graphId={graphId}
+        hasProblems={hasProblems}
+        liveRunId={view && !view.ended ? runId : null}
+        onStarted={openRun}
+      />
+      {view && runId && (
+        <RunStatusBar
+          runId={runId}
+          store={view.store}
+          streamState={streamState}
+          onClose={() => {
+            setStartedRunId(null);
+            navigate(graphPath(graphId));
+          }}
+          onCompleted={() => {
+            // Only for a run started here: a past run opened from history stays on its trace.
+            if (runId === startedRunId) setTab('result');
+          }}
+        />
+      )}
+      <div className="run-tabs" role="tablist">
+        {(['trace', 'result', 'history'] as const).map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            className={`run-tab${tab === t ? ' active' : ''}`}
+            data-testid={`run-tab-${t}`}
+            onClick={() => setTab(t)}
+          >
+            {t === 'trace' ? 'Trace' : t === 'result' ? 'Result' : 'History'}
+          </button>
+        ))}
+      </div>
+      <div className="run-tab-body">
+        {tab === 'history' && <RunHistory graphId={graphId} currentRunId={runId} onOpen={openRun} />}
+        {tab !== 'history' && !view && (
+          <p className="subtle run-hint">Enter a goal and press Run to watch the agents work.</p>
+        )}
+        {tab === 'trace' && view && <TraceTab store={view.store} />}
+        {tab === 'result' && view && <ResultTab store={view.store} />}
+      </div>
+      {view && runId && <Escalations runId={runId} store={view.store} />}
+    </aside>
+  );
+}
+
+function RunStatusBar({
+  runId,
+  store,
+  streamState,
+  onClose,
+  onCompleted,
+}: {
+  runId: string;
+  store: RunViewStore;
+  streamState: StreamState | null;
+  onClose(): void;
+  onCompleted(): void;
+}) {
+  const summary = useRunSummary(store);
+  const badge = runStatusBadge(summary.status);
+  const live = !isEnded(summary.status);
+  const wasLive = useRef(live);
+  useEffect(() => {
+    if (wasLive.current && summary.status === 'completed') onCompleted();
+    wasLive.current = live;
+  }, [live, summary.status, onCompleted]);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [live]);
+  const elapsed = summary.startedAt === null ? null : (summary.endedAt ?? now) - summary.startedAt;
+  return (
+    <div className="run-status" data-testid="run-status" data-status={summary.status} data-run-id={runId}>
+      <span className={badgeClass(badge.tone)}>{badge.label}</span>
+      <span className="subtle" data-testid="run-counts">
+        {summary.actionCount} actions · {formatTokens(summary.totals.usage.totalTokens)} tokens ·{' '}
+        {formatDuration(elapsed)}
+        {summary.graphVersion !== null ? ` · v${summary.graphVersion}` : ''}
+      </span>
+      {streamState === 'reconnecting' && <span className="badge badge-warning">Reconnecting…</span>}
+      <span className="run-status-end">
+        <a className="btn btn-ghost btn-sm" href={traceUrl(runId)} download data-testid="run-export-trace">
+          Export trace
+        </a>
+        <button type="button" className="btn btn-ghost btn-sm" onClick={onClose} title="Stop showing this run">
+          ×
+        </button>
+      </span>
+      {summary.notices.map((notice) => (
+        <p key={notice} className="run-notice">
+          {notice}
+        </p>
+      ))}
+      {summary.error && (
+        <p className="run-error" role="alert">
+          {summary.error.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function TraceTab({ store }: { store: RunViewStore }) {
+  const nodeId = useTraceFocus((focus) => focus.nodeId);
+  const actionId = useTraceFocus((focus) => focus.actionId);
+  const [actionType, setActionType] = useState<ActionType | null>(null);
+  const summary = useRunSummary(store);
+  const filter = useMemo<TraceFilter>(
+    () => ({
+      agentIds: new Set(nodeId ? [nodeId] : []),
+      actionTypes: new Set(actionType ? [actionType] : []),
+    }),
+    [nodeId, actionType],
+  );
+  return (
+    <div className="trace-tab">
+      <TraceFilters store={store} actionType={actionType} onActionType={setActionType} />
+      <TraceList store={store} filter={filter} live={!isEnded(summary.status)} />
+      <ActionDetail store={store} actionId={actionId} />
+    </div>
+  );
+}
+
+function ResultTab({ store }: { store: RunViewStore }) {
+  const summary = useRunSummary(store);
+  return <ResultView summary={summary} />;
+}
+
+function Escalations({ runId, store }: { runId: string; store: RunViewStore }) {
+  const { pendingEscalations } = useRunSummary(store);
+  const [later, setLater] = useState<ReadonlySet<string>>(() => new Set());
+  const first = pendingEscalations[0];
+  if (!first) return null;
+  const name = (nodeId: string) => agentName(store, nodeId);
+  if (later.has(first.escalationId)) {
+    return (
+      <div className="run-escalation-banner" role="status">
+        {pendingEscalations.length} handoff{pendingEscalations.length > 1 ? 's' : ''} waiting for you.
+        <button
+          type="button"
+          className="btn btn-sm btn-primary"
+          data-testid="escalation-open"
+          onClick={() => setLater(new Set())}
+        >
+          Review
+        </button>
+      </div>
+    );
+  }
+  return (
+    <EscalationDialog
+      key={first.escalationId}
+      runId={runId}
+      escalation={first}
+      sourceName={name(first.sourceId)}
+      targetName={name(first.targetId)}
+      onClose={() => setLater((previous) => new Set(previous).add(first.escalationId))}
+    />
+  );
+}
+
+function agentName(store: RunViewStore, nodeId: string): string {
+  for (const action of store.allActions()) if (action.agentId === nodeId) return action.agentName;
+  return nodeId;
 }

@@ -1,0 +1,134 @@
+// The goal box, the optional JSON input, and the Run / Cancel buttons of the run panel.
+import { type JsonValue, StartRunBody } from '@baton/contracts';
+import { useId, useState } from 'react';
+import { ApiError, errorMessage } from '../api/client';
+import { useCancelRun, useStartRun } from './api';
+
+export interface RunControlsProps {
+  graphId: string;
+  hasProblems: boolean;
+  /** The run on display while it is still going: Cancel applies to it. */
+  liveRunId: string | null;
+  onStarted(runId: string): void;
+}
+
+type ParsedInput = { ok: true; value: JsonValue | undefined } | { ok: false; message: string };
+
+function parseInput(text: string): ParsedInput {
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as JsonValue };
+  } catch (error) {
+    return { ok: false, message: `The input is not valid JSON: ${errorMessage(error)}` };
+  }
+}
+
+export function RunControls({ graphId, hasProblems, liveRunId, onStarted }: RunControlsProps) {
+  const [goal, setGoal] = useState('');
+  const [withInput, setWithInput] = useState(false);
+  const [inputText, setInputText] = useState('');
+  const start = useStartRun(graphId);
+  const cancel = useCancelRun();
+  const goalId = useId();
+  const inputId = useId();
+
+  const input = withInput ? parseInput(inputText) : ({ ok: true, value: undefined } as const);
+  const body = StartRunBody.safeParse({
+    goal,
+    ...(input.ok && input.value !== undefined ? { input: input.value } : {}),
+  });
+  const canRun = !hasProblems && input.ok && body.success && !start.isPending;
+
+  const submit = () => {
+    if (!body.success || !canRun) return;
+    start.mutate(body.data, { onSuccess: (response) => onStarted(response.runId) });
+  };
+
+  return (
+    <form
+      className="run-controls"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <div className="field">
+        <label className="field-label" htmlFor={goalId}>
+          Goal
+        </label>
+        <textarea
+          id={goalId}
+          className="textarea run-goal"
+          data-testid="run-goal"
+          rows={3}
+          placeholder="What should the agents do?"
+          value={goal}
+          onChange={(event) => setGoal(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) submit();
+          }}
+        />
+      </div>
+      <label className="run-input-toggle">
+        <input type="checkbox" checked={withInput} onChange={(event) => setWithInput(event.target.checked)} /> JSON
+        input
+      </label>
+      {withInput && (
+        <div className="field">
+          <label className="field-label visually-hidden" htmlFor={inputId}>
+            JSON input
+          </label>
+          <textarea
+            id={inputId}
+            className="textarea run-json"
+            data-testid="run-input"
+            rows={4}
+            spellCheck={false}
+            placeholder='{ "topic": "…" }'
+            aria-invalid={!input.ok}
+            value={inputText}
+            onChange={(event) => setInputText(event.target.value)}
+          />
+          {!input.ok && <p className="field-error">{input.message}</p>}
+        </div>
+      )}
+      <div className="run-buttons">
+        <button type="submit" className="btn btn-primary" data-testid="run-start" disabled={!canRun}>
+          {start.isPending ? 'Starting…' : 'Run'}
+        </button>
+        {liveRunId && (
+          <button
+            type="button"
+            className="btn btn-danger"
+            data-testid="run-cancel"
+            disabled={cancel.isPending}
+            onClick={() => cancel.mutate(liveRunId)}
+          >
+            Cancel
+          </button>
+        )}
+        {hasProblems && <span className="field-hint">Fix the graph's problems to run it.</span>}
+      </div>
+      {start.error && <ErrorBox error={start.error} />}
+      {cancel.error && <ErrorBox error={cancel.error} />}
+    </form>
+  );
+}
+
+export function ErrorBox({ error }: { error: unknown }) {
+  const issues = error instanceof ApiError ? error.issues : [];
+  return (
+    <div className="run-error" role="alert">
+      <p>{errorMessage(error)}</p>
+      {issues.length > 0 && (
+        <ul className="issue-list">
+          {issues.map((issue) => (
+            <li key={`${issue.path}:${issue.message}`}>
+              <span className="issue-path">{issue.path}</span> {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// Past runs of a graph: status, goal, duration and tokens; opening one replays its trace from stored events.
+
+import { errorMessage } from '../api/client';
+import { badgeClass, formatRelativeTime, runStatusBadge } from '../app/format';
+import { useGraphRuns } from './api';
+import { formatDuration, formatTokens } from './format';
+
+export interface RunHistoryProps {
+  graphId: string;
+  currentRunId: string | null;
+  onOpen(runId: string): void;
+}
+
+export function RunHistory({ graphId, currentRunId, onOpen }: RunHistoryProps) {
+  const runs = useGraphRuns(graphId);
+  if (runs.isPending) return <p className="subtle">Loading runs…</p>;
+  if (runs.isError) return <p className="field-error">{errorMessage(runs.error)}</p>;
+  if (runs.data.length === 0) return <p className="subtle">No runs yet.</p>;
+  const now = Date.now();
+  return (
+    <ul className="run-history" data-testid="run-history">
+      {runs.data.map((run) => {
+        const badge = runStatusBadge(run.status);
+        const duration = run.startedAt !== null && run.endedAt !== null ? run.endedAt - run.startedAt : null;
+        return (
+          <li key={run.id}>
+            <button
+              type="button"
+              className={`run-history-item${run.id === currentRunId ? ' current' : ''}`}
+              data-testid="run-history-item"
+              data-run-id={run.id}
+              onClick={() => onOpen(run.id)}
+            >
+              <span className="run-history-top">
+                <span className={badgeClass(badge.tone)}>{badge.label}</span>
+                <span className="subtle">
+                  {formatRelativeTime(run.createdAt, now)} · v{run.graphVersion}
+                </span>
+              </span>
+              <span className="run-history-goal">{run.goal}</span>
+              <span className="subtle">
+                {formatDuration(duration)} · {formatTokens(run.usage.totalTokens)} tokens · {run.eventCount} events
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

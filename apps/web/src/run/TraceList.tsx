@@ -1,0 +1,194 @@
+// The action tree with its timeline: one virtualised row per action, bars on one time axis, following live work.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { formatDuration, formatTokens } from './format';
+import { setTraceFocusAction, useAction, useTraceFocus, useTreeVersion } from './hooks';
+import type { RunViewStore } from './run-store';
+import { type TraceFilter, type TraceRow, timeAxis, visibleRows } from './trace-tree';
+
+const ROW_HEIGHT = 28;
+
+export interface TraceListProps {
+  store: RunViewStore;
+  filter: TraceFilter;
+  live: boolean;
+}
+
+/** Re-renders every `ms` while `on`, so the time axis of a live run keeps moving. */
+function useNow(on: boolean, ms: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!on) return;
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [on, ms]);
+  return now;
+}
+
+export function TraceList({ store, filter, live }: TraceListProps) {
+  const version = useTreeVersion(store);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const [following, setFollowing] = useState(true);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const selectedId = useTraceFocus((focus) => focus.actionId);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is how the store says its tree changed.
+  const rows = useMemo(() => visibleRows(store, collapsed, filter), [store, collapsed, filter, version]);
+  const now = useNow(live, 250);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is how the store says its tree changed.
+  const axis = useMemo(() => timeAxis(store, live ? now : 0), [store, live, now, version]);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  // Follow the newest action while live, unless the person has scrolled away to read something.
+  useEffect(() => {
+    if (!live || !following || rows.length === 0) return;
+    let newest = 0;
+    let newestSeq = -1;
+    rows.forEach((row, index) => {
+      const seq = store.getAction(row.id)?.seq ?? -1;
+      if (seq > newestSeq) {
+        newestSeq = seq;
+        newest = index;
+      }
+    });
+    virtualizer.scrollToIndex(newest, { align: 'auto' });
+  }, [rows, live, following, store, virtualizer]);
+
+  const stopFollowing = () => {
+    if (live) setFollowing(false);
+  };
+
+  const toggle = (id: string) =>
+    setCollapsed((previous) => {
+      const next = new Set(previous);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <div className="trace-list-frame">
+      <div
+        ref={scrollRef}
+        className="trace-list"
+        data-testid="trace-list"
+        role="tree"
+        aria-label="Actions of the run"
+        onWheel={stopFollowing}
+        onTouchMove={stopFollowing}
+        onKeyDown={(event) => {
+          if (['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End'].includes(event.key)) stopFollowing();
+        }}
+        onScroll={(event) => {
+          const el = event.currentTarget;
+          if (!following && el.scrollTop + el.clientHeight >= el.scrollHeight - 4) setFollowing(true);
+        }}
+      >
+        {rows.length === 0 && <p className="trace-empty subtle">No actions yet.</p>}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index] as TraceRow;
+            return (
+              <TraceRowView
+                key={row.id}
+                store={store}
+                row={row}
+                top={item.start}
+                axisStart={axis.start}
+                axisSpan={axis.end - axis.start}
+                now={now}
+                selected={row.id === selectedId}
+                onToggle={toggle}
+              />
+            );
+          })}
+        </div>
+      </div>
+      {live && !following && (
+        <button type="button" className="btn btn-sm trace-follow" onClick={() => setFollowing(true)}>
+          Follow live
+        </button>
+      )}
+    </div>
+  );
+}
+
+interface TraceRowViewProps {
+  store: RunViewStore;
+  row: TraceRow;
+  top: number;
+  axisStart: number;
+  axisSpan: number;
+  now: number;
+  selected: boolean;
+  onToggle(id: string): void;
+}
+
+const TraceRowView = memo(function TraceRowView({
+  store,
+  row,
+  top,
+  axisStart,
+  axisSpan,
+  now,
+  selected,
+  onToggle,
+}: TraceRowViewProps) {
+  const action = useAction(store, row.id);
+  if (!action) return null;
+  const end = action.endedAt ?? (action.status === 'running' || action.status === 'waiting' ? now : action.startedAt);
+  const left = ((action.startedAt - axisStart) / axisSpan) * 100;
+  const width = Math.max(((end - action.startedAt) / axisSpan) * 100, 0.4);
+  const tokens = action.usage?.totalTokens;
+  return (
+    // biome-ignore lint/a11y/useFocusableInteractive: rows are chosen with the mouse; the detail view is the keyboard path.
+    <div
+      role="treeitem"
+      aria-selected={selected}
+      aria-expanded={row.hasChildren ? row.expanded : undefined}
+      className={`trace-row status-${action.status}${selected ? ' selected' : ''}${row.matches ? '' : ' context'}`}
+      data-testid="trace-row"
+      data-action-id={action.id}
+      data-action-type={action.actionType}
+      data-status={action.status}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={() => setTraceFocusAction(action.id, action.agentId)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') setTraceFocusAction(action.id, action.agentId);
+      }}
+    >
+      <div className="trace-label" style={{ paddingLeft: 6 + row.depth * 14 }}>
+        {row.hasChildren ? (
+          <button
+            type="button"
+            className="trace-twisty"
+            aria-label={row.expanded ? 'Collapse' : 'Expand'}
+            onClick={(event) => {
+              event.stopPropagation();
+              onToggle(action.id);
+            }}
+          >
+            {row.expanded ? '▾' : '▸'}
+          </button>
+        ) : (
+          <span className="trace-twisty" />
+        )}
+        <span className="trace-dot" aria-hidden="true" />
+        <span className="trace-agent">{action.agentName}</span>
+        <span className="trace-type">{action.actionType}</span>
+        <span className="trace-meta subtle">
+          {tokens ? `${formatTokens(tokens)} tok · ` : ''}
+          {action.endedAt !== null ? formatDuration(action.endedAt - action.startedAt) : action.status}
+        </span>
+      </div>
+      <div className="trace-bar-cell" aria-hidden="true">
+        <div className="trace-bar" style={{ left: `${left}%`, width: `${width}%` }} />
+      </div>
+    </div>
+  );
+});
