@@ -33,6 +33,24 @@ export function onUnauthorized(listener: UnauthorizedListener): () => void {
  * answer, carrying the server's `{ error: { code, message, issues } }` when it sent one.
  */
 export async function apiFetch<T>(path: string, init: ApiRequestInit = {}): Promise<T> {
+  const response = await request(path, init);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const parsed = text === '' ? undefined : tryParseJson(text);
+  if (parsed === invalidJson) {
+    throw new ApiError(response.status, 'invalid_response', 'The server sent a response that is not JSON.');
+  }
+  return parsed as T;
+}
+
+/** Like apiFetch, but the body as text, byte for byte (downloads such as the export file). */
+export async function apiFetchText(path: string, init: ApiRequestInit = {}): Promise<string> {
+  const response = await request(path, init);
+  return response.text();
+}
+
+/** Sends the request and throws ApiError unless the answer is 2xx. */
+async function request(path: string, init: ApiRequestInit): Promise<Response> {
   const { json, headers: given, ...rest } = init;
   const headers = new Headers(given);
   if (!headers.has('Accept')) headers.set('Accept', 'application/json');
@@ -51,15 +69,11 @@ export async function apiFetch<T>(path: string, init: ApiRequestInit = {}): Prom
   }
 
   if (response.status === 401) for (const listener of unauthorizedListeners) listener();
-  if (response.status === 204) return undefined as T;
-
-  const text = await response.text();
-  const parsed = text === '' ? undefined : tryParseJson(text);
-  if (!response.ok) throw toApiError(response, parsed);
-  if (parsed === invalidJson) {
-    throw new ApiError(response.status, 'invalid_response', 'The server sent a response that is not JSON.');
+  if (!response.ok) {
+    const text = await response.text().catch(() => '');
+    throw toApiError(response, text === '' ? undefined : tryParseJson(text));
   }
-  return parsed as T;
+  return response;
 }
 
 const invalidJson = Symbol('invalid JSON');

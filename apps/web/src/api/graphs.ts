@@ -1,7 +1,6 @@
 // TanStack Query hooks for graphs and their versions: the web app's only door to /api/graphs.
 import type {
   CreateGraphBody,
-  GraphDocument,
   GraphRecord,
   GraphSummary,
   GraphVersionRecord,
@@ -12,7 +11,7 @@ import type {
   UpdateDraftBody,
 } from '@baton/contracts';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch } from './client';
+import { apiFetch, apiFetchText } from './client';
 
 export const graphKeys = {
   all: ['graphs'] as const,
@@ -40,9 +39,9 @@ export const graphApi = {
   version: (id: string, version: number) => apiFetch<GraphVersionRecord>(`${graphUrl(id)}/versions/${version}`),
   saveVersion: (id: string, body: SaveVersionBody) =>
     apiFetch<GraphVersionSummary>(`${graphUrl(id)}/versions`, { method: 'POST', json: body }),
-  /** The export document (pretty, stable key order) exactly as the server writes it. */
-  exportDocument: (id: string, version?: number) =>
-    apiFetch<GraphDocument>(`${graphUrl(id)}/export${version === undefined ? '' : `?version=${version}`}`),
+  /** The export file's text (pretty, stable key order) exactly as the server writes it. */
+  exportText: (id: string, version?: number) =>
+    apiFetchText(`${graphUrl(id)}/export${version === undefined ? '' : `?version=${version}`}`),
   health: () => apiFetch<HealthResponse>('/api/health'),
 };
 

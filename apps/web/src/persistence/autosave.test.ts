@@ -87,6 +87,7 @@ describe('autosave', () => {
     const source = fakeSource();
     const server = fakeServer();
     const autosave = createAutosave({ source, baseRevision: 3, save: (body) => server.save(body), delayMs: 800 });
+    autosave.start();
     source.edit('a');
     source.edit('ab');
     source.edit('abc');
@@ -102,6 +103,7 @@ describe('autosave', () => {
     const source = fakeSource();
     const server = fakeServer();
     const autosave = createAutosave({ source, baseRevision: 3, save: (body) => server.save(body), delayMs: 100 });
+    autosave.start();
     server.holdNext();
     source.edit('one');
     await vi.advanceTimersByTimeAsync(100);
@@ -122,6 +124,7 @@ describe('autosave', () => {
     const source = fakeSource();
     const server = fakeServer();
     const autosave = createAutosave({ source, baseRevision: 3, save: (body) => server.save(body), delayMs: 50 });
+    autosave.start();
     server.bumpElsewhere();
     source.edit('mine');
     await vi.advanceTimersByTimeAsync(50);
@@ -139,6 +142,7 @@ describe('autosave', () => {
     const source = fakeSource();
     const server = fakeServer();
     const autosave = createAutosave({ source, baseRevision: 3, save: (body) => server.save(body), delayMs: 50 });
+    autosave.start();
     server.bumpElsewhere();
     source.edit('mine');
     await vi.advanceTimersByTimeAsync(50);
@@ -167,6 +171,7 @@ describe('autosave', () => {
       delayMs: 50,
       retryMs: 1000,
     });
+    autosave.start();
     server.failNextWith(new ApiError(0, 'network_error', 'Could not reach the Baton server.'));
     source.edit('x');
     await vi.advanceTimersByTimeAsync(50);
@@ -188,6 +193,7 @@ describe('autosave', () => {
         return server.save(body);
       },
     });
+    autosave.start();
     await autosave.flush({ keepalive: true });
     expect(calls).toEqual([]);
     source.edit('leaving');

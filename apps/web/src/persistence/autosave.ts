@@ -46,7 +46,8 @@ export interface Autosave {
   adopt(record: GraphRecord): void;
   /** After a conflict: save the local document over the newer draft whose revision is `latestRevision`. */
   overwrite(latestRevision: number): Promise<void>;
-  dispose(): void;
+  /** Starts following the document; the returned function stops (a save in flight still completes). */
+  start(): () => void;
 }
 
 export function createAutosave(options: AutosaveOptions): Autosave {
@@ -60,7 +61,6 @@ export function createAutosave(options: AutosaveOptions): Autosave {
   let savedChangeCount = source.changeCount();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<void> | null = null;
-  let disposed = false;
   const listeners = new Set<() => void>();
 
   function set(patch: Partial<AutosaveState>): void {
@@ -76,7 +76,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
   }
 
   function onChange(): void {
-    if (disposed || state.status === 'conflict') return;
+    if (state.status === 'conflict') return;
     if (!dirty()) return;
     if (state.status !== 'saving') set({ status: 'unsaved' });
     schedule(delayMs);
@@ -105,7 +105,6 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     try {
       const useKeepalive = keepalive && JSON.stringify(body).length < KEEPALIVE_LIMIT;
       const record = await options.save(body, { keepalive: useKeepalive });
-      if (disposed) return;
       savedChangeCount = count;
       set({ baseRevision: record.draftRevision, savedAt: record.updatedAt });
       options.onSaved?.(record);
@@ -116,7 +115,6 @@ export function createAutosave(options: AutosaveOptions): Autosave {
         set({ status: 'saved' });
       }
     } catch (error) {
-      if (disposed) return;
       if (error instanceof ApiError && error.status === 409) {
         set({
           status: 'conflict',
@@ -129,8 +127,6 @@ export function createAutosave(options: AutosaveOptions): Autosave {
       if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) schedule(retryMs);
     }
   }
-
-  const unsubscribe = source.subscribe(onChange);
 
   return {
     getState: () => state,
@@ -151,11 +147,14 @@ export function createAutosave(options: AutosaveOptions): Autosave {
       savedChangeCount = Number.NaN;
       await run({ keepalive: false });
     },
-    dispose() {
-      disposed = true;
-      clearTimeout(timer);
-      unsubscribe();
-      listeners.clear();
+    start() {
+      // Edits made while stopped count as unsaved from here on.
+      const unsubscribe = source.subscribe(onChange);
+      onChange();
+      return () => {
+        unsubscribe();
+        clearTimeout(timer);
+      };
     },
   };
 }
