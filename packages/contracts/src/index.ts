@@ -9,6 +9,7 @@ export * from './graph/edge-rules';
 export * from './graph/edges';
 export * from './graph/export';
 export * from './graph/graph';
+export * from './graph/graph-json-schema';
 export * from './graph/issues';
 export * from './graph/migrate';
 export * from './graph/nodes';
