@@ -1,5 +1,5 @@
 // Graph documents the server makes or hands out: the starter graph, shape checks with API issues, the export text.
-import { GRAPH_FORMAT, GRAPH_VERSION, GraphDocument, parseGraphShape } from '@baton/contracts';
+import { exportGraphJson, GRAPH_FORMAT, GRAPH_VERSION, GraphDocument, parseGraphShape } from '@baton/contracts';
 import { graphIssues } from '../http/body';
 import { InvalidRequestError } from '../http/errors';
 import { scrubJson } from '../secrets';
@@ -39,10 +39,9 @@ export function requireGraphShape(document: unknown, prefix: (string | number)[]
   return parsed.graph;
 }
 
-/** The export text: re-parsed so that keys come in the format's order, pretty-printed, with no secret in it. */
+/** The export text (the contracts' `exportGraphJson`: the format's key order, pretty), with no secret in it. */
 export function exportText(document: GraphDocument, secrets: readonly string[]): string {
-  const ordered = GraphDocument.parse(document);
-  return `${JSON.stringify(scrubJson(ordered, secrets).value, null, 2)}\n`;
+  return exportGraphJson(scrubJson(document, secrets).value);
 }
 
 /** A file name from a graph name: `Research team` -> `research-team.baton.json`. */
