@@ -5,6 +5,7 @@ import { badgeClass, runStatusBadge } from '../app/format';
 import { graphPath, navigate, runPath } from '../app/router';
 import { ActionDetail } from './ActionDetail';
 import { traceUrl } from './api';
+import { CanvasFocusBridge } from './CanvasFocusBridge';
 import { EscalationDialog } from './EscalationDialog';
 import { formatDuration, formatTokens } from './format';
 import { useRunSummary, useTraceFocus } from './hooks';
@@ -67,6 +68,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId }: RunPanelPr
 
   return (
     <aside className="run-panel" data-testid="run-panel" aria-label="Run">
+      <CanvasFocusBridge />
       <header className="run-panel-head">
         <h2 className="run-panel-title">Run</h2>
         <ProviderBadge />
@@ -149,7 +151,16 @@ function RunStatusBar({
   }, [live]);
   const elapsed = summary.startedAt === null ? null : (summary.endedAt ?? now) - summary.startedAt;
   return (
-    <div className="run-status" data-testid="run-status" data-status={summary.status} data-run-id={runId}>
+    <div
+      className="run-status"
+      data-testid="run-status"
+      data-status={summary.status}
+      data-run-id={runId}
+      data-event-count={summary.eventCount}
+      data-last-seq={summary.lastSeq}
+      data-action-count={summary.actionCount}
+      data-stream={streamState ?? ''}
+    >
       <span className={badgeClass(badge.tone)}>{badge.label}</span>
       <span className="subtle" data-testid="run-counts">
         {summary.actionCount} actions · {formatTokens(summary.totals.usage.totalTokens)} tokens ·{' '}

@@ -1,6 +1,7 @@
 // React bindings of the run view: the canvas reads node and edge run state here; the trace panel its rows.
 import { useCallback, useSyncExternalStore } from 'react';
-import { createStore, useStore } from 'zustand';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import type { ActionView, EdgeRunState, NodeRunStatus, RunSummaryView, RunViewStore } from './run-store';
 import { shownRun } from './shown-run';
 
@@ -47,22 +48,25 @@ export interface TraceFocus {
   nodeId: string | null;
   /** The action shown in the detail view, or null. */
   actionId: string | null;
+  /** The node of that action: the canvas selects it (the trace's half of "and the other way"). */
+  actionNodeId: string | null;
 }
 
 /**
  * The link between the canvas and the trace: clicking a node sets `nodeId` (the trace filters to it), and
- * choosing an action in the trace sets both (the canvas can select that node). Kept outside React so the
- * canvas and the panel share it without a common provider.
+ * choosing an action in the trace sets `actionId` and `actionNodeId` (the canvas selects that node). Kept
+ * outside React so the canvas and the panel share it without a common provider.
  */
-export const traceFocusStore = createStore<TraceFocus>(() => ({ nodeId: null, actionId: null }));
+export const traceFocusStore = createStore<TraceFocus>(() => ({ nodeId: null, actionId: null, actionNodeId: null }));
 
 /** Filter the trace to a node (or clear the filter with null). For the canvas: call it on node click. */
 export function setTraceFocusNode(nodeId: string | null): void {
   traceFocusStore.setState({ nodeId });
 }
 
-export function setTraceFocusAction(actionId: string | null, nodeId?: string | null): void {
-  traceFocusStore.setState(nodeId === undefined ? { actionId } : { actionId, nodeId });
+/** Show an action in the detail view (null closes it); its node is selected on the canvas. */
+export function setTraceFocusAction(actionId: string | null, actionNodeId: string | null = null): void {
+  traceFocusStore.setState({ actionId, actionNodeId });
 }
 
 /** The trace focus, with a selector so a component re-renders only for what it reads. */

@@ -1,0 +1,41 @@
+// Keeps the canvas selection and the trace focus in step: a clicked node filters the trace; a chosen action selects its node.
+import { useEffect } from 'react';
+import { useDocumentStore } from '../editor/document-context';
+import { setTraceFocusNode, traceFocusStore } from './hooks';
+
+export function CanvasFocusBridge() {
+  // The run panel always sits inside the editor, under its document provider.
+  const documentStore = useDocumentStore();
+
+  useEffect(() => {
+    // The node the trace itself selected: its selection change must not turn into a trace filter.
+    let selectedByTrace: string | null = null;
+
+    const offCanvas = documentStore.subscribe((state, previous) => {
+      if (state.selection === previous.selection) return;
+      const nodes = [...state.selection.nodes];
+      const only = nodes.length === 1 && state.selection.edges.size === 0 ? (nodes[0] as string) : null;
+      if (only !== null && only === selectedByTrace) return;
+      selectedByTrace = null;
+      if (only !== null) setTraceFocusNode(only);
+      else if (nodes.length === 0 && state.selection.edges.size === 0) setTraceFocusNode(null);
+    });
+
+    const offTrace = traceFocusStore.subscribe((focus, previous) => {
+      if (focus.actionNodeId === previous.actionNodeId || focus.actionNodeId === null) return;
+      const { selection } = documentStore.getState();
+      if (selection.nodes.size === 1 && selection.nodes.has(focus.actionNodeId)) return;
+      if (!documentStore.getState().document.nodes.some((node) => node.id === focus.actionNodeId)) return;
+      selectedByTrace = focus.actionNodeId;
+      documentStore.getState().setSelection([focus.actionNodeId], []);
+    });
+
+    return () => {
+      offCanvas();
+      offTrace();
+      traceFocusStore.setState({ nodeId: null, actionId: null, actionNodeId: null });
+    };
+  }, [documentStore]);
+
+  return null;
+}
