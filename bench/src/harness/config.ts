@@ -1,0 +1,28 @@
+// Sizes of a full run and of the smoke run (tiny sizes that only check every case still produces numbers).
+
+export interface BenchConfig {
+  mode: 'full' | 'smoke';
+  warmup: number;
+  runs: number;
+  engine: { chain: number[]; fanout: number[]; loop: number[]; latencies: number[] };
+  sse: { replayEvents: number; liveEvents: number; watchers: number[] };
+  canvas: { nodes: number[]; runEvents: number; measureMs: number };
+}
+
+export const FULL: BenchConfig = {
+  mode: 'full',
+  warmup: 2,
+  runs: 5,
+  engine: { chain: [10, 100, 1000], fanout: [10, 100, 1000], loop: [10, 100], latencies: [0, 20] },
+  sse: { replayEvents: 100_000, liveEvents: 5_000, watchers: [1, 50] },
+  canvas: { nodes: [100, 1000, 2000], runEvents: 10_000, measureMs: 3000 },
+};
+
+export const SMOKE: BenchConfig = {
+  mode: 'smoke',
+  warmup: 0,
+  runs: 1,
+  engine: { chain: [5], fanout: [5], loop: [2], latencies: [0] },
+  sse: { replayEvents: 200, liveEvents: 50, watchers: [1, 2] },
+  canvas: { nodes: [20], runEvents: 200, measureMs: 300 },
+};

@@ -1,0 +1,69 @@
+// `pnpm bench` (full) and `pnpm --filter @baton/bench smoke` (tiny sizes, part of the tests): runs the suites in
+// turn, each case in its own child process, prints one table against the goals of issue 7 and writes the JSON.
+import { loadavg } from 'node:os';
+import { runCanvasSuite } from './canvas/suite';
+import { runEngineSuite } from './engine/suite';
+import { parseArgs } from './harness/args';
+import { type BenchConfig, FULL, SMOKE } from './harness/config';
+import { type BenchResults, formatTable, machineInfo, type Row, writeResults } from './harness/report';
+import { runStreamSuite } from './streams/suite';
+
+interface SuiteOutput {
+  rows: Row[];
+  raw: Record<string, unknown>;
+  errors: string[];
+}
+type Suite = (config: BenchConfig, log: (line: string) => void) => Promise<SuiteOutput>;
+
+const SUITES: Record<string, Suite> = { engine: runEngineSuite, sse: runStreamSuite, canvas: runCanvasSuite };
+
+const args = parseArgs();
+const base = args.has('smoke') ? SMOKE : FULL;
+const config: BenchConfig = {
+  ...base,
+  runs: Number(args.get('runs') ?? base.runs),
+  warmup: Number(args.get('warmup') ?? base.warmup),
+};
+const only = args.get('only')?.split(',') ?? Object.keys(SUITES);
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+const startedAt = new Date().toISOString();
+const loadAvgStart = loadavg();
+const rows: Row[] = [];
+const errors: string[] = [];
+const raw: Record<string, unknown> = {};
+for (const name of only) {
+  const suite = SUITES[name];
+  if (!suite) {
+    errors.push(`unknown suite ${name} (known: ${Object.keys(SUITES).join(', ')})`);
+    continue;
+  }
+  try {
+    const output = await suite(config, log);
+    rows.push(...output.rows);
+    errors.push(...output.errors);
+    raw[name] = output.raw;
+  } catch (error) {
+    errors.push(`${name}: ${(error as Error).stack ?? error}`);
+  }
+}
+
+const results: BenchResults = {
+  mode: config.mode,
+  startedAt,
+  finishedAt: new Date().toISOString(),
+  machine: { ...machineInfo(), loadAvgStart, loadAvgEnd: loadavg() },
+  rows,
+  errors,
+  raw,
+};
+const file = writeResults(results, config.mode === 'smoke' ? 'smoke.json' : 'latest.json');
+console.log(formatTable(rows));
+const missed = rows.filter((r) => r.met === false).length;
+const judged = rows.filter((r) => r.met !== null).length;
+console.log(
+  `\nGoals met: ${judged - missed} of ${judged}. Load average ${loadAvgStart.map((l) => l.toFixed(2)).join(' ')} -> ${results.machine.loadAvgEnd.map((l) => l.toFixed(2)).join(' ')}. Results: ${file}`,
+);
+for (const error of errors) console.error(`ERROR ${error}`);
+// The smoke run is a test: a case that produced no numbers (or lost an event) fails it. Speed never does.
+if (errors.length > 0) process.exitCode = 1;
