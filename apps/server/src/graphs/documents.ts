@@ -1,5 +1,12 @@
 // Graph documents the server makes or hands out: the starter graph, shape checks with API issues, the export text.
-import { exportGraphJson, GRAPH_FORMAT, GRAPH_VERSION, GraphDocument, parseGraphShape } from '@baton/contracts';
+import {
+  exportGraphJson,
+  GRAPH_FORMAT,
+  GRAPH_VERSION,
+  GraphDocument,
+  parseGraph,
+  parseGraphShape,
+} from '@baton/contracts';
 import { graphIssues } from '../http/body';
 import { InvalidRequestError } from '../http/errors';
 import { scrubJson } from '../secrets';
@@ -25,11 +32,17 @@ export function starterGraph(id: string, name: string, description = ''): GraphD
   });
 }
 
-/** Migrates and checks the shape of a document; throws 400 with every issue, paths under `prefix`. */
-export function requireGraphShape(document: unknown, prefix: (string | number)[] = []): GraphDocument {
-  const parsed = parseGraphShape(document);
+/**
+ * Migrates and checks a document: its shape (`rules: false`, what a draft needs) or its shape and every rule
+ * (what an import needs). Throws 400 with every issue, paths under `prefix`.
+ */
+export function checkGraphDocument(
+  document: unknown,
+  options: { rules: boolean; prefix?: (string | number)[] },
+): GraphDocument {
+  const parsed = options.rules ? parseGraph(document) : parseGraphShape(document);
   if (!parsed.ok) {
-    const issues = graphIssues(parsed.issues, prefix);
+    const issues = graphIssues(parsed.issues, options.prefix);
     throw new InvalidRequestError(
       `The graph document is not valid: ${issues[0]?.message ?? 'unknown problem'}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`,
       issues,

@@ -97,6 +97,14 @@ describe('graph routes', () => {
     expect(error.error.issues.map((i) => i.path)).toEqual(
       expect.arrayContaining(['$.nodes[1].data.name', '$.edges[0].kind']),
     );
+    // Import checks the graph's rules too, every problem at once.
+    const ruleBroken = agentGraph();
+    ruleBroken.nodes = ruleBroken.nodes.filter((n) => n.kind !== 'output');
+    ruleBroken.edges = [{ id: 'e1', kind: 'handoff', source: 'in', target: 'ghost' }];
+    const rules = await server.call('POST', '/api/graphs/import', ruleBroken);
+    expect(rules.status).toBe(400);
+    const ruleCodes = (await json<ApiErrorBody>(rules)).error.issues.map((i) => i.code);
+    expect(ruleCodes).toEqual(expect.arrayContaining(['output_missing', 'dangling_edge']));
     const future = await server.call('POST', '/api/graphs/import', { ...agentGraph(), version: 99 });
     expect(future.status).toBe(400);
     expect((await json<ApiErrorBody>(future)).error.issues[0]!.path).toBe('$.version');

@@ -8,7 +8,7 @@ import {
 } from '@baton/contracts';
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
-import { exportFileName, exportText, requireGraphShape, starterGraph } from '../graphs/documents';
+import { checkGraphDocument, exportFileName, exportText, starterGraph } from '../graphs/documents';
 import { parseBody, positiveInt, readJson } from '../http/body';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../http/errors';
 
@@ -35,7 +35,7 @@ export function graphRoutes(deps: AppDeps): Hono {
           { path: '$', message: `Unexpected keys: ${Object.keys(rest).join(', ')}.` },
         ]);
       }
-      document = requireGraphShape(raw, ['document']);
+      document = checkGraphDocument(raw, { rules: false, prefix: ['document'] });
     } else {
       const parsed = parseBody(CreateGraphBody, body);
       document = 'document' in parsed ? parsed.document : starterGraph(id, parsed.name, parsed.description);
@@ -44,7 +44,7 @@ export function graphRoutes(deps: AppDeps): Hono {
   });
 
   app.post('/graphs/import', async (c) => {
-    const document = requireGraphShape(await readJson(c));
+    const document = checkGraphDocument(await readJson(c), { rules: true });
     return c.json(await graphs.createGraph(deps.newId('graph'), document), 201);
   });
 

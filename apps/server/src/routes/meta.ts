@@ -1,18 +1,10 @@
 // Routes about the server itself: health, the model provider, the graph format's JSON Schema, and sign-in.
-import { GraphDocument, type HealthResponse, SessionBody } from '@baton/contracts';
+import { graphJsonSchema, type HealthResponse, SessionBody } from '@baton/contracts';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { signIn, signOut } from '../http/auth';
 import { parseBody, readJson } from '../http/body';
 import { UnauthorizedError } from '../http/errors';
-
-let graphSchema: unknown;
-/** The JSON Schema of the format, as a file reading a document would check it (defaults not yet filled in). */
-export function graphJsonSchema(): unknown {
-  graphSchema ??= z.toJSONSchema(GraphDocument, { io: 'input', unrepresentable: 'any' });
-  return graphSchema;
-}
 
 export function metaRoutes(deps: AppDeps): Hono {
   const app = new Hono();
