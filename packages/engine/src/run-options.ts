@@ -51,6 +51,8 @@ export interface RunGraphOptions {
   nonce?: string;
   /** Events of an earlier attempt of this run: completed steps are reused, not executed again. */
   replay?: readonly RunEvent[];
+  /** How many model calls of this run may be in flight at once (default 16); orchestrators also obey their own. */
+  concurrency?: number;
 }
 
 export type RunOutcome =

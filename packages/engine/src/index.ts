@@ -1,0 +1,20 @@
+// @baton/engine: executes Baton graphs. No HTTP, no React: the server and tests drive it through runGraph.
+export { canonicalJson, inputHash } from './audit/canonical';
+export { redactEvent, sealEvent, verifyRunLog } from './audit/seal';
+export { validateHandoffPayload } from './contracts/validate-handoff';
+export {
+  BudgetExceededError,
+  HandoffContractError,
+  ModelProviderError,
+  NodeExecutionError,
+  RunCancelledError,
+  toErrorInfo,
+} from './errors';
+export { createOpenAIProvider, type OpenAIProviderOptions } from './model/openai-provider';
+export type * from './model/provider';
+export { createSimulatedProvider, type SimulatedProviderOptions } from './model/simulated-provider';
+export { isStrictCompatible } from './model/strict-schema';
+export { NODE_EXECUTORS } from './nodes/registry';
+export { runGraph } from './run/run-graph';
+export type * from './run-options';
+export { wrapAsData } from './trust/wrap';

@@ -1,0 +1,199 @@
+// The real provider: the openai SDK against any OpenAI-compatible base URL, streaming, with structured output.
+import type { ModelTier, ProviderInfo, Usage } from '@baton/contracts';
+import OpenAI from 'openai';
+import type {
+  ChatCompletionCreateParamsStreaming,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
+import { ModelProviderError, RunCancelledError } from '../errors';
+import type { ChatMessage, ModelProvider, ModelRequest, ModelResponse } from './provider';
+import { isStrictCompatible } from './strict-schema';
+
+export interface OpenAIProviderOptions {
+  apiKey: string;
+  baseURL?: string;
+  models: Record<ModelTier, string>;
+  /** Per-call timeout in ms, enforced by the SDK (default 120 000). */
+  timeoutMs?: number;
+  /** The SDK's retries on 429, 5xx, timeouts and connection errors, honouring retry-after (default 2). */
+  maxRetries?: number;
+}
+
+/** How structured output is asked for; a server that refuses one mode is asked the next way from then on. */
+type StructuredMode = 'json_schema' | 'json_object' | 'prompt';
+
+export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvider {
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    timeout: options.timeoutMs ?? 120_000,
+    maxRetries: options.maxRetries ?? 2,
+  });
+  const info: ProviderInfo = {
+    kind: 'openai',
+    simulated: false,
+    baseUrlHost: hostOf(options.baseURL ?? 'https://api.openai.com/v1'),
+    models: { ...options.models },
+  };
+  const modes = new Map<string, StructuredMode>();
+
+  async function complete(request: ModelRequest): Promise<ModelResponse> {
+    if (request.responseFormat.type === 'text') return stream(client, request, 'prompt');
+    let mode = modes.get(request.model) ?? 'json_schema';
+    for (;;) {
+      try {
+        return await stream(client, request, mode);
+      } catch (error) {
+        const next = mode === 'json_schema' ? 'json_object' : mode === 'json_object' ? 'prompt' : null;
+        if (!next || !refusesFormat(error)) throw error;
+        mode = next;
+        modes.set(request.model, mode);
+      }
+    }
+  }
+  return { info, complete };
+}
+
+async function stream(client: OpenAI, request: ModelRequest, mode: StructuredMode): Promise<ModelResponse> {
+  const body: ChatCompletionCreateParamsStreaming = {
+    model: request.model,
+    messages: toOpenAIMessages(request, mode),
+    stream: true,
+    stream_options: { include_usage: true },
+  };
+  if (request.responseFormat.type === 'json_schema') {
+    const { name, schema } = request.responseFormat;
+    if (mode === 'json_schema') {
+      body.response_format = {
+        type: 'json_schema',
+        json_schema: { name, schema, strict: isStrictCompatible(schema) },
+      };
+    } else if (mode === 'json_object') {
+      body.response_format = { type: 'json_object' };
+    }
+  }
+  let text = '';
+  let usage: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
+  let model = request.model;
+  let finished = false;
+  let streaming = false;
+  try {
+    const chunks = await client.chat.completions.create(body, { signal: request.signal });
+    streaming = true;
+    for await (const chunk of chunks) {
+      if (chunk.model) model = chunk.model;
+      const choice = chunk.choices[0];
+      const delta = choice?.delta?.content;
+      if (delta) {
+        text += delta;
+        request.onDelta?.(delta);
+      }
+      if (choice?.finish_reason) finished = true;
+      if (chunk.usage) {
+        usage = {
+          inputTokens: chunk.usage.prompt_tokens,
+          outputTokens: chunk.usage.completion_tokens,
+          totalTokens: chunk.usage.total_tokens,
+        };
+      }
+    }
+  } catch (error) {
+    throw toProviderError(error, request.signal, streaming);
+  }
+  if (!finished) {
+    throw new ModelProviderError('stream_cut', 'The model stream ended before the model finished.', {
+      retryable: true,
+    });
+  }
+  return { text, usage, model };
+}
+
+/** Engine messages to the SDK's. In the fallback modes the schema goes in a final user message. */
+function toOpenAIMessages(request: ModelRequest, mode: StructuredMode): ChatCompletionMessageParam[] {
+  const messages = request.messages.map(toOpenAIMessage);
+  if (request.responseFormat.type === 'json_schema' && mode !== 'json_schema') {
+    messages.push({
+      role: 'user',
+      content:
+        'Reply with one JSON value only (no prose, no code fence) that matches this JSON Schema:\n' +
+        JSON.stringify(request.responseFormat.schema),
+    });
+  }
+  return messages;
+}
+
+function toOpenAIMessage(message: ChatMessage): ChatCompletionMessageParam {
+  switch (message.role) {
+    case 'system':
+    case 'user':
+      return { role: message.role, content: message.content };
+    case 'assistant':
+      return {
+        role: 'assistant',
+        content: message.content,
+        ...(message.toolCalls?.length
+          ? {
+              tool_calls: message.toolCalls.map((call) => ({
+                id: call.id,
+                type: 'function' as const,
+                function: { name: call.name, arguments: call.arguments },
+              })),
+            }
+          : {}),
+      };
+    case 'tool':
+      return { role: 'tool', tool_call_id: message.toolCallId, content: message.content };
+  }
+}
+
+/** A 400/422 that names the response format: the server does not support this way of asking for JSON. */
+function refusesFormat(error: unknown): boolean {
+  if (!(error instanceof ModelProviderError) || error.code !== 'model_bad_request') return false;
+  return /response_format|json_schema|json_object|structured|not supported|unsupported/i.test(error.message);
+}
+
+function toProviderError(error: unknown, signal: AbortSignal, midStream: boolean): unknown {
+  if (signal.aborted) return signal.reason instanceof Error ? signal.reason : new RunCancelledError();
+  if (error instanceof ModelProviderError) return error;
+  if (error instanceof OpenAI.APIConnectionTimeoutError) {
+    return new ModelProviderError('timeout', 'The model call timed out (after the SDK retries).', { cause: error });
+  }
+  if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
+    const status = error.status;
+    const code =
+      status === 429
+        ? 'rate_limited'
+        : status >= 500
+          ? 'server_error'
+          : status === 401 || status === 403
+            ? 'auth'
+            : 'bad_request';
+    return new ModelProviderError(code, `The model server answered ${status}: ${error.message}`, {
+      status,
+      cause: error,
+    });
+  }
+  if (error instanceof OpenAI.APIConnectionError && !midStream) {
+    return new ModelProviderError('connection', `The model server could not be reached: ${error.message}`, {
+      cause: error,
+    });
+  }
+  if (midStream) {
+    // The connection broke while the reply was streaming: this attempt failed; the engine retries it as a new one.
+    return new ModelProviderError('stream_cut', `The model stream was cut: ${(error as Error).message}`, {
+      retryable: true,
+      cause: error,
+    });
+  }
+  return new ModelProviderError('malformed_response', `The model reply could not be read: ${String(error)}`, {
+    cause: error,
+  });
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}

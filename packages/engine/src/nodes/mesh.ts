@@ -1,0 +1,124 @@
+// Peers answer in rounds, each seeing the others' last messages (as data), until all agree or maxRounds; then the
+// mesh synthesises the final round.
+import type { JsonSchemaObject, JsonValue } from '@baton/contracts';
+import type { Action, Check, Producer } from '../run/context';
+import { logicalInputs, MESH_TURN_FORMAT_NAME, systemMessage, taskMessage } from '../run/prompts';
+import { outputSchemaOf } from '../run/topology';
+import { produce } from './agent-call';
+import type { NodeExecutor } from './types';
+
+interface Turn {
+  message: string;
+  agree: boolean;
+}
+
+const TURN_SCHEMA: JsonSchemaObject = {
+  type: 'object',
+  properties: { message: { type: 'string' }, agree: { type: 'boolean' } },
+  required: ['message', 'agree'],
+  additionalProperties: false,
+};
+
+export const runMesh: NodeExecutor<'mesh'> = async ({ ctx, node, action, inputs }) => {
+  const peers = ctx.topology.peersOf.get(node.id) ?? [];
+  let last = new Map<string, Turn>();
+  for (let round = 1; round <= node.data.maxRounds; round++) {
+    const roundAction = await ctx.start({
+      parent: action,
+      agentId: node.id,
+      agentName: node.data.name,
+      actionType: 'mesh_round',
+      logical: { round, last: [...last.entries()] },
+      summary: `Round ${round}`,
+    });
+    try {
+      const previous = last;
+      const turns = await Promise.all(
+        peers.map(async (peer): Promise<[string, Turn]> => {
+          const others = peers
+            .filter((other) => other.id !== peer.id && previous.has(other.data.name))
+            .map((other) => ctx.wrap(other.data.name, previous.get(other.data.name)!.message));
+          const system = systemMessage(
+            peer.data.instructions,
+            `You are ${peer.data.name}. ${peer.data.description}`.trim(),
+          );
+          const extra =
+            (others.length > 0 ? `The other peers' last messages:\n\n${others.join('\n\n')}\n\n` : '') +
+            `Round ${round} of at most ${node.data.maxRounds}. Reply with JSON {"message": "...", "agree": true|false}: ` +
+            'agree is true when you accept where the group has arrived.';
+          const turn = await ctx.structuredCall(
+            roundAction as Action,
+            {
+              agentId: peer.id,
+              agentName: peer.data.name,
+              stepKey: `${node.id}/round:${round}/${peer.id}`,
+              tier: peer.data.tier,
+              messages: [
+                { role: 'system', content: system },
+                { role: 'user', content: taskMessage(ctx, inputs, extra) },
+              ],
+              responseFormat: { type: 'json_schema', name: MESH_TURN_FORMAT_NAME, schema: TURN_SCHEMA },
+              purpose: { kind: 'mesh_turn', round, peer: peer.data.name },
+              logical: {
+                system,
+                goal: ctx.goal,
+                inputs: logicalInputs(inputs),
+                round,
+                others: [...previous.entries()],
+              },
+            },
+            (value): Check<Turn> => {
+              const v = value as Partial<Turn> | null;
+              if (v && typeof v.message === 'string' && typeof v.agree === 'boolean') {
+                return { ok: true, value: { message: v.message, agree: v.agree } };
+              }
+              return { ok: false, errors: ['Expected {"message": string, "agree": boolean}.'] };
+            },
+          );
+          return [peer.data.name, turn];
+        }),
+      );
+      last = new Map(turns);
+      const allAgree = turns.every(([, turn]) => turn.agree);
+      await ctx.complete(roundAction, { round, allAgree, turns: Object.fromEntries(turns) as unknown as JsonValue });
+      if (allAgree) break;
+    } catch (error) {
+      await ctx.fail(roundAction, error);
+      throw error;
+    }
+  }
+  const synthesis = await ctx.start({
+    parent: action,
+    agentId: node.id,
+    agentName: node.data.name,
+    actionType: 'synthesis',
+    logical: { final: [...last.entries()] },
+    summary: 'Synthesising the final round',
+  });
+  try {
+    const system = systemMessage(
+      `You are ${node.data.name}. Synthesise the peers' final messages into one response to the goal.\n${node.data.instructions}`,
+      'Synthesise.',
+    );
+    const finalRound = [...last.entries()].map(([peer, turn]) => ctx.wrap(peer, turn.message)).join('\n\n');
+    const producer = {
+      agentId: node.id,
+      agentName: node.data.name,
+      tier: node.data.tier,
+      messages: [
+        { role: 'system' as const, content: system },
+        { role: 'user' as const, content: `Goal: ${ctx.goal}\n\nThe peers' final messages:\n\n${finalRound}` },
+      ],
+      schema: outputSchemaOf(node, ctx.topology),
+      stepKey: `${node.id}/synthesis`,
+      logical: { system, goal: ctx.goal, final: [...last.entries()] },
+    } satisfies Producer;
+    ctx.producers.set(node.id, producer);
+    const output = await produce(ctx, synthesis, producer, { kind: 'synthesis' });
+    await ctx.complete(synthesis, output);
+    return { output };
+  } catch (error) {
+    await ctx.fail(synthesis, error);
+    throw error;
+  }
+};

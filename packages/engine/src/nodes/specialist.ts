@@ -1,0 +1,43 @@
+// One agent: its instructions are the system message, the goal and its inputs (as data) the user message.
+import type { SpecialistNode } from '@baton/contracts';
+import type { Producer, RunContext } from '../run/context';
+import { logicalInputs, systemMessage, taskMessage } from '../run/prompts';
+import { outputSchemaOf } from '../run/topology';
+import { produce } from './agent-call';
+import type { NodeExecutor } from './types';
+
+export const runSpecialist: NodeExecutor<'specialist'> = async ({ ctx, node, action, inputs }) => {
+  const producer = specialistProducer(ctx, node, taskMessage(ctx, inputs), `${node.id}/call`, {
+    inputs: logicalInputs(inputs),
+  });
+  ctx.producers.set(node.id, producer);
+  return { output: await produce(ctx, action, producer, { kind: 'specialist' }) };
+};
+
+/** How a specialist is asked for its output; shared by top-level specialists, workers, peers and revisions. */
+export function specialistProducer(
+  ctx: RunContext,
+  node: SpecialistNode,
+  task: string,
+  stepKey: string,
+  logicalTask: unknown,
+): Producer {
+  const system = systemMessage(node.data.instructions, `You are ${node.data.name}. ${node.data.description}`.trim());
+  return {
+    agentId: node.id,
+    agentName: node.data.name,
+    tier: node.data.tier,
+    messages: [
+      { role: 'system', content: system },
+      { role: 'user', content: task },
+    ],
+    schema: outputSchemaOf(node, ctx.topology),
+    stepKey,
+    logical: {
+      instructions: system,
+      goal: ctx.goal,
+      task: logicalTask,
+      schema: outputSchemaOf(node, ctx.topology) ?? null,
+    },
+  };
+}

@@ -1,0 +1,137 @@
+// The run's event stream with backpressure: the engine waits on each event until the consumer has pulled it and
+// asked for the next one. Events are sealed (seq, digest, chain) in delivery order, as they are pulled.
+import type { RunEvent, RunEventBody } from '@baton/contracts';
+import { sealEvent } from '../audit/seal';
+
+interface Pending {
+  body: RunEventBody;
+  at: number;
+  /** Resolved when the consumer asks for the event after this one. Absent for deltas, which nothing waits on. */
+  ack: (() => void) | undefined;
+}
+
+export class EventChannel implements AsyncIterable<RunEvent> {
+  private readonly queue: Pending[] = [];
+  private head = 0;
+  private waiter: ((result: IteratorResult<RunEvent>) => void) | null = null;
+  private lastAck: (() => void) | undefined;
+  private closed = false;
+  private detached = false;
+  private iterated = false;
+  private seq: number;
+  private previousChain: string | null;
+  /** Called once the consumer has pulled past the last event or stopped iterating. */
+  onDrained: ((detached: boolean) => void) | undefined;
+
+  constructor(
+    private readonly runId: string,
+    private readonly clock: () => number,
+    start: { seq: number; chain: string | null },
+  ) {
+    this.seq = start.seq;
+    this.previousChain = start.chain;
+  }
+
+  /** Queues an event; resolves once the consumer has taken it and asked for the next (or stopped listening). */
+  emit(body: RunEventBody): Promise<void> {
+    if (this.detached || this.closed) return Promise.resolve();
+    return new Promise<void>((resolve) => this.push({ body, at: this.clock(), ack: resolve }));
+  }
+
+  /** Streamed text: not waited on, and merged with the previous delta of the same action if that is still queued. */
+  emitDelta(ref: { actionId: string; parentActionId: string | null; stepKey: string | null }, text: string): void {
+    if (this.detached || this.closed) return;
+    const last = this.queue.length > this.head ? this.queue[this.queue.length - 1] : undefined;
+    if (last && !last.ack && last.body.type === 'action.delta' && last.body.actionId === ref.actionId) {
+      last.body.text += text;
+      return;
+    }
+    this.push({ body: { type: 'action.delta', ...ref, text }, at: this.clock(), ack: undefined });
+  }
+
+  /** No more events after the queued ones. */
+  close(): void {
+    this.closed = true;
+    if (this.waiter && this.head >= this.queue.length) this.finish();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RunEvent> {
+    if (this.iterated) throw new Error('A run\u2019s events can be iterated only once.');
+    this.iterated = true;
+    return {
+      next: () => this.pull(),
+      return: async () => {
+        this.detach();
+        return { done: true, value: undefined };
+      },
+    };
+  }
+
+  private push(item: Pending): void {
+    if (this.waiter) {
+      const waiter = this.waiter;
+      this.waiter = null;
+      waiter({ done: false, value: this.deliver(item) });
+      return;
+    }
+    this.queue.push(item);
+  }
+
+  private pull(): Promise<IteratorResult<RunEvent>> {
+    const ack = this.lastAck;
+    this.lastAck = undefined;
+    ack?.();
+    if (this.head < this.queue.length) {
+      const item = this.queue[this.head]!;
+      this.queue[this.head++] = undefined as unknown as Pending;
+      if (this.head > 1024 && this.head * 2 > this.queue.length) {
+        this.queue.splice(0, this.head);
+        this.head = 0;
+      }
+      return Promise.resolve({ done: false, value: this.deliver(item) });
+    }
+    if (this.closed) {
+      this.finish();
+      return Promise.resolve({ done: true, value: undefined });
+    }
+    return new Promise((resolve) => {
+      this.waiter = resolve;
+    });
+  }
+
+  private deliver(item: Pending): RunEvent {
+    const event = sealEvent(item.body, {
+      runId: this.runId,
+      seq: this.seq + 1,
+      at: item.at,
+      previousChain: this.previousChain,
+    });
+    this.seq = event.seq;
+    this.previousChain = event.chain;
+    this.lastAck = item.ack;
+    return event;
+  }
+
+  private finish(): void {
+    if (this.waiter) {
+      const waiter = this.waiter;
+      this.waiter = null;
+      waiter({ done: true, value: undefined });
+    }
+    const drained = this.onDrained;
+    this.onDrained = undefined;
+    drained?.(false);
+  }
+
+  private detach(): void {
+    if (this.detached) return;
+    this.detached = true;
+    this.lastAck?.();
+    for (let i = this.head; i < this.queue.length; i++) this.queue[i]?.ack?.();
+    this.queue.length = 0;
+    this.head = 0;
+    const drained = this.onDrained;
+    this.onDrained = undefined;
+    drained?.(true);
+  }
+}

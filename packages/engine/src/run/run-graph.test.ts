@@ -1,0 +1,98 @@
+import type { RunEvent } from '@baton/contracts';
+import { describe, expect, it } from 'vitest';
+import { createSimulatedProvider } from '../model/simulated-provider';
+import type { RunGraphOptions } from '../run-options';
+import { edge, graph, node } from '../testing/graphs';
+import { runGraph } from './run-graph';
+
+const provider = createSimulatedProvider({ callDelayMs: 0, tokenDelayMs: 0 });
+
+async function collect(options: Partial<RunGraphOptions> & Pick<RunGraphOptions, 'graph'>) {
+  let n = 0;
+  const handle = runGraph({
+    runId: 'run-1',
+    graphVersion: 1,
+    goal: 'Write a short note about bees',
+    provider,
+    escalations: async () => ({ decision: 'approve' }),
+    clock: () => 1000,
+    ids: () => `a${++n}`,
+    nonce: 'n0nce',
+    ...options,
+  });
+  const events: RunEvent[] = [];
+  for await (const event of handle.events) events.push(event);
+  return { events, outcome: await handle.outcome };
+}
+
+describe('runGraph with the simulated provider', () => {
+  it('runs input -> specialist -> output to completion with a tree of actions', async () => {
+    const g = graph(
+      [node('in', 'input'), node('writer', 'specialist', { instructions: 'Write.' }), node('out', 'output')],
+      [edge('in', 'writer'), edge('writer', 'out')],
+    );
+    const { events, outcome } = await collect({ graph: g });
+    expect(outcome.status).toBe('completed');
+    expect(events[0]?.type).toBe('run.started');
+    expect(events.at(-1)?.type).toBe('run.completed');
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    const llm = events.find((e) => e.type === 'action.started' && e.actionType === 'llm_call');
+    const writerNode = events.find(
+      (e) => e.type === 'action.started' && e.actionType === 'node' && e.agentId === 'writer',
+    );
+    expect(llm && 'parentActionId' in llm ? llm.parentActionId : null).toBe(
+      writerNode && 'actionId' in writerNode ? writerNode.actionId : 'x',
+    );
+  });
+});
+
+describe('a graph that is not among the examples', () => {
+  it('two routers, an orchestrator with three workers feeding a reviewed producer: runs to completion', async () => {
+    const g = graph(
+      [
+        node('in', 'input'),
+        node('triage', 'router', { description: 'Chooses research or a quick answer' }),
+        node('team', 'orchestrator', { description: 'deep research about bees and their history' }),
+        node('w1', 'specialist', { name: 'history', description: 'history facts' }),
+        node('w2', 'specialist', { name: 'biology', description: 'biology facts' }),
+        node('w3', 'specialist', { name: 'economics', description: 'economic facts' }),
+        node('drafter', 'specialist', { description: 'writes the note' }),
+        node('critic', 'reviewer', { criteria: 'Accurate and short.' }),
+        node('quick', 'specialist', { description: 'a quick one-line answer' }),
+        node('style', 'router', {}),
+        node('poet', 'specialist', { description: 'writes a short poem' }),
+        node('coder', 'specialist', { description: 'writes code' }),
+        node('main', 'output'),
+        node('side', 'output'),
+      ],
+      [
+        edge('in', 'triage'),
+        edge('triage', 'team', 'route'),
+        edge('triage', 'quick', 'route', { fallback: true }),
+        edge('team', 'w1', 'dispatch'),
+        edge('team', 'w2', 'dispatch'),
+        edge('team', 'w3', 'dispatch'),
+        edge('team', 'drafter'),
+        edge('drafter', 'critic', 'review'),
+        edge('critic', 'main'),
+        edge('quick', 'main'),
+        edge('in', 'style'),
+        edge('style', 'poet', 'route'),
+        edge('style', 'coder', 'route'),
+        edge('poet', 'side'),
+        edge('coder', 'side'),
+      ],
+    );
+    const { events, outcome } = await collect({ graph: g, goal: 'Write a short note about bees and their history' });
+    expect(outcome.status, JSON.stringify(events.at(-1))).toBe('completed');
+    const started = events.filter((e) => e.type === 'action.started');
+    const skipped = events.filter((e) => e.type === 'action.skipped').map((e) => e.agentId);
+    expect(skipped.sort()).toEqual(['coder', 'quick']);
+    const dispatched = started.filter((e) => e.actionType === 'dispatch').map((e) => e.agentName);
+    expect(dispatched.sort()).toEqual(['biology', 'economics', 'history']);
+    // The simulated reviewer asks for one revision, then approves.
+    expect(started.filter((e) => e.actionType === 'review')).toHaveLength(2);
+    expect(started.filter((e) => e.actionType === 'revision')).toHaveLength(1);
+    expect(outcome.status === 'completed' && Object.keys(outcome.result as object).sort()).toEqual(['main', 'side']);
+  });
+});
