@@ -1,0 +1,193 @@
+// The React Flow canvas, controlled by the document store: changes go to the store, nodes and edges come back from it.
+import type { NodeKind } from '@baton/contracts';
+import {
+  Background,
+  BackgroundVariant,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  type FinalConnectionState,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useMemo } from 'react';
+import { useDocument, useDocumentStore } from './document-context';
+import type { NodeMove } from './document-store';
+import { createFlowSelectors, type FlowEdge, type FlowNode } from './flow-derive';
+import { EDGE_TYPES, NODE_TYPES } from './flow-types';
+import type { Size } from './mesh-parenting';
+import { nodeSize } from './node-factory';
+import { PALETTE_MIME } from './Palette';
+
+export const SNAP_GRID: [number, number] = [8, 8];
+
+export interface CanvasProps {
+  /** A refused connection: the canvas shows the sentence near the pointer. */
+  onRefused(reason: string, at: { x: number; y: number }): void;
+  /** Several edge kinds fit: the canvas asks which with a small menu. */
+  onChooseKind(request: { source: string; target: string; kinds: string[] }, at: { x: number; y: number }): void;
+}
+
+const PRO_OPTIONS = { hideAttribution: true };
+const DEFAULT_EDGE_OPTIONS = { markerEnd: { type: 'arrowclosed' as const, width: 16, height: 16 } };
+
+export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
+  const store = useDocumentStore();
+  const flow = useReactFlow();
+  const selectors = useMemo(createFlowSelectors, []);
+  const nodes = useDocument(selectors.selectNodes);
+  const edges = useDocument(selectors.selectEdges);
+  // Read once: the canvas's viewport is its own after that, reported back on every move end.
+  const initialViewport = useMemo(() => store.getState().viewport, [store]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const state = store.getState();
+      const moves: NodeMove[] = [];
+      let dragging = false;
+      const measured = new Map<string, Size>();
+      let selectionChanged = false;
+      const selected = new Set(state.selection.nodes);
+      for (const change of changes) {
+        if (change.type === 'position' && change.position) {
+          moves.push({ id: change.id, position: change.position });
+          dragging ||= change.dragging === true;
+        } else if (change.type === 'position' && change.dragging === false) {
+          // The end of a drag comes without a position: it closes the step and settles mesh membership.
+          moves.push({ id: change.id, position: positionOf(state.document.nodes, change.id) });
+        } else if (change.type === 'dimensions' && change.dimensions && change.resizing === undefined) {
+          measured.set(change.id, change.dimensions);
+        } else if (change.type === 'select') {
+          selectionChanged = true;
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        }
+      }
+      if (measured.size > 0) state.setMeasured(measured);
+      if (moves.length > 0) state.moveNodes(moves, dragging);
+      if (selectionChanged) state.setSelection(selected, state.selection.edges);
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdge>[]) => {
+      const state = store.getState();
+      const selected = new Set(state.selection.edges);
+      let changed = false;
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        changed = true;
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+      }
+      if (changed) state.setSelection(state.selection.nodes, selected);
+    },
+    [store],
+  );
+
+  const isValidConnection = useCallback(
+    (connection: Connection | FlowEdge) =>
+      store.getState().checkConnection({
+        source: connection.source,
+        target: connection.target,
+        sourceHandle: connection.sourceHandle ?? null,
+        targetHandle: connection.targetHandle ?? null,
+      }).status !== 'refused',
+    [store],
+  );
+
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      const point = pointerOf(event);
+      const fromNode = state.fromNode;
+      if (!fromNode) return;
+      // A drop on a node's body (not on a handle) still means that node.
+      const toId = state.toNode?.id ?? nodeIdAt(point);
+      if (!toId || (toId === fromNode.id && !state.toNode)) return;
+      const fromIsSource = state.fromHandle?.type !== 'target';
+      const request = {
+        source: fromIsSource ? fromNode.id : toId,
+        target: fromIsSource ? toId : fromNode.id,
+        sourceHandle: fromIsSource ? (state.fromHandle?.id ?? null) : (state.toHandle?.id ?? null),
+        targetHandle: fromIsSource ? (state.toHandle?.id ?? null) : (state.fromHandle?.id ?? null),
+      };
+      const result = store.getState().connect(request);
+      if (result.status === 'refused') onRefused(result.reason, point);
+      else if (result.status === 'choose')
+        onChooseKind({ source: request.source, target: request.target, kinds: result.kinds }, point);
+    },
+    [store, onRefused, onChooseKind],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME) as NodeKind;
+      if (!kind) return;
+      event.preventDefault();
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const size = nodeSize({ kind } as Parameters<typeof nodeSize>[0]);
+      store.getState().addNode(kind, { x: point.x - size.width / 2, y: point.y - size.height / 2 });
+    },
+    [flow, store],
+  );
+
+  return (
+    <ReactFlow<FlowNode, FlowEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={NODE_TYPES}
+      edgeTypes={EDGE_TYPES}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      isValidConnection={isValidConnection}
+      onConnectEnd={onConnectEnd}
+      onMoveEnd={(_event, viewport) => store.getState().setViewport(viewport)}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      defaultViewport={initialViewport}
+      fitView={initialViewport === undefined}
+      fitViewOptions={{ maxZoom: 1.1, padding: 0.2 }}
+      defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+      snapToGrid
+      snapGrid={SNAP_GRID}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+      minZoom={0.05}
+      maxZoom={2.5}
+      colorMode="system"
+      onlyRenderVisibleElements
+      proOptions={PRO_OPTIONS}
+    >
+      <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
+      <MiniMap pannable zoomable className="baton-minimap" nodeClassName={(node) => `minimap-${node.type}`} />
+      <Controls className="baton-controls" />
+    </ReactFlow>
+  );
+}
+
+function positionOf(nodes: readonly { id: string; position: { x: number; y: number } }[], id: string) {
+  return nodes.find((node) => node.id === id)?.position ?? { x: 0, y: 0 };
+}
+
+function pointerOf(event: MouseEvent | TouchEvent): { x: number; y: number } {
+  if ('changedTouches' in event) {
+    const touch = event.changedTouches[0];
+    return { x: touch?.clientX ?? 0, y: touch?.clientY ?? 0 };
+  }
+  return { x: event.clientX, y: event.clientY };
+}
+
+function nodeIdAt(point: { x: number; y: number }): string | undefined {
+  const element = document.elementFromPoint(point.x, point.y)?.closest<HTMLElement>('.react-flow__node');
+  return element?.dataset.id;
+}
