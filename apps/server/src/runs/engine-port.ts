@@ -1,14 +1,8 @@
 // What the server needs from @baton/engine, as one injectable object: the real engine in production, fakes in tests.
 import type { HandoffContract, JsonPath, RunEvent, RunEventBody } from '@baton/contracts';
-import type { RunGraphOptions, RunHandle } from '../../../../packages/engine/src/run-options';
+import type { RunGraphOptions, RunHandle } from '@baton/engine';
 
-export type { ModelProvider } from '../../../../packages/engine/src/model/provider';
-export type {
-  EscalationRequest,
-  EscalationResolution,
-  RunGraphOptions,
-  RunHandle,
-} from '../../../../packages/engine/src/run-options';
+export type { EscalationRequest, EscalationResolution, ModelProvider, RunGraphOptions, RunHandle } from '@baton/engine';
 
 export type PayloadCheck = { ok: true } | { ok: false; errors: { path: JsonPath; message: string }[] };
 

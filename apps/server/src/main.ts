@@ -1,0 +1,69 @@
+// Entry point: reads the environment, opens the database, closes runs a previous process left open, seeds the
+// examples, serves the API and the web app on HOST:PORT, and stops cleanly on SIGINT/SIGTERM.
+import { readFileSync } from 'node:fs';
+import * as engine from '@baton/engine';
+import { serve } from '@hono/node-server';
+import { compose } from './compose';
+import { isLoopbackHost, readConfig } from './config';
+import { createLogger } from './logger';
+import { allowedHostnames, createProvider } from './provider';
+import { seedExamples } from './seed';
+
+const INTERRUPTED_REASON = 'The server stopped while the run was going on.';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const secrets = [config.openai?.apiKey, config.token].filter((s): s is string => Boolean(s));
+  const logger = createLogger({ secrets });
+  const loopback = isLoopbackHost(config.host);
+  if (!loopback && config.token === null) {
+    logger.error(`refusing to listen on ${config.host} without BATON_TOKEN: anyone who can reach it could run models`);
+    process.exit(1);
+  }
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  const provider = createProvider(config, engine);
+  const server = compose({
+    dataDir: config.dataDir,
+    engine,
+    provider,
+    logger,
+    token: config.token,
+    allowedHostnames: allowedHostnames(config, loopback),
+    secrets,
+    webDir: config.webDir,
+    version,
+  });
+  const interrupted = await server.runManager.interruptUnfinished(INTERRUPTED_REASON);
+  if (interrupted.length > 0) logger.warn(`marked ${interrupted.length} unfinished run(s) interrupted`);
+  const seeded = await seedExamples(server.graphs, config.examplesDir, logger);
+  if (seeded.length > 0) logger.info(`added ${seeded.length} example graphs`);
+
+  const http = serve({ fetch: server.app.fetch, hostname: config.host, port: config.port }, (info) => {
+    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+    const model = provider.info.simulated ? 'simulated models' : `models at ${provider.info.baseUrlHost ?? 'OpenAI'}`;
+    process.stdout.write(`Baton is running at http://${host}:${info.port} (${model}, data in ${config.dataDir})\n`);
+  });
+  http.on('error', (error) => {
+    logger.error('the HTTP server failed', error);
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping`);
+    http.close();
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Baton could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
