@@ -1,0 +1,108 @@
+// Page object of the editor: palette, canvas nodes and handles, inspector, problems, save status, history, export.
+import { type Download, expect, type Locator, type Page } from '@playwright/test';
+
+export class EditorPage {
+  readonly canvas: Locator;
+  readonly pane: Locator;
+  readonly inspector: Locator;
+  readonly problems: Locator;
+  readonly saveStatus: Locator;
+
+  constructor(readonly page: Page) {
+    this.canvas = page.locator('.react-flow');
+    this.pane = page.locator('.react-flow__pane');
+    this.inspector = page.getByTestId('inspector');
+    this.problems = page.getByTestId('problems-list');
+    this.saveStatus = page.getByTestId('save-status');
+  }
+
+  async goto(graphId: string): Promise<void> {
+    await this.page.goto(`/graphs/${encodeURIComponent(graphId)}`);
+    await expect(this.canvas).toBeVisible();
+  }
+
+  node(id: string): Locator {
+    return this.page.getByTestId(`node-${id}`);
+  }
+
+  async nodeIds(): Promise<string[]> {
+    const ids = await this.page
+      .locator('.react-flow__node')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id') ?? ''));
+    return ids.filter(Boolean);
+  }
+
+  /** Drags a kind from the palette onto the canvas at `at` (relative to the canvas) and returns the new node's id. */
+  async dragFromPalette(kind: string, at: { x: number; y: number }): Promise<string> {
+    const before = new Set(await this.nodeIds());
+    await this.page.getByTestId(`palette-${kind}`).dragTo(this.pane, { targetPosition: at });
+    let added: string | undefined;
+    await expect
+      .poll(async () => {
+        added = (await this.nodeIds()).find((id) => !before.has(id));
+        return added;
+      })
+      .toBeTruthy();
+    return added as string;
+  }
+
+  handle(nodeId: string, handleId: string): Locator {
+    return this.page.locator(`.react-flow__handle[data-nodeid="${nodeId}"][data-handleid="${handleId}"]`);
+  }
+
+  /** Draws an edge with the mouse, from one handle to another, as a person would. */
+  async connect(source: { node: string; handle: string }, target: { node: string; handle: string }): Promise<void> {
+    const from = await centre(this.handle(source.node, source.handle));
+    const to = await centre(this.handle(target.node, target.handle));
+    const mouse = this.page.mouse;
+    await mouse.move(from.x, from.y);
+    await mouse.down();
+    await mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });
+    await mouse.move(to.x, to.y, { steps: 8 });
+    await mouse.up();
+  }
+
+  /** Selects a node by clicking its header, which opens its form in the inspector. */
+  async selectNode(id: string): Promise<void> {
+    await this.node(id).locator('.baton-node__header').click();
+  }
+
+  /** Selects an edge by clicking its label (or its path when it has none). */
+  async selectEdge(edgeId: string): Promise<void> {
+    const label = this.page.getByTestId(`edge-label-${edgeId}`);
+    if (await label.count()) await label.click();
+    else
+      await this.page
+        .locator(`.react-flow__edge[data-id="${edgeId}"] .react-flow__edge-interaction`)
+        .click({ force: true });
+  }
+
+  field(label: string | RegExp): Locator {
+    return this.inspector.getByLabel(label, { exact: typeof label === 'string' });
+  }
+
+  async waitSaved(): Promise<void> {
+    await expect(this.saveStatus).toHaveText('Saved', { timeout: 10_000 });
+  }
+
+  async undo(): Promise<void> {
+    await this.page.getByTestId('undo').click();
+  }
+
+  async redo(): Promise<void> {
+    await this.page.getByTestId('redo').click();
+  }
+
+  async exportJson(): Promise<Download> {
+    await this.page.getByTestId('export-menu').click();
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId('export-json').click();
+    return download;
+  }
+}
+
+async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('The element is not visible.');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
