@@ -30,7 +30,6 @@ export interface CanvasProps {
   onChooseKind(request: { source: string; target: string; kinds: string[] }, at: { x: number; y: number }): void;
 }
 
-const PRO_OPTIONS = { hideAttribution: true };
 const DEFAULT_EDGE_OPTIONS = { markerEnd: { type: 'arrowclosed' as const, width: 16, height: 16 } };
 
 export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
@@ -166,7 +165,6 @@ export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
       maxZoom={2.5}
       colorMode="system"
       onlyRenderVisibleElements
-      proOptions={PRO_OPTIONS}
     >
       <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
       <MiniMap pannable zoomable className="baton-minimap" nodeClassName={(node) => `minimap-${node.type}`} />
