@@ -100,6 +100,7 @@ async function stream(client: OpenAI, request: ModelRequest, mode: StructuredMod
   } catch (error) {
     throw toProviderError(error, request.signal, streaming);
   }
+  if (request.signal.aborted) throw toProviderError(null, request.signal, true);
   if (!finished) {
     throw new ModelProviderError('stream_cut', 'The model stream ended before the model finished.', {
       retryable: true,

@@ -40,7 +40,7 @@ export const runReviewer: NodeExecutor<'reviewer'> = async ({ ctx, node, action,
             role: 'user',
             content:
               `Goal: ${ctx.goal}\n\nThe draft of ${producerNode.data.name}:\n${ctx.wrap(producerNode.data.name, draft)}\n\n` +
-              'Identify specific issues (factual errors, missing elements, logical gaps).\n' +
+              `Review round ${round}. Identify specific issues (factual errors, missing elements, logical gaps).\n` +
               `${REVIEW_MARKER}\nOtherwise reply with: REVISION NEEDED, then the issues.`,
           },
         ],

@@ -1,0 +1,16 @@
+// @baton/engine/testing: a fake OpenAI-compatible HTTP server, a scripted provider and graph builders, for the
+// engine's, the server's and the benchmarks' tests. Never imported by production code.
+
+export { type CollectedRun, collectRun, eventsOfType } from './collect-run';
+export {
+  type FakeFault,
+  type FakeOpenAIServer,
+  type FakeOpenAIServerOptions,
+  type FakeReply,
+  type RecordedRequest,
+  type Responder,
+  startFakeOpenAIServer,
+} from './fake-openai-server';
+export { edge, graph, node } from './graphs';
+export { type ChatRequestBody, inferPurpose, userText } from './infer-purpose';
+export { createScriptedProvider, type Script, type ScriptedAnswer, type ScriptedProvider } from './scripted-provider';
