@@ -36,7 +36,8 @@ export function simulatedReply(
         })),
       });
     case 'route':
-      return chooseCategory(task, purpose.categories);
+      // Only the task counts, not the list of categories the prompt also carries.
+      return chooseCategory(task.split('Categories:')[0] ?? task, purpose.categories);
     case 'review':
       return purpose.round <= 1
         ? 'REVISION NEEDED\n- Be more specific about the main point.\n- End with a one-line summary.'

@@ -2,6 +2,7 @@
 // engine's, the server's and the benchmarks' tests. Never imported by production code.
 
 export { type CollectedRun, collectRun, eventsOfType } from './collect-run';
+export { EXAMPLE_NAMES, type ExampleName, loadExample } from './example-graphs';
 export {
   type FakeFault,
   type FakeOpenAIServer,
