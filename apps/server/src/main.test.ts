@@ -59,6 +59,24 @@ describe('main.ts as a process', () => {
     expect(second.output()).toContain('marked 1 unfinished run(s) interrupted');
   }, 60_000);
 
+  it('on SIGTERM, a run going on ends interrupted, sealed by the stopping process', async () => {
+    const dataDir = tempDir();
+    const env = { BATON_DATA_DIR: dataDir, BATON_SIM_CALL_MS: '300', BATON_SIM_TOKEN_MS: '20' };
+    const first = await start(env);
+    const started = await post(`${first.url}/api/graphs/example-peer-review/runs`, { goal: 'a haiku' });
+    const { runId } = (await started.json()) as StartRunResponse;
+    for await (const _message of readSse(await fetch(`${first.url}/api/runs/${runId}/events`))) break;
+    first.process.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = await start(env);
+    const run = (await (await fetch(`${second.url}/api/runs/${runId}`)).json()) as RunRecord;
+    expect(run.status).toBe('interrupted');
+    expect(second.output()).not.toContain('unfinished run');
+    const trace = (await (await fetch(`${second.url}/api/runs/${runId}/trace`)).json()) as { events: RunEvent[] };
+    expect(verifyRunLog(trace.events, { lastHash: run.lastHash, count: run.eventCount })).toEqual({ ok: true });
+  }, 60_000);
+
   it('refuses to listen beyond loopback without BATON_TOKEN', async () => {
     await expect(startChildServer({ HOST: '0.0.0.0', BATON_DATA_DIR: tempDir() })).rejects.toThrow(
       /refusing to listen on 0\.0\.0\.0 without BATON_TOKEN/,

@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RunEventBody } from '@baton/contracts';
+import { sealEvent } from '@baton/engine';
+import { afterEach, describe, expect, it } from 'vitest';
+import { agentGraph } from '../../test/documents';
+import { openDatabase, schemaVersion } from '../db/database';
+import { MIGRATIONS } from '../db/migrations';
+import { createSqliteGraphStore } from './sqlite-graph-store';
+import { createSqliteRunStore } from './sqlite-run-store';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const ZERO = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
+
+async function withRun(dataDir: string | ':memory:') {
+  const db = openDatabase(dataDir);
+  const graphs = createSqliteGraphStore(db);
+  const runs = createSqliteRunStore(db);
+  await graphs.createGraph('g', agentGraph('g') as never);
+  const version = await graphs.versionOfDraft('g');
+  await runs.createRun({ id: 'r', graphId: 'g', graphVersion: version.version, goal: 'go', input: null, budget: null });
+  let chain: string | null = null;
+  let seq = 0;
+  const append = (body: RunEventBody) => {
+    const event = sealEvent(body, { runId: 'r', seq: ++seq, at: 1000 + seq, previousChain: chain });
+    chain = event.chain;
+    return runs.appendEvent(event);
+  };
+  return { db, graphs, runs, append };
+}
+
+describe('SQLite run store', () => {
+  it('applies each event to the run row in the same transaction: status, counters, chain hash', async () => {
+    const { runs, append, db } = await withRun(':memory:');
+    expect((await runs.getRun('r'))?.status).toBe('queued');
+    await append({
+      type: 'run.started',
+      graphId: 'g',
+      graphVersion: 1,
+      goal: 'go',
+      provider: {
+        kind: 'simulated',
+        simulated: true,
+        baseUrlHost: null,
+        models: { fast: 'a', balanced: 'b', deep: 'c' },
+      },
+      budget: { maxModelCalls: 1, maxTokens: 1, maxWallSeconds: 1 },
+      attempt: 1,
+    });
+    const started = await runs.getRun('r');
+    expect(started).toMatchObject({ status: 'running', startedAt: 1001, eventCount: 1 });
+    const contract = { name: 'c', schema: {}, requiredConfidence: 0.5, onLowConfidence: 'escalate' as const };
+    const ref = { actionId: 'a', parentActionId: null, stepKey: null };
+    await append({
+      type: 'escalation.requested',
+      ...ref,
+      escalationId: 'e1',
+      edgeId: 'x',
+      sourceId: 's',
+      targetId: 't',
+      contract,
+      payload: {},
+      confidence: 0.1,
+      reason: 'low',
+    });
+    await append({ type: 'run.waiting', escalationIds: ['e1'] });
+    expect(await runs.getRun('r')).toMatchObject({ status: 'waiting', pendingEscalations: ['e1'] });
+    await append({ type: 'escalation.resolved', ...ref, escalationId: 'e1', decision: 'approve', payload: {} });
+    expect(await runs.getRun('r')).toMatchObject({ status: 'running', pendingEscalations: [] });
+    const last = await append({ type: 'run.completed', result: { ok: true }, usage: ZERO, modelCalls: 2, activeMs: 9 });
+    expect(last).toMatchObject({ status: 'completed', result: { ok: true }, endedAt: 1005, eventCount: 5 });
+    expect((await runs.readEvents('r', 3)).map((e) => e.seq)).toEqual([4, 5]);
+    expect(last.lastHash).toBe((await runs.readEvents('r', 4))[0]!.chain);
+    db.close();
+  });
+
+  it('refuses an event out of order and writes nothing', async () => {
+    const { runs, db } = await withRun(':memory:');
+    const event = sealEvent(
+      { type: 'run.interrupted', reason: 'x' },
+      { runId: 'r', seq: 2, at: 1, previousChain: null },
+    );
+    await expect(runs.appendEvent(event)).rejects.toThrow(/does not follow/);
+    expect(await runs.readEvents('r', 0)).toEqual([]);
+    expect((await runs.getRun('r'))?.eventCount).toBe(0);
+    db.close();
+  });
+
+  it('migrates a new file to the latest schema and keeps data across reopening', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-db-'));
+    dirs.push(dir);
+    const first = await withRun(dir);
+    await first.append({ type: 'run.interrupted', reason: 'stop' });
+    expect(schemaVersion(first.db)).toBe(MIGRATIONS.at(-1)!.version);
+    expect(first.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    first.db.close();
+
+    const db = openDatabase(dir);
+    const runs = createSqliteRunStore(db);
+    expect(await runs.getRun('r')).toMatchObject({ status: 'interrupted', eventCount: 1 });
+    db.close();
+    const newer = openDatabase(dir, [
+      ...MIGRATIONS,
+      { version: 99, name: 'later', sql: 'CREATE TABLE later (x INTEGER)' },
+    ]);
+    expect(schemaVersion(newer)).toBe(99);
+    newer.close();
+    expect(() => openDatabase(dir)).toThrow(/newer than this server knows/);
+  });
+});
