@@ -77,8 +77,42 @@ export class EditorPage {
         .click({ force: true });
   }
 
-  field(label: string | RegExp): Locator {
-    return this.inspector.getByLabel(label, { exact: typeof label === 'string' });
+  /** Renames a node through the inspector's name field. */
+  async rename(nodeId: string, name: string): Promise<void> {
+    await this.selectNode(nodeId);
+    await this.inspector.getByTestId('field-name').fill(name);
+    await expect(this.node(nodeId)).toContainText(name);
+  }
+
+  /** Sets the contract's minimum confidence with the slider's keys (steps of 0.05), as a keyboard user would. */
+  async setConfidence(value: number): Promise<void> {
+    const slider = this.inspector.getByTestId('field-contract-confidence');
+    await slider.focus();
+    await this.page.keyboard.press('Home');
+    for (let i = 0; i < Math.round(value / 0.05); i++) await this.page.keyboard.press('ArrowRight');
+    await expect(slider).toHaveValue(String(value));
+  }
+
+  async paneBox(): Promise<{ x: number; y: number; width: number; height: number }> {
+    const box = await this.pane.boundingBox();
+    if (!box) throw new Error('The canvas is not visible.');
+    return box;
+  }
+
+  /** The canvas zoom, read from the viewport's transform. */
+  async zoom(): Promise<number> {
+    const transform = await this.page
+      .locator('.react-flow__viewport')
+      .evaluate((el) => (el as HTMLElement).style.transform);
+    return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? 1);
+  }
+
+  /** Zooms out with the canvas controls until the zoom is at most `max`. */
+  async zoomOutTo(max: number): Promise<void> {
+    for (let i = 0; i < 10 && (await this.zoom()) > max; i++) {
+      await this.page.locator('.react-flow__controls-zoomout').click();
+      await this.page.waitForTimeout(150);
+    }
   }
 
   async waitSaved(): Promise<void> {
