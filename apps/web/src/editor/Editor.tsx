@@ -106,7 +106,8 @@ function EditorLayout({ toolbar, runPanel, onProblemsChange }: EditorProps) {
       const result = await computeLayout(document, measured);
       // Edits made while the layout ran are kept: only the positions are applied.
       store.getState().applyPositions(result.positions, result.sizes);
-      requestAnimationFrame(() => void flow.fitView({ duration: 300, maxZoom: 1.1, padding: 0.2 }));
+      // After React Flow has taken the new positions in.
+      setTimeout(() => void flow.fitView({ duration: 300, maxZoom: 1.1, padding: 0.2 }), 50);
     } finally {
       setLayingOut(false);
     }

@@ -295,6 +295,7 @@ describe('auto-layout', () => {
     store.getState().addNode('specialist', { x: 5010, y: 5060 });
     store.getState().addNode('specialist', { x: 5200, y: 5060 });
     store.getState().connect({ source: 'lead', target: mesh.id });
+    store.getState().connect({ source: 'writer', target: 'research' });
     const before = store.getState().document;
     const { positions, sizes } = await computeLayout(before, store.getState().measured);
     store.getState().applyPositions(positions, sizes);
@@ -303,6 +304,11 @@ describe('auto-layout', () => {
     expect(x('in')).toBeLessThan(x('lead'));
     expect(x('lead')).toBeLessThan(x('out'));
     expect(x('lead')).toBeLessThan(x(mesh.id));
+    // The orchestrator's workers stand in a row below it, in handoff order.
+    const y = (id: string) => node(after, id).position.y;
+    expect(y('research')).toBeGreaterThan(y('lead'));
+    expect(y('research')).toBe(y('writer'));
+    expect(x('writer')).toBeLessThan(x('research'));
     const peers = after.nodes.filter((n) => n.parentId === mesh.id);
     expect(peers.map((p) => p.position.y)).toEqual([56, 56]);
     expect(node(after, mesh.id).width).toBe(24 * 2 + 220 * 2 + 24);
