@@ -127,6 +127,19 @@ export class EditorPage {
     await this.page.getByTestId('redo').click();
   }
 
+  /** Drops a file on the canvas, as a person dragging it from their desktop would. */
+  async dropFile(name: string, text: string): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle(
+      ({ name, text }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], name, { type: 'application/json' }));
+        return transfer;
+      },
+      { name, text },
+    );
+    for (const type of ['dragenter', 'dragover', 'drop']) await this.pane.dispatchEvent(type, { dataTransfer });
+  }
+
   async exportJson(): Promise<Download> {
     await this.page.getByTestId('export-menu').click();
     const download = this.page.waitForEvent('download');
