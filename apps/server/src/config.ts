@@ -28,7 +28,11 @@ const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 
 export const DEFAULT_MODELS = { fast: 'gpt-4.1-nano', balanced: 'gpt-4.1-mini', deep: 'gpt-4.1' } as const;
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
+/**
+ * Relative paths resolve against the folder the person started from: `npm start` at the repository root runs the
+ * server in apps/server, and npm says where it was started in INIT_CWD, so `data/` lands at the root as documented.
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_CWD || process.cwd()): ServerConfig {
   const apiKey = nonEmpty(env.OPENAI_API_KEY);
   return {
     host: nonEmpty(env.HOST) ?? '127.0.0.1',

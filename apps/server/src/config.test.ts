@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isLoopbackHost, readConfig } from './config';
+
+describe('readConfig', () => {
+  it('has the documented defaults', () => {
+    const config = readConfig({}, '/srv/baton');
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 8787,
+      dataDir: '/srv/baton/data',
+      token: null,
+      openai: null,
+      models: { fast: 'gpt-4.1-nano', balanced: 'gpt-4.1-mini', deep: 'gpt-4.1' },
+      simulated: { callDelayMs: 150, tokenDelayMs: 15, confidence: 0.9 },
+      allowedHosts: [],
+    });
+    expect(config.webDir.endsWith(path.join('apps', 'web', 'dist'))).toBe(true);
+  });
+
+  it('reads every variable, resolving relative paths from where npm was started', () => {
+    const config = readConfig({
+      INIT_CWD: '/repo',
+      HOST: '0.0.0.0',
+      PORT: '9000',
+      BATON_DATA_DIR: 'var/db',
+      BATON_TOKEN: ' secret-token ',
+      OPENAI_API_KEY: 'sk-x',
+      OPENAI_BASE_URL: 'http://localhost:11434/v1',
+      BATON_MODEL_FAST: 'llama3',
+      BATON_SIM_CALL_MS: '0',
+      BATON_SIM_CONFIDENCE: '0.5',
+      BATON_ALLOWED_HOSTS: 'Baton.example, other.example',
+    });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 9000,
+      dataDir: '/repo/var/db',
+      token: 'secret-token',
+      openai: { apiKey: 'sk-x', baseURL: 'http://localhost:11434/v1' },
+      models: { fast: 'llama3', balanced: 'gpt-4.1-mini' },
+      simulated: { callDelayMs: 0, tokenDelayMs: 15, confidence: 0.5 },
+      allowedHosts: ['baton.example', 'other.example'],
+    });
+  });
+
+  it('refuses malformed numbers with a sentence naming the variable', () => {
+    expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/);
+    expect(() => readConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => readConfig({ BATON_SIM_CONFIDENCE: '2' })).toThrow(
+      /BATON_SIM_CONFIDENCE must be a number from 0 to 1/,
+    );
+  });
+
+  it('knows loopback hosts', () => {
+    for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.0.2'])
+      expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ['0.0.0.0', '192.168.1.2', 'example.com', '::']) expect(isLoopbackHost(host), host).toBe(false);
+  });
+});
