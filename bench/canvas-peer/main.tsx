@@ -19,7 +19,7 @@ function PlainFlow({ graph }: { graph: PeerGraph }) {
       edges={edges}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
-      defaultViewport={{ x: 0, y: 0, zoom: 1 }}
+      defaultViewport={{ x: 40, y: 40, zoom: 1 }}
     />
   );
 }

@@ -15,6 +15,8 @@ async function circleWhilePressed(page: Page, from: { x: number; y: number }, ms
     await page.mouse.move(from.x + 80 * Math.cos(angle), from.y + 60 * Math.sin(angle));
   }
   const counted = await frames;
+  // Back to the start before releasing, so that the view (or the node) ends where it began.
+  await page.mouse.move(from.x, from.y);
   await page.mouse.up();
   return (counted.frames * 1000) / counted.ms;
 }

@@ -18,6 +18,8 @@ import { REPO_DIR, type ServerProcess, startOurServer } from '../streams/process
 
 export interface CanvasCaseResult {
   renderMs: number[];
+  /** Nodes in the DOM once rendered: all of them in plain React Flow, those in view in ours (it culls). */
+  domNodes: number;
   panFps: number[];
   dragFps: number[];
   /** Ours only: the longest long task (ms) while `eventsArrived` run events reached the page; 0 when none > 50 ms. */
@@ -34,14 +36,14 @@ const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-canvas-'));
 let server: ServerProcess | null = null;
 let browser: Browser | null = null;
 
-async function openPage(url: string): Promise<{ page: Page; renderMs: number }> {
+async function openPage(url: string): Promise<{ page: Page; renderMs: number; domNodes: number }> {
   const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
   await preparePage(page);
   await page.addInitScript(installProbes, { nodes: graph.nodes.length, edges: graph.edges.length });
   await page.goto(url);
   await page.waitForFunction(() => window.__bench.renderedAt !== null, null, { timeout: 180_000, polling: 100 });
-  const renderMs = await page.evaluate(() => window.__bench.renderedAt!);
-  return { page, renderMs };
+  const { renderedAt, renderedNodes } = await page.evaluate(() => window.__bench);
+  return { page, renderMs: renderedAt!, domNodes: renderedNodes };
 }
 
 async function eventsPhase(url: string, graphId: string): Promise<CanvasCaseResult['events']> {
@@ -98,11 +100,12 @@ try {
     url = `${server.baseUrl}/?nodes=${nodeCount}`;
   }
   browser = await launchChromium();
-  const result: CanvasCaseResult = { renderMs: [], panFps: [], dragFps: [], events: null };
+  const result: CanvasCaseResult = { renderMs: [], domNodes: 0, panFps: [], dragFps: [], events: null };
   const warmup = argNumber(args, 'warmup', 1);
   const runs = argNumber(args, 'runs', 5);
   for (let i = -warmup; i < runs; i++) {
-    const { page, renderMs } = await openPage(url);
+    const { page, renderMs, domNodes } = await openPage(url);
+    result.domNodes = domNodes;
     const pan = await panFps(page, measureMs);
     const drag = await dragFps(page, measureMs);
     await page.close();

@@ -74,9 +74,9 @@ async function liveOnce(base: string, graphId: string, index: number, rate: numb
     connectedAll = await watchAll(urls);
     expected = live.eventCount;
   } else {
-    urls = Array.from({ length: watchers }, () => `${base}/live`);
+    urls = Array.from({ length: watchers }, () => `${base}/live/${index}`);
     connectedAll = await watchAll(urls);
-    const response = await fetch(`${base}/live/start?count=${count}&rate=${rate}`, { method: 'POST' });
+    const response = await fetch(`${base}/live/${index}/start?count=${count}&rate=${rate}`, { method: 'POST' });
     if (!response.ok) throw new Error(`peer /live/start: ${response.status}`);
     expected = async () => count;
   }

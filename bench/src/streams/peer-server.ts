@@ -35,44 +35,58 @@ app.get('/replay/:count', (c) =>
   }),
 );
 
-// Live: watchers follow a shared log; POST /live/start emits events at a given rate, stamping `at` on emission.
-let log: Message[] = [];
-let ended = true;
-let waiters: (() => void)[] = [];
-function notify(): void {
-  const waiting = waiters;
-  waiters = [];
+// Live: watchers follow a run's log; POST /live/:run/start emits its events at a given rate, stamping `at` on emission.
+interface LiveRun {
+  log: Message[];
+  ended: boolean;
+  waiters: (() => void)[];
+}
+const liveRuns = new Map<string, LiveRun>();
+
+function liveRun(id: string): LiveRun {
+  let run = liveRuns.get(id);
+  if (!run) {
+    run = { log: [], ended: false, waiters: [] };
+    liveRuns.set(id, run);
+  }
+  return run;
+}
+
+function notify(run: LiveRun): void {
+  const waiting = run.waiters;
+  run.waiters = [];
   for (const wake of waiting) wake();
 }
 
-app.get('/live', (c) =>
+app.get('/live/:run', (c) =>
   streamSSE(c, async (stream) => {
+    const run = liveRun(c.req.param('run'));
     let sent = 0;
     for (;;) {
-      while (sent < log.length) await stream.writeSSE(log[sent++]!);
-      if (ended) break;
-      await new Promise<void>((resolve) => waiters.push(resolve));
+      while (sent < run.log.length) await stream.writeSSE(run.log[sent++]!);
+      if (run.ended) break;
+      await new Promise<void>((resolve) => run.waiters.push(resolve));
     }
     await stream.writeSSE({ event: 'end', data: '{}' });
   }),
 );
 
-app.post('/live/start', (c) => {
+app.post('/live/:run/start', (c) => {
   const count = Number(c.req.query('count'));
   const rate = Number(c.req.query('rate'));
-  const source = createEventSource('peer-live', count);
-  log = [];
-  ended = false;
-  // Emitted in 5 ms ticks at the requested rate; each event is sealed when it is emitted, as the engine does.
-  const perTick = Math.max(1, Math.round((rate * 5) / 1000));
+  const run = liveRun(c.req.param('run'));
+  const source = createEventSource(`peer-live-${c.req.param('run')}`, count);
+  // Emitted in 5 ms ticks, as many as the rate says are due by now; each is sealed on emission, as the engine does.
+  const started = Date.now();
   const tick = () => {
-    for (let i = 0; i < perTick && !source.done; i++) {
+    const due = Math.min(count, Math.ceil(((Date.now() - started) * rate) / 1000));
+    while (run.log.length < due) {
       const event = source.next(Date.now());
-      log.push({ id: String(event.seq), data: JSON.stringify(event) });
+      run.log.push({ id: String(event.seq), data: JSON.stringify(event) });
     }
-    if (source.done) ended = true;
-    notify();
-    if (!ended) setTimeout(tick, 5);
+    if (source.done) run.ended = true;
+    notify(run);
+    if (!run.ended) setTimeout(tick, 5);
   };
   setTimeout(tick, 0);
   return c.json({ ok: true });

@@ -1,6 +1,7 @@
 // Starting the servers the stream and canvas cases talk to: our real server, or the bare Hono peer, each its own process.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_DIR = fileURLToPath(new URL('../../..', import.meta.url));
@@ -49,8 +50,8 @@ function captureStderr(child: ChildProcess): () => string {
 /** Our server (`apps/server/src/main.ts`), as `npm start` runs it, on a fresh port; resolves once /api/health answers. */
 export async function startOurServer(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
-    cwd: REPO_DIR,
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: join(REPO_DIR, 'apps/server'),
     env: { ...process.env, OPENAI_API_KEY: '', BATON_TOKEN: '', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
