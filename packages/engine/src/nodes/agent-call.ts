@@ -26,7 +26,7 @@ export async function produce(
   if (!producer.schema) return (await ctx.callModel(parent, spec)).text;
   const compiled = ctx.compiled(producer.schema);
   return ctx.structuredCall(parent, spec, (value): Check<JsonValue> => {
-    if (!compiled.ok) return { ok: true, value: value as JsonValue };
+    if (!producer.ownSchema || !compiled.ok) return { ok: true, value: value as JsonValue };
     const issues = validateAgainst(compiled, value);
     if (issues.length === 0) return { ok: true, value: value as JsonValue };
     return { ok: false, errors: issues.map((issue) => `${formatJsonPath(issue.path)}: ${issue.message}`) };

@@ -109,7 +109,7 @@ export const runMesh: NodeExecutor<'mesh'> = async ({ ctx, node, action, inputs 
         { role: 'system' as const, content: system },
         { role: 'user' as const, content: `Goal: ${ctx.goal}\n\nThe peers' final messages:\n\n${finalRound}` },
       ],
-      schema: outputSchemaOf(node, ctx.topology),
+      ...outputSchemaOf(node, ctx.topology),
       stepKey: `${node.id}/synthesis`,
       logical: { system, goal: ctx.goal, final: [...last.entries()] },
     } satisfies Producer;

@@ -116,7 +116,7 @@ export const runOrchestrator: NodeExecutor<'orchestrator'> = async ({ ctx, node,
         { role: 'system', content: synthesisSystem },
         { role: 'user', content: `Goal: ${ctx.goal}\n\nSubtask results:\n\n${resultText}` },
       ],
-      schema: outputSchemaOf(node, ctx.topology),
+      ...outputSchemaOf(node, ctx.topology),
       stepKey: `${node.id}/synthesis`,
       logical: { system: synthesisSystem, goal: ctx.goal, results: [...results.entries()] },
     };

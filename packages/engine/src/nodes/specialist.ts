@@ -22,6 +22,7 @@ export function specialistProducer(
   stepKey: string,
   logicalTask: unknown,
 ): Producer {
+  const output = outputSchemaOf(node, ctx.topology);
   const system = systemMessage(node.data.instructions, `You are ${node.data.name}. ${node.data.description}`.trim());
   return {
     agentId: node.id,
@@ -31,13 +32,13 @@ export function specialistProducer(
       { role: 'system', content: system },
       { role: 'user', content: task },
     ],
-    schema: outputSchemaOf(node, ctx.topology),
+    ...output,
     stepKey,
     logical: {
       instructions: system,
       goal: ctx.goal,
       task: logicalTask,
-      schema: outputSchemaOf(node, ctx.topology) ?? null,
+      schema: output.schema ?? null,
     },
   };
 }

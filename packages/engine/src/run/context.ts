@@ -1,4 +1,5 @@
 // One run's shared state and the primitives every node kind uses: actions, model-call steps, escalations.
+import { setMaxListeners } from 'node:events';
 import type {
   ActionType,
   GraphDocument,
@@ -64,7 +65,13 @@ export interface Producer {
   tier: ModelTier;
   /** The system message and the task, without any earlier reply. */
   messages: ChatMessage[];
+  /** The JSON Schema the reply is asked to match (the node's own output schema, or its outgoing contract's). */
   schema: JsonSchemaObject | undefined;
+  /**
+   * True when the schema is the node's own output schema, checked (and repaired) as the reply arrives. A schema
+   * borrowed from a contract is checked by the handoff instead, so its failures are contract failures.
+   */
+  ownSchema: boolean;
   stepKey: string;
   logical: unknown;
 }
@@ -102,6 +109,8 @@ export class RunContext {
     this.input = options.input;
     this.nonce = nonce;
     this.signal = this.controller.signal;
+    // Every in-flight call listens to the run's signal; a wide fan-out is expected, not a leak.
+    setMaxListeners(0, this.signal);
     this.calls = new Semaphore(concurrency);
   }
 

@@ -74,12 +74,15 @@ export function buildTopology(graph: GraphDocument): Topology {
  * The schema a node's output must match, if any: its own output schema, else the contract of its first outgoing
  * handoff that has one, so the producer is asked for a payload its contract accepts.
  */
-export function outputSchemaOf(node: GraphNode, topology: Topology): JsonSchemaObject | undefined {
-  if (node.kind === 'specialist' && node.data.outputSchema) return node.data.outputSchema;
+export function outputSchemaOf(
+  node: GraphNode,
+  topology: Topology,
+): { schema: JsonSchemaObject | undefined; ownSchema: boolean } {
+  if (node.kind === 'specialist' && node.data.outputSchema) return { schema: node.data.outputSchema, ownSchema: true };
   for (const edge of topology.edgesFrom.get(node.id) ?? []) {
-    if (edge.kind === 'handoff' && edge.contract) return edge.contract.schema;
+    if (edge.kind === 'handoff' && edge.contract) return { schema: edge.contract.schema, ownSchema: false };
   }
-  return undefined;
+  return { schema: undefined, ownSchema: false };
 }
 
 /** Display name of any node (agents have a slug; input and output nodes default to their kind). */

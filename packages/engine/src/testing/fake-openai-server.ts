@@ -265,6 +265,7 @@ async function answer(res: ServerResponse, body: ChatRequestBody, reply: FakeRep
     });
     return;
   }
+  res.socket?.setNoDelay(true);
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   const chunk = (delta: Record<string, unknown>, finish: string | null) =>
     `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`;
