@@ -70,6 +70,8 @@ export interface FakeOpenAIServer {
   waitForHeld(count: number): Promise<void>;
   /** Resolves once at least `count` requests have arrived. */
   waitForRequests(count: number): Promise<void>;
+  /** Resolves once at least `count` requests were abandoned by the client (aborted) before their reply ended. */
+  waitForAborted(count: number): Promise<void>;
   /** Lets `count` held requests (oldest first; all when omitted) reply. Returns how many were released. */
   release(count?: number): number;
   close(): Promise<void>;
@@ -127,7 +129,9 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
     };
     requests.push(record);
     res.on('close', () => {
-      if (!record.answered) record.aborted = true;
+      if (record.answered) return;
+      record.aborted = true;
+      notify();
     });
     notify();
 
@@ -176,6 +180,7 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
     },
     waitForHeld: (count) => until(() => held.length >= count),
     waitForRequests: (count) => until(() => requests.length >= count),
+    waitForAborted: (count) => until(() => requests.filter((r) => r.aborted).length >= count),
     release: (count = held.length) => {
       const released = held.splice(0, count);
       for (const resolve of released) resolve();

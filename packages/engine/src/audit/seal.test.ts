@@ -1,0 +1,95 @@
+// The hash-chained log: a real run's log verifies; changes, removals, reorderings and cut tails do not.
+import type { RunEvent } from '@baton/contracts';
+import { describe, expect, it } from 'vitest';
+import { createSimulatedProvider } from '../model/simulated-provider';
+import { collectRun, eventsOfType } from '../testing/collect-run';
+import { loadExample } from '../testing/example-graphs';
+import { inputHash } from './canonical';
+import { redactEvent, verifyRunLog } from './seal';
+
+const provider = createSimulatedProvider({ callDelayMs: 0, tokenDelayMs: 0 });
+
+async function realLog(nonce = 'n0nce', ids?: () => string) {
+  const { events } = await collectRun({
+    graph: loadExample('research-and-write'),
+    goal: 'Write about bees',
+    provider,
+    nonce,
+    ...(ids ? { ids } : {}),
+  });
+  return events;
+}
+
+const expected = (events: RunEvent[]) => ({ lastHash: events.at(-1)!.chain, count: events.length });
+
+describe('verifyRunLog', () => {
+  it('accepts a real run\u2019s log', async () => {
+    const events = await realLog();
+    expect(verifyRunLog(events, expected(events))).toEqual({ ok: true });
+  });
+
+  it('rejects one event changed', async () => {
+    const events = await realLog();
+    const target = events.findIndex((e) => e.type === 'action.completed');
+    const changed = events.map((e, i) => (i === target ? ({ ...e, output: 'forged' } as RunEvent) : e));
+    expect(verifyRunLog(changed, expected(events))).toMatchObject({ ok: false, seq: target + 1 });
+  });
+
+  it('rejects one event removed, even with the count adjusted', async () => {
+    const events = await realLog();
+    const removed = events.filter((_, i) => i !== 5);
+    expect(verifyRunLog(removed, expected(events)).ok).toBe(false);
+    expect(verifyRunLog(removed, { ...expected(events), count: removed.length })).toMatchObject({ ok: false, seq: 7 });
+  });
+
+  it('rejects two events swapped', async () => {
+    const events = await realLog();
+    const swapped = [...events];
+    [swapped[3], swapped[4]] = [swapped[4]!, swapped[3]!];
+    expect(verifyRunLog(swapped, expected(events)).ok).toBe(false);
+    // Even with their seqs rewritten to look in order, the chain breaks.
+    const renumbered = swapped.map((e, i) => ({ ...e, seq: i + 1 }) as RunEvent);
+    expect(verifyRunLog(renumbered, expected(events)).ok).toBe(false);
+  });
+
+  it('rejects a cut-off tail', async () => {
+    const events = await realLog();
+    const cut = events.slice(0, -2);
+    expect(verifyRunLog(cut, expected(events))).toMatchObject({ ok: false, seq: null });
+    expect(verifyRunLog(cut, { ...expected(events), count: cut.length })).toMatchObject({ ok: false, seq: null });
+  });
+
+  it('still accepts the log after an event\u2019s content is redacted', async () => {
+    const events = await realLog();
+    const started = events.findIndex((e) => e.type === 'action.started' && e.actionType === 'llm_call');
+    const redacted = events.map((e, i) => (i === started ? redactEvent(e) : e));
+    expect(JSON.stringify(redacted[started])).not.toContain('Write about bees');
+    expect(redacted[started]?.redacted).toBe(true);
+    expect(verifyRunLog(redacted, expected(events))).toEqual({ ok: true });
+  });
+});
+
+describe('inputHash', () => {
+  it('gives the same logical inputs the same hash in two runs with different nonces and ids', async () => {
+    let n = 0;
+    const one = await realLog('nonce-one');
+    const two = await realLog('nonce-two', () => `other-${++n}`);
+    const hashes = (events: RunEvent[]) =>
+      eventsOfType(events, 'action.started')
+        .filter((e) => e.actionType === 'llm_call')
+        .map((e) => [e.stepKey, e.inputHash]);
+    expect(hashes(one).length).toBeGreaterThan(2);
+    expect(hashes(two)).toEqual(hashes(one));
+    // ...while the prompts themselves differ (the nonce is in the wrappers).
+    const prompts = (events: RunEvent[]) =>
+      eventsOfType(events, 'action.started')
+        .flatMap((e) => e.messages ?? [])
+        .map((m) => m.content)
+        .join();
+    expect(prompts(one)).not.toEqual(prompts(two));
+  });
+
+  it('is independent of key order', () => {
+    expect(inputHash({ a: 1, b: [1, { c: 2, d: 3 }] })).toBe(inputHash({ b: [1, { d: 3, c: 2 }], a: 1 }));
+  });
+});
