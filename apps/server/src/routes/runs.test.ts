@@ -94,6 +94,24 @@ describe('run routes', () => {
     expect(await server.graphs.listVersions(graph.id)).toEqual([]);
   });
 
+  it("checks the run's input against the input node's schema", async () => {
+    server = testServer();
+    const document = agentGraph();
+    const inputNode = document.nodes[0] as { data: Record<string, unknown> };
+    inputNode.data.inputSchema = { type: 'object', properties: { count: { type: 'integer' } }, required: ['count'] };
+    const graph = await json<GraphRecord>(await server.call('POST', '/api/graphs', { document }));
+    const bad = await server.call('POST', `/api/graphs/${graph.id}/runs`, { goal: 'go', input: { count: 'many' } });
+    expect(bad.status).toBe(400);
+    const body = await json<ApiErrorBody>(bad);
+    expect(body.error.code).toBe('invalid_input');
+    expect(body.error.issues[0]!.path).toBe('$.input.count');
+    expect(await server.runs.listRuns(graph.id)).toEqual([]);
+    const good = await server.call('POST', `/api/graphs/${graph.id}/runs`, { goal: 'go', input: { count: 2 } });
+    expect(good.status).toBe(202);
+    const run = await untilEnded(server, (await json<StartRunResponse>(good)).runId);
+    expect(run.input).toEqual({ count: 2 });
+  });
+
   it('cancels a run (idempotent), and 404s unknown runs', async () => {
     server = testServer({ fake: { stepMs: 200, deltas: 20 } });
     const graph = await createGraph(server);

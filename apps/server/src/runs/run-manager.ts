@@ -1,15 +1,19 @@
 // Starts runs in the background, stores each engine event before pulling the next, and cancels, decides, interrupts.
 import {
+  compileJsonSchema,
   type EscalationDecisionBody,
   formatJsonPath,
+  type GraphDocument,
   GraphValidationError,
   isTerminalRunStatus,
+  type JsonValue,
   parseGraph,
   type RunEvent,
   type RunEventBody,
   type RunRecord,
   type StartRunBody,
   type StartRunResponse,
+  validateJson,
 } from '@baton/contracts';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../http/errors';
 import type { IdSource } from '../ids';
@@ -60,6 +64,7 @@ export class RunManager {
     if (!record) throw new NotFoundError(`The graph "${graphId}"`, 'graph_not_found');
     const checked = parseGraph(record.draft);
     if (!checked.ok) throw new GraphValidationError(checked.issues);
+    checkRunInput(checked.graph, body.input);
     const version = await graphs.versionOfDraft(graphId);
     const runId = this.deps.newId('run');
     await runs.createRun({
@@ -236,6 +241,23 @@ export class RunManager {
       if (found || batch.length === 0) return found;
       after = batch.at(-1)!.seq;
     }
+  }
+}
+
+/** A run's JSON input must match the input node's schema, when the graph gives one. */
+function checkRunInput(graph: GraphDocument, input: JsonValue | undefined): void {
+  const inputNode = graph.nodes.find((node) => node.kind === 'input');
+  const schema = inputNode?.kind === 'input' ? inputNode.data.inputSchema : undefined;
+  if (!schema || input === undefined) return;
+  const compiled = compileJsonSchema(schema);
+  if (!compiled.ok) return; // parseGraph has already refused schemas that do not compile
+  const issues = validateJson(compiled, input);
+  if (issues.length > 0) {
+    throw new InvalidRequestError(
+      `The input does not match the graph's input schema: ${issues[0]!.message}`,
+      issues.map((issue) => ({ path: formatJsonPath(['input', ...issue.path]), message: issue.message })),
+      'invalid_input',
+    );
   }
 }
 
