@@ -29,8 +29,9 @@ export class RunPage {
   async start(goal: string): Promise<string> {
     await this.goal.fill(goal);
     await expect(this.runButton).toBeEnabled();
+    const before = this.page.url();
     await this.runButton.click();
-    await this.page.waitForURL(/\/runs\/[^/]+$/);
+    await this.page.waitForURL((url) => url.href !== before && /\/runs\/[^/]+$/.test(url.pathname));
     const runId = decodeURIComponent(new URL(this.page.url()).pathname.split('/').at(-1) as string);
     await expect(this.status).toHaveAttribute('data-run-id', runId);
     return runId;

@@ -60,7 +60,7 @@ export function RunControls({ graphId, hasProblems, liveRunId, onStarted }: RunC
           id={goalId}
           className="textarea run-goal"
           data-testid="run-goal"
-          rows={3}
+          rows={2}
           placeholder="What should the agents do?"
           value={goal}
           onChange={(event) => setGoal(event.target.value)}

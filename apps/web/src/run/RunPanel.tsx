@@ -60,6 +60,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId }: RunPanelPr
     };
   }, [view, runId]);
 
+  const [startedHere, setStartedHere] = useState<string | null>(null);
   const openRun = (id: string) => {
     setStartedRunId(id);
     setTab('trace');
@@ -77,7 +78,10 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId }: RunPanelPr
         graphId={graphId}
         hasProblems={hasProblems}
         liveRunId={view && !view.ended ? runId : null}
-        onStarted={openRun}
+        onStarted={(id) => {
+          setStartedHere(id);
+          openRun(id);
+        }}
       />
       {view && runId && (
         <RunStatusBar
@@ -90,7 +94,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId }: RunPanelPr
           }}
           onCompleted={() => {
             // Only for a run started here: a past run opened from history stays on its trace.
-            if (runId === startedRunId) setTab('result');
+            if (runId === startedHere) setTab('result');
           }}
         />
       )}

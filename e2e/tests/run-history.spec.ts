@@ -1,0 +1,45 @@
+// Past runs: the history lists them, opening one replays its trace from stored events, and the trace exports as JSON.
+import { readFile } from 'node:fs/promises';
+import type { RunEvent } from '@baton/contracts';
+import { expect, test } from '@playwright/test';
+import { importGraph, readExample } from '../pages/run-api';
+import { RunPage } from '../pages/run-page';
+
+test('opens a past run from history and exports its trace', async ({ page, request }) => {
+  const graph = await importGraph(request, readExample('peer-review'));
+  const run = new RunPage(page);
+  await run.open(graph.id);
+  const firstRun = await run.start('Write a product announcement for a solar kettle');
+  await run.expectRunStatus('completed');
+  const firstCounts = await run.counts();
+  const secondRun = await run.start('Write a haiku about kettles');
+  await run.expectRunStatus('completed');
+
+  // A fresh page: the history lists both runs, newest first, with goal and status.
+  await run.open(graph.id);
+  await run.tab('history').click();
+  const items = page.getByTestId('run-history-item');
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toHaveAttribute('data-run-id', secondRun);
+  await expect(items.nth(1)).toContainText('solar kettle');
+  await expect(items.nth(1)).toContainText('Completed');
+
+  await items.nth(1).click();
+  await expect(page).toHaveURL(new RegExp(`/runs/${firstRun}$`));
+  await run.expectRunStatus('completed');
+  expect(await run.counts()).toEqual(firstCounts);
+  await expect(run.traceRows.first()).toBeVisible();
+  await expect(run.node('writer')).toHaveAttribute('data-status', 'completed');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('run-export-trace').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`baton-trace-${firstRun}.json`);
+  const trace = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+    run: { id: string };
+    events: RunEvent[];
+  };
+  expect(trace.run.id).toBe(firstRun);
+  expect(trace.events).toHaveLength(firstCounts.events);
+  expect(trace.events.map((e) => e.seq)).toEqual(trace.events.map((_, i) => i + 1));
+});
