@@ -1,31 +1,21 @@
-// The engine's one door to JSON Schema: compiles contract and output schemas once per run and validates payloads.
-import type { JsonPath } from '@baton/contracts';
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+// The engine's one door to JSON Schema: contract and output schemas compiled (safely, by @baton/contracts) and checked.
+import {
+  type CompiledJsonSchema,
+  type CompileJsonSchemaResult,
+  compileJsonSchema,
+  type JsonSchemaIssue,
+  validateJson,
+} from '@baton/contracts';
 
-// TEMPORARY until @baton/contracts exports compileJsonSchema/validateJson: a minimal Ajv compile behind this file only.
-export type CompiledSchema = { ok: true; validate: ValidateFunction } | { ok: false; message: string };
+export type CompiledSchema = CompileJsonSchemaResult;
+export type PayloadIssue = JsonSchemaIssue;
 
-export interface PayloadIssue {
-  path: JsonPath;
-  message: string;
-}
-
+/** Compiles a user's schema (no remote $ref, size and depth caps); never throws. Cached by @baton/contracts. */
 export function compileSchema(schema: unknown): CompiledSchema {
-  try {
-    const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, logger: false });
-    return { ok: true, validate: ajv.compile(schema as object) };
-  } catch (error) {
-    return { ok: false, message: `The schema cannot be compiled: ${(error as Error).message}.` };
-  }
+  return compileJsonSchema(schema);
 }
 
-export function validateAgainst(compiled: CompiledSchema & { ok: true }, value: unknown): PayloadIssue[] {
-  if (compiled.validate(value)) return [];
-  return (compiled.validate.errors ?? []).map((error) => ({
-    path: error.instancePath
-      .split('/')
-      .slice(1)
-      .map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~'))),
-    message: error.message ?? 'is invalid',
-  }));
+/** Every way `value` breaks the schema, each with its JSON path inside `value`. */
+export function validateAgainst(compiled: CompiledJsonSchema, value: unknown): PayloadIssue[] {
+  return validateJson(compiled, value);
 }
