@@ -154,7 +154,7 @@ export class RunManager {
   private async execute(
     runId: string,
     body: StartRunBody,
-    graph: Parameters<EnginePort['runGraph']>[0]['graph'],
+    graph: GraphDocument,
     graphVersion: number,
     signal: AbortSignal,
   ): Promise<void> {
