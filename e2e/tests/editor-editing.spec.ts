@@ -171,3 +171,36 @@ test('a save that conflicts with another tab loses nothing and offers both ways 
   expect(draft.nodes.find((n) => n.id === 'writer')?.data.name).toBe('author');
   expect(draft.description).toBe(graph.draft.description);
 });
+
+test('an edit made just before leaving the page is saved on the way out', async ({ page, request }) => {
+  const api = new GraphApi(request);
+  const editor = new EditorPage(page);
+  const graph = await api.importExample('research-and-write', 'Leave quickly');
+  await editor.goto(graph.id);
+  await editor.selectNode('writer');
+  await editor.inspector.getByTestId('field-description').fill('Written just before leaving.');
+  // Well inside the autosave debounce: only the flush on page hide can save this.
+  await expect(editor.saveStatus).toHaveText('Unsaved');
+  await page.goto('about:blank');
+  await expect
+    .poll(async () => (await api.get(graph.id)).draft.nodes.find((n) => n.id === 'writer')?.data.description)
+    .toBe('Written just before leaving.');
+});
+
+test('export the canvas as a PNG image', async ({ page, request }) => {
+  const api = new GraphApi(request);
+  const editor = new EditorPage(page);
+  const graph = await api.importExample('research-and-write', 'Picture');
+  await editor.goto(graph.id);
+  await expect(editor.node('research')).toBeVisible();
+  await page.getByTestId('export-menu').click();
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-png').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('picture.png');
+  const bytes = fs.readFileSync(await download.path());
+  expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+  // Width and height from the IHDR chunk: all five nodes at 2x, so well over a few hundred pixels.
+  expect(bytes.readUInt32BE(16)).toBeGreaterThan(1000);
+  expect(bytes.readUInt32BE(20)).toBeGreaterThan(400);
+});
