@@ -10,7 +10,8 @@ interface Pending {
 
 export class EscalationRegistry {
   private readonly pending = new Map<string, Pending>();
-  private readonly decided = new Set<string>();
+  /** Decided escalation id -> run id, while the run goes on; after it the stored events answer. */
+  private readonly decided = new Map<string, string>();
   private readonly registered = new Map<string, Set<() => void>>();
 
   /** The engine's EscalationHandler: resolves when a person decides, rejects when the run is aborted. */
@@ -48,8 +49,14 @@ export class EscalationRegistry {
     const entry = this.pending.get(escalationId);
     if (!entry) return;
     this.pending.delete(escalationId);
-    this.decided.add(escalationId);
+    this.decided.set(escalationId, entry.runId);
     entry.resolve(resolution);
+  }
+
+  /** Drops what is kept about a run that ended. */
+  forgetRun(runId: string): void {
+    for (const [escalationId, owner] of this.decided) if (owner === runId) this.decided.delete(escalationId);
+    for (const [escalationId, entry] of this.pending) if (entry.runId === runId) this.pending.delete(escalationId);
   }
 
   /** Waits until the engine has parked this escalation (its event can be stored a moment before), or the time is up. */

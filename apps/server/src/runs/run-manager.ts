@@ -76,9 +76,10 @@ export class RunManager {
       budget: body.budget ?? null,
     });
     const controller = new AbortController();
-    const done = this.execute(runId, body, checked.graph, version.version, controller.signal).finally(() =>
-      this.active.delete(runId),
-    );
+    const done = this.execute(runId, body, checked.graph, version.version, controller.signal).finally(() => {
+      this.active.delete(runId);
+      this.escalations.forgetRun(runId);
+    });
     this.active.set(runId, { controller, done });
     return { runId, graphVersion: version.version };
   }
