@@ -179,7 +179,8 @@ export class RunContext {
    * budget and run, with a cut stream retried as a new attempt action.
    */
   async callModel(parent: Action, spec: ModelCallSpec): Promise<ModelResponse> {
-    const model = this.options.provider.info.models[spec.tier];
+    // The graph's own tier mapping wins over the server's.
+    const model = this.graph.models?.[spec.tier] ?? this.options.provider.info.models[spec.tier];
     const recorded = this.replay.completedStep(spec.stepKey);
     const base = {
       parent,

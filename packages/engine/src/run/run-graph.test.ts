@@ -96,3 +96,31 @@ describe('a graph that is not among the examples', () => {
     expect(outcome.status === 'completed' && Object.keys(outcome.result as object).sort()).toEqual(['main', 'side']);
   });
 });
+
+describe('inputs and tiers', () => {
+  it('checks the run input against the input node schema', async () => {
+    const g = graph(
+      [
+        node('in', 'input', { inputSchema: { type: 'object', required: ['topic'] } }),
+        node('a', 'specialist'),
+        node('out', 'output'),
+      ],
+      [edge('in', 'a'), edge('a', 'out')],
+    );
+    const bad = await collect({ graph: g, input: { nope: 1 } });
+    expect(bad.events.at(-1)).toMatchObject({ type: 'run.failed', error: { code: 'invalid_input' } });
+    const good = await collect({ graph: g, input: { topic: 'bees' } });
+    expect(good.outcome.status).toBe('completed');
+  });
+
+  it('uses the graph\u2019s tier mapping over the provider\u2019s', async () => {
+    const g = graph(
+      [node('in', 'input'), node('a', 'specialist', { tier: 'deep' }), node('out', 'output')],
+      [edge('in', 'a'), edge('a', 'out')],
+      { models: { deep: 'my-deep-model' } },
+    );
+    const { events } = await collect({ graph: g });
+    const call = events.find((e) => e.type === 'action.started' && e.actionType === 'llm_call');
+    expect(call).toMatchObject({ tier: 'deep', model: 'my-deep-model' });
+  });
+});

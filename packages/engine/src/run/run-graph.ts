@@ -43,11 +43,20 @@ export function runGraph(options: RunGraphOptions): RunHandle {
     if (detached) ctx.abort(new RunCancelledError('The consumer of the run\u2019s events stopped listening.'));
     if (finished) settle(finished);
   };
-  void execute(ctx).then((result) => {
-    finished = result;
-    channel.close();
-    if (drained) settle(result);
-  });
+  void execute(ctx)
+    .catch(
+      (error): RunOutcome => ({
+        status: 'failed',
+        error: toErrorInfo(error),
+        usage: ctx.meter.usage,
+        modelCalls: ctx.meter.modelCalls,
+      }),
+    )
+    .then((result) => {
+      finished = result;
+      channel.close();
+      if (drained) settle(result);
+    });
   return { events: channel, outcome };
 }
 
@@ -88,7 +97,8 @@ async function execute(ctx: RunContext): Promise<RunOutcome> {
   const allSettled = new Promise<void>((resolve) => {
     wake = resolve;
   });
-  ctx.signal.addEventListener('abort', () => wake(), { once: true });
+  if (ctx.signal.aborted) wake();
+  else ctx.signal.addEventListener('abort', () => wake(), { once: true });
 
   const settleEdge = (edge: GraphEdge, delivered: NodeInput[] | null) => {
     const state = pending.get(edge.target)!;
