@@ -53,13 +53,17 @@ export function useGraphs() {
   return useQuery({ queryKey: graphKeys.list(), queryFn: graphApi.list });
 }
 
-/** A graph and its draft. Not refetched on focus: the open editor owns the draft while it is open. */
+/**
+ * A graph and its draft, fetched afresh each time an editor opens it (the editor must start from the newest
+ * revision, or its first save conflicts), and never refetched behind the open editor's back.
+ */
 export function useGraph(id: string) {
   return useQuery({
     queryKey: graphKeys.detail(id),
     queryFn: () => graphApi.get(id),
+    refetchOnMount: 'always',
     refetchOnWindowFocus: false,
-    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnReconnect: false,
   });
 }
 

@@ -25,7 +25,8 @@ export interface EditorPageProps {
 
 export function EditorPage({ graphId, runId }: EditorPageProps) {
   const graph = useGraph(graphId);
-  if (graph.isPending) {
+  // A cached record may be older than the server's draft: open the graph from the fresh one.
+  if (graph.isPending || (!graph.isFetchedAfterMount && !graph.isError)) {
     return (
       <div className="page">
         <AppHeader />
@@ -50,6 +51,7 @@ export function EditorPage({ graphId, runId }: EditorPageProps) {
       </div>
     );
   }
+  if (!graph.data) return null;
   return <OpenGraph record={graph.data} runId={runId} />;
 }
 

@@ -201,4 +201,20 @@ describe('autosave', () => {
     expect(calls).toEqual([true]);
     expect(server.accepted.map((body) => body.document.name)).toEqual(['leaving']);
   });
+
+  it('stops following the document when stopped, and counts edits made meanwhile when started again', async () => {
+    const source = fakeSource();
+    const server = fakeServer();
+    const autosave = createAutosave({ source, baseRevision: 3, save: (body) => server.save(body), delayMs: 50 });
+    const stop = autosave.start();
+    stop();
+    source.edit('while stopped');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(server.accepted).toHaveLength(0);
+    expect(autosave.getState().status).toBe('saved');
+    autosave.start();
+    expect(autosave.getState().status).toBe('unsaved');
+    await vi.advanceTimersByTimeAsync(50);
+    expect(server.accepted.map((body) => body.document.name)).toEqual(['while stopped']);
+  });
 });
