@@ -124,3 +124,22 @@ describe('inputs and tiers', () => {
     expect(call).toMatchObject({ tier: 'deep', model: 'my-deep-model' });
   });
 });
+
+describe('wall-time budget', () => {
+  it('ends the run failed when active time meets maxWallSeconds, by the injected clock', async () => {
+    let now = 0;
+    const g = graph(
+      [node('in', 'input'), node('a', 'specialist'), node('b', 'specialist'), node('out', 'output')],
+      [edge('in', 'a'), edge('a', 'b'), edge('b', 'out')],
+    );
+    // Every reading of the clock moves it on by 10 s; the run may use 60 s.
+    const { events, outcome } = await collect({
+      graph: g,
+      clock: () => (now += 10_000),
+      budget: { maxWallSeconds: 60 },
+    });
+    expect(outcome.status).toBe('failed');
+    expect(events.find((e) => e.type === 'budget.exceeded')).toMatchObject({ limit: 'maxWallSeconds', limitValue: 60 });
+    expect(events.at(-1)).toMatchObject({ type: 'run.failed', error: { code: 'budget_exceeded' } });
+  });
+});
