@@ -238,7 +238,13 @@ export function createDocumentStore(initial: GraphDocument, options: DocumentSto
           },
         });
       },
-      setSelection: (nodeIds, edgeIds) => set({ selection: { nodes: new Set(nodeIds), edges: new Set(edgeIds) } }),
+      setSelection: (nodeIds, edgeIds) => {
+        // Unchanged halves keep their Set, so selecting an edge does not re-derive every node.
+        const current = get().selection;
+        const nodes = sameSet(current.nodes, nodeIds);
+        const edges = sameSet(current.edges, edgeIds);
+        if (nodes !== current.nodes || edges !== current.edges) set({ selection: { nodes, edges } });
+      },
 
       moveNodes: (moves, dragging) => {
         const { document, measured } = get();
@@ -348,6 +354,14 @@ function joinOrLeaveMeshes(
     const mesh = findContainingMesh(node, nodes, byId, measured);
     return reparent(node, mesh, byId);
   });
+}
+
+/** `current` when `ids` holds exactly its members, else a new Set of `ids`. */
+function sameSet(current: ReadonlySet<string>, ids: Iterable<string>): ReadonlySet<string> {
+  const next = new Set(ids);
+  if (next.size !== current.size) return next;
+  for (const id of next) if (!current.has(id)) return next;
+  return current;
 }
 
 function pruneSelection(selection: Selection, document: GraphDocument): Selection {
