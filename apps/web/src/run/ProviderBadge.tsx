@@ -7,7 +7,7 @@ export function ProviderBadge() {
   if (!provider) return <span className="badge">Provider…</span>;
   const models = `fast: ${provider.models.fast} · balanced: ${provider.models.balanced} · deep: ${provider.models.deep}`;
   return (
-    <span className="run-provider" data-testid="provider-badge" title={models}>
+    <span className="run-provider" data-testid="run-provider-badge" title={models}>
       {provider.simulated ? (
         <span className="badge badge-warning">Simulated</span>
       ) : (

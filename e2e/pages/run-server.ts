@@ -1,0 +1,108 @@
+// Starts an extra Baton server for one spec (BATON_TOKEN set, or a fake OpenAI-compatible provider): a real
+// process on its own port with its own SQLite directory, the same command the shared e2e config runs.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ExtraServer {
+  baseURL: string;
+  /** What the server printed, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const SERVER_DIR = fileURLToPath(new URL('../../apps/server', import.meta.url));
+
+export async function startExtraServer(port: number, env: Record<string, string>): Promise<ExtraServer> {
+  const baseURL = `http://127.0.0.1:${port}`;
+  // Another server on the port would answer our health checks and the spec would test the wrong server.
+  if (await answers(`${baseURL}/api/health`)) throw new Error(`Port ${port} is already in use.`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'baton-e2e-extra-'));
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      BATON_DATA_DIR: dataDir,
+      OPENAI_API_KEY: '',
+      BATON_TOKEN: '',
+      BATON_SIM_CALL_MS: '150',
+      BATON_SIM_TOKEN_MS: '10',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The extra server exited early:\n${output}`);
+    if (await answers(`${baseURL}/api/health`)) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`The extra server did not start within 60 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { baseURL, output: () => output, stop };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** The engine's fake OpenAI-compatible server in a child process; specialists answer with `specialistReply`. */
+export async function startFakeOpenAI(specialistReply: string): Promise<{ baseURL: string; stop(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./run-fake-openai.ts', import.meta.url))],
+    {
+      cwd: SERVER_DIR,
+      env: { ...process.env, FAKE_SPECIALIST_REPLY: specialistReply },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  const baseURL = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The fake OpenAI server did not start:\n${output}`)), 30_000);
+    const onData = (chunk: unknown) => {
+      output += String(chunk);
+      const match = /FAKE_BASE_URL=(\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1] as string);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', () => reject(new Error(`The fake OpenAI server exited:\n${output}`)));
+  });
+  return {
+    baseURL,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
