@@ -40,6 +40,8 @@ export async function createBatonRunner(shape: Shape, model: ScriptedModel, data
       clock: Date.now,
       ids: () => `a${++ids}`,
       nonce: 'bench',
+      // Fan-outs run with concurrency equal to W (the orchestrator's own is W too); the default cap is 16 calls.
+      concurrency: shape.kind === 'fanout' ? shape.size : undefined,
     });
     let events = 0;
     for await (const event of handle.events) {
