@@ -143,3 +143,29 @@ describe('wall-time budget', () => {
     expect(events.at(-1)).toMatchObject({ type: 'run.failed', error: { code: 'budget_exceeded' } });
   });
 });
+
+describe('edges that leave a worker', () => {
+  it('make their target wait for the orchestrator, and carry nothing', async () => {
+    const g = graph(
+      [
+        node('in', 'input'),
+        node('lead', 'orchestrator'),
+        node('w', 'specialist', { name: 'worker' }),
+        node('after', 'specialist'),
+        node('out', 'output'),
+        node('side', 'output'),
+      ],
+      [
+        edge('in', 'lead'),
+        edge('lead', 'w', 'dispatch'),
+        edge('lead', 'out'),
+        edge('w', 'after'),
+        edge('after', 'side'),
+      ],
+    );
+    const { events, outcome } = await collect({ graph: g });
+    expect(outcome.status).toBe('completed');
+    const skipped = events.filter((e) => e.type === 'action.skipped').map((e) => ('agentId' in e ? e.agentId : ''));
+    expect(skipped).toEqual(['after', 'side']);
+  });
+});

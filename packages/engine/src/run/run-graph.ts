@@ -143,7 +143,9 @@ async function execute(ctx: RunContext): Promise<RunOutcome> {
       const result = await executeNode(ctx, node, action, inputs);
       for (const edge of topology.outgoing.get(node.id)!) {
         const from = { sourceId: node.id, source: nameOf(node) };
-        if (edge.kind === 'route') {
+        if (edge.source !== node.id) {
+          deliveries.push([edge, null]);
+        } else if (edge.kind === 'route') {
           deliveries.push([edge, edge.id === result.routeEdgeId ? (result.forward ?? []) : null]);
         } else if (edge.kind === 'handoff') {
           const payload = await handOff(ctx, action, edge, result.output, ctx.producers.get(node.id));

@@ -13,7 +13,10 @@ export interface Topology {
   nodes: Map<string, GraphNode>;
   /** Nodes the scheduler activates: all but orchestrator workers and mesh peers, which their owner runs. */
   scheduled: GraphNode[];
-  /** Flow edges (handoff, route, review) between scheduled nodes, by target and by source. */
+  /**
+   * Flow edges (handoff, route, review) into scheduled nodes, by target and by source. An edge from a worker or peer
+   * is listed under its owner and carries nothing.
+   */
   incoming: Map<string, GraphEdge[]>;
   outgoing: Map<string, GraphEdge[]>;
   workersOf: Map<string, SpecialistNode[]>;
@@ -63,8 +66,10 @@ export function buildTopology(graph: GraphDocument): Topology {
       push(workerEdgesOf, sourceOwner, edge);
       continue;
     }
-    if (sourceOwner || ownerOf.has(edge.target)) continue;
-    outgoing.get(edge.source)?.push(edge);
+    if (ownerOf.has(edge.target)) continue;
+    // A worker's or peer's edge out to the rest of the graph: its target waits for the owner, and gets nothing
+    // over this edge (workers hand over only inside their owner's plan).
+    outgoing.get(sourceOwner ?? edge.source)?.push(edge);
     incoming.get(edge.target)?.push(edge);
   }
   return { nodes, scheduled, incoming, outgoing, workersOf, workerEdgesOf, peersOf, producerOf, edgesFrom };
