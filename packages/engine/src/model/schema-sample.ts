@@ -41,7 +41,10 @@ function sample(schema: Schema, root: Schema, name: string, options: SampleOptio
     case 'array': {
       const count = Math.max(typeof schema.minItems === 'number' ? schema.minItems : 1, 1);
       const limit = typeof schema.maxItems === 'number' ? Math.min(count, schema.maxItems) : count;
-      return Array.from({ length: limit }, () => sample(asSchema(schema.items), root, name, options, depth + 1));
+      // Distinct names give distinct strings, so `uniqueItems` holds.
+      return Array.from({ length: limit }, (_, i) =>
+        sample(asSchema(schema.items), root, limit > 1 ? `${name} ${i + 1}` : name, options, depth + 1),
+      );
     }
     case 'number':
     case 'integer': {

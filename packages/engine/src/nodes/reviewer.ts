@@ -16,6 +16,8 @@ export const runReviewer: NodeExecutor<'reviewer'> = async ({ ctx, node, action,
     `You are ${node.data.name}, a reviewer. Check the draft against these criteria:\n${node.data.criteria}`,
     `You are ${node.data.name}, a reviewer.`,
   );
+  // The draft that goes on is the producer's: a contract on the reviewer's handoff is repaired by the producer.
+  ctx.producers.set(node.id, producer);
   let draft: JsonValue = fromProducer.payload;
   let approved = false;
   for (let round = 1; ; round++) {
