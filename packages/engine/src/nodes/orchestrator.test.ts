@@ -1,7 +1,7 @@
 // The orchestrator through the real openai SDK against the fake server: concurrency, dependencies, bad plans.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAIProvider } from '../model/openai-provider';
-import { collectRun, eventsOfType } from '../testing/collect-run';
+import { actionTreeProblems, collectRun, eventsOfType } from '../testing/collect-run';
 import { type FakeOpenAIServer, type RecordedRequest, startFakeOpenAIServer } from '../testing/fake-openai-server';
 import { edge, graph, node } from '../testing/graphs';
 import { inferPurpose, userText } from '../testing/infer-purpose';
@@ -82,6 +82,7 @@ describe('orchestrator', () => {
       isPlanRequest(r) ? plan([{ id: 't1' }, { id: 't2', assigned_to: 'ghost' }]) : undefined,
     );
     const { outcome, events } = await collectRun({ graph: teamGraph(), goal: 'x', provider: provider() });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status).toBe('completed');
     const failed = eventsOfType(events, 'action.failed').find((e) => e.error.code === 'unknown_worker');
     expect(failed?.error.message).toContain('ghost');
@@ -101,6 +102,7 @@ describe('orchestrator', () => {
         : undefined,
     );
     const { outcome, events } = await collectRun({ graph: teamGraph(), goal: 'x', provider: provider() });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status).toBe('completed');
     const codes = eventsOfType(events, 'action.failed').map((e) => e.error.code);
     expect(codes.sort()).toEqual(['dependency_cycle', 'dependency_cycle', 'unknown_dependency']);
@@ -117,6 +119,7 @@ describe('orchestrator', () => {
   it('fails clearly when the decomposition is malformed twice', async () => {
     server.enqueue({ text: 'no json here' }, { text: '{"subtasks": "nope"}' });
     const { outcome, events } = await collectRun({ graph: teamGraph(), goal: 'x', provider: provider() });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status).toBe('failed');
     expect(events.at(-1)).toMatchObject({ type: 'run.failed', error: { code: 'invalid_plan' } });
   });

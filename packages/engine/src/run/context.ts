@@ -228,6 +228,8 @@ export class RunContext {
           this.checkWaiting();
         }
         await this.complete(action, response.text, { usage: response.usage, model: response.model });
+        action = undefined;
+        // Throws when the tokens reach the budget: the call is recorded as completed, the run stops.
         this.meter.addUsage(response.usage);
         return response;
       } catch (error) {

@@ -2,7 +2,7 @@
 import type { RunEvent } from '@baton/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAIProvider } from '../model/openai-provider';
-import { collectRun, eventsOfType } from '../testing/collect-run';
+import { actionTreeProblems, collectRun, eventsOfType } from '../testing/collect-run';
 import { loadExample } from '../testing/example-graphs';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../testing/fake-openai-server';
 
@@ -30,6 +30,7 @@ describe('example graphs through the openai provider', () => {
       goal: 'Write a short article about honey bees',
       provider: provider(),
     });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status, JSON.stringify(events.at(-1))).toBe('completed');
     const dispatches = started(events).filter((e) => e.actionType === 'dispatch');
     expect(dispatches.map((e) => e.agentName).sort()).toEqual(['research', 'writer']);
@@ -59,6 +60,7 @@ describe('example graphs through the openai provider', () => {
       goal: 'Please review this code change for bugs',
       provider: provider(),
     });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status).toBe('completed');
     const route = eventsOfType(events, 'action.completed').find((e) => (e.output as { chosen?: string })?.chosen);
     expect(route?.output).toMatchObject({ chosen: 'code_review' });
@@ -76,6 +78,7 @@ describe('example graphs through the openai provider', () => {
       goal: 'Write a product announcement',
       provider: provider(),
     });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status).toBe('completed');
     expect(started(events).filter((e) => e.actionType === 'review')).toHaveLength(2);
     const revision = started(events).find((e) => e.actionType === 'revision');
@@ -89,6 +92,7 @@ describe('example graphs through the openai provider', () => {
       goal: 'Should we adopt a four-day week?',
       provider: provider(),
     });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status).toBe('completed');
     expect(started(events).filter((e) => e.actionType === 'mesh_round')).toHaveLength(2);
     const calls = started(events)

@@ -2,7 +2,7 @@
 import type { RunEvent } from '@baton/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAIProvider } from '../model/openai-provider';
-import { collectRun, eventsOfType } from '../testing/collect-run';
+import { actionTreeProblems, collectRun, eventsOfType } from '../testing/collect-run';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../testing/fake-openai-server';
 import { edge, graph, node } from '../testing/graphs';
 import { runGraph } from './run-graph';
@@ -39,6 +39,7 @@ describe('faults', () => {
       { fault: { kind: 'status', status: 500, retryAfterSeconds: 0 } },
     );
     const { outcome, events } = await collectRun({ graph: chain, goal: 'x', provider: provider() });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status).toBe('completed');
     expect(server.requests).toHaveLength(5);
     // The SDK's retries are one attempt as far as the engine is concerned: no stacked retries of ours.
@@ -49,6 +50,7 @@ describe('faults', () => {
   it('fails the run clearly when a call keeps failing', async () => {
     server.setResponder(() => ({ fault: { kind: 'status', status: 500, message: 'down', retryAfterSeconds: 0 } }));
     const { outcome, events } = await collectRun({ graph: chain, goal: 'x', provider: provider(1) });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status).toBe('failed');
     expect(events.at(-1)).toMatchObject({ type: 'run.failed', error: { code: 'model_server_error' } });
     expect(server.requests).toHaveLength(2);
@@ -58,6 +60,7 @@ describe('faults', () => {
   it('turns a cut stream into a failed attempt and a successful new attempt', async () => {
     server.enqueue({ text: 'half of an answer that never ends', fault: { kind: 'cut', afterChunks: 3 } });
     const { outcome, events } = await collectRun({ graph: chain, goal: 'x', provider: provider() });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status).toBe('completed');
     const calls = eventsOfType(events, 'action.started').filter(
       (e) => e.agentId === 'a' && e.actionType === 'llm_call',
@@ -107,6 +110,7 @@ describe('faults', () => {
       provider: provider(),
       budget: { maxModelCalls: 2 },
     });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status).toBe('failed');
     expect(server.requests).toHaveLength(2);
     expect(eventsOfType(events, 'budget.exceeded')[0]).toMatchObject({
@@ -125,6 +129,7 @@ describe('faults', () => {
       goal: 'x',
       provider: provider(),
     });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status).toBe('failed');
     expect(server.requests).toHaveLength(2);
     expect(eventsOfType(events, 'budget.exceeded')[0]).toMatchObject({

@@ -3,7 +3,7 @@ import type { HandoffContract, JsonValue, RunEvent } from '@baton/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAIProvider } from '../model/openai-provider';
 import type { EscalationHandler } from '../run-options';
-import { collectRun, eventsOfType } from '../testing/collect-run';
+import { actionTreeProblems, collectRun, eventsOfType } from '../testing/collect-run';
 import { type FakeOpenAIServer, type FakeReply, startFakeOpenAIServer } from '../testing/fake-openai-server';
 import { edge, graph, node } from '../testing/graphs';
 import { runGraph } from './run-graph';
@@ -53,6 +53,7 @@ describe('handoff contracts', () => {
   it('asks the producer once to repair an invalid payload, with the errors', async () => {
     researchSays({ findings: 'not a list', confidence: 0.9 }, { findings: ['bees dance'], confidence: 0.9 });
     const { outcome, events } = await collectRun({ graph: contractGraph(), goal: 'x', provider: provider() });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status).toBe('completed');
     const rejected = eventsOfType(events, 'handoff.rejected');
     expect(rejected).toHaveLength(1);
@@ -69,6 +70,7 @@ describe('handoff contracts', () => {
   it('fails the branch with the JSON path when the repair is invalid too', async () => {
     researchSays({ findings: 'no', confidence: 0.9 }, { findings: [1], confidence: 0.9 });
     const { outcome, events } = await collectRun({ graph: contractGraph(), goal: 'x', provider: provider() });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status).toBe('failed');
     expect(events.at(-1)).toMatchObject({
       type: 'run.failed',
@@ -138,6 +140,7 @@ describe('handoff contracts', () => {
       provider: provider(),
       escalations: async () => ({ decision: 'edit', payload: { findings: 'oops', confidence: 1 } }),
     });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status).toBe('failed');
     expect(events.at(-1)).toMatchObject({ error: { code: 'handoff_invalid_payload', path: ['findings'] } });
   });
@@ -150,6 +153,7 @@ describe('handoff contracts', () => {
       provider: provider(),
       escalations: async () => ({ decision: 'reject', note: 'made up' }),
     });
+    expect(actionTreeProblems(events)).toEqual([]);
     expect(outcome.status).toBe('failed');
     expect(eventsOfType(events, 'handoff.rejected')[0]?.reason).toBe('rejected_by_person');
     expect(events.at(-1)).toMatchObject({ error: { code: 'handoff_rejected_by_person' } });

@@ -2,7 +2,7 @@
 import { type GraphDocument, parseGraph } from '@baton/contracts';
 import { describe, expect, it } from 'vitest';
 import { createSimulatedProvider } from '../model/simulated-provider';
-import { collectRun } from '../testing/collect-run';
+import { actionTreeProblems, collectRun } from '../testing/collect-run';
 import { edge, node } from '../testing/graphs';
 
 type NodeIn = ReturnType<typeof node>;
@@ -107,6 +107,7 @@ describe('random valid graphs', () => {
       expect(parsed.ok, `seed ${seed}: ${JSON.stringify(!parsed.ok && parsed.issues)}`).toBe(true);
       const graph = (parsed as { graph: GraphDocument }).graph;
       const { outcome, events } = await collectRun({ graph, goal: `Goal number ${seed} about category`, provider });
+      expect(actionTreeProblems(events)).toEqual([]);
       expect(outcome.status, `seed ${seed}: ${JSON.stringify(events.at(-1))}`).toBe('completed');
       contracts += events.filter((e) => e.type === 'handoff.validated' && e.contractName === 'findings').length;
       ran += 1;

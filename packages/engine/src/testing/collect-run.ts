@@ -32,3 +32,26 @@ export async function collectRun(
 export function eventsOfType<T extends RunEventType>(events: readonly RunEvent[], type: T): RunEventOfType<T>[] {
   return events.filter((event): event is RunEventOfType<T> => event.type === type);
 }
+
+/** Problems with the action tree: an action that never ended or ended twice, a parent that never started. */
+export function actionTreeProblems(events: readonly RunEvent[]): string[] {
+  const problems: string[] = [];
+  const started = new Set<string>();
+  const ended = new Map<string, number>();
+  for (const event of events) {
+    if (event.type === 'action.started') {
+      if (event.parentActionId && !started.has(event.parentActionId)) {
+        problems.push(`${event.actionId} starts under ${event.parentActionId}, which has not started`);
+      }
+      started.add(event.actionId);
+    }
+    if (event.type === 'action.completed' || event.type === 'action.failed') {
+      ended.set(event.actionId, (ended.get(event.actionId) ?? 0) + 1);
+    }
+  }
+  for (const id of started) {
+    const count = ended.get(id) ?? 0;
+    if (count !== 1) problems.push(`${id} ended ${count} times`);
+  }
+  return problems;
+}

@@ -1,7 +1,7 @@
 // @baton/engine/testing: a fake OpenAI-compatible HTTP server, a scripted provider and graph builders, for the
 // engine's, the server's and the benchmarks' tests. Never imported by production code.
 
-export { type CollectedRun, collectRun, eventsOfType } from './collect-run';
+export { actionTreeProblems, type CollectedRun, collectRun, eventsOfType } from './collect-run';
 export { EXAMPLE_NAMES, type ExampleName, loadExample } from './example-graphs';
 export {
   type FakeFault,
