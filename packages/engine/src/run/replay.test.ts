@@ -5,6 +5,8 @@ import { createOpenAIProvider } from '../model/openai-provider';
 import { collectRun, eventsOfType } from '../testing/collect-run';
 import { loadExample } from '../testing/example-graphs';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../testing/fake-openai-server';
+import { edge, graph, node } from '../testing/graphs';
+import { createScriptedProvider } from '../testing/scripted-provider';
 
 const servers: FakeOpenAIServer[] = [];
 afterEach(async () => {
@@ -69,5 +71,49 @@ describe('replay', () => {
     const again = eventsOfType(second.events, 'action.started').find((e) => e.stepKey === firstCall.stepKey)!;
     expect(again.attempt).toBe(2);
     expect(second.server.requests).toHaveLength(llmSteps(first.events).length);
+  });
+});
+
+describe('replay of human decisions', () => {
+  it('reuses a recorded escalation decision instead of asking again', async () => {
+    const contract = {
+      name: 'sure',
+      schema: { type: 'object', properties: { confidence: { type: 'number' } }, required: ['confidence'] },
+      requiredConfidence: 0.8,
+      onLowConfidence: 'escalate' as const,
+    };
+    const g = graph(
+      [node('in', 'input'), node('a', 'specialist'), node('b', 'specialist'), node('out', 'output')],
+      [edge('in', 'a'), edge('a', 'b', 'handoff', { contract }), edge('b', 'out')],
+    );
+    const provider = createScriptedProvider((r) => (r.agentName === 'a' ? '{"confidence": 0.2}' : 'fine'));
+    let asked = 0;
+    const first = await collectRun({
+      graph: g,
+      goal: 'x',
+      provider,
+      escalations: async () => {
+        asked += 1;
+        return { decision: 'edit', payload: { confidence: 0.95 } };
+      },
+    });
+    expect(first.outcome.status).toBe('completed');
+    const resolved = first.events.findIndex((e) => e.type === 'escalation.resolved');
+    const second = await collectRun({
+      graph: g,
+      goal: 'x',
+      provider,
+      replay: first.events.slice(0, resolved + 1),
+      escalations: async () => {
+        throw new Error('a replayed decision must not be asked again');
+      },
+    });
+    expect(second.outcome.status).toBe('completed');
+    expect(asked).toBe(1);
+    expect(eventsOfType(second.events, 'escalation.resolved')[0]).toMatchObject({
+      decision: 'edit',
+      payload: { confidence: 0.95 },
+    });
+    expect(provider.requests.at(-1)?.messages[1]?.content).toContain('0.95');
   });
 });
