@@ -1,9 +1,8 @@
-// One run's shared state and the primitives every node kind uses: actions, model-call steps, escalations.
+// One run's shared state and the primitives every node kind uses: actions, model-call steps, schemas.
 import { setMaxListeners } from 'node:events';
 import type {
   ActionType,
   GraphDocument,
-  HandoffContract,
   JsonSchemaObject,
   JsonValue,
   ModelTier,
@@ -14,13 +13,14 @@ import { inputHash } from '../audit/canonical';
 import { type CompiledSchema, compileSchema } from '../contracts/schema';
 import { NodeExecutionError, RunCancelledError, toErrorInfo } from '../errors';
 import type { ChatMessage, ModelCallPurpose, ModelResponse, ResponseFormat } from '../model/provider';
-import type { EscalationResolution, RunGraphOptions } from '../run-options';
+import type { RunGraphOptions } from '../run-options';
 import { wrapAsData } from '../trust/wrap';
 import type { BudgetMeter } from './budget';
 import type { EventChannel } from './event-channel';
 import type { ReplayIndex } from './replay';
 import { Semaphore } from './semaphore';
 import type { Topology } from './topology';
+import { WaitTracker } from './waiting';
 
 /** How many times one model-call step is attempted when its stream is cut. */
 const MAX_ATTEMPTS = 3;
@@ -89,9 +89,8 @@ export class RunContext {
   private readonly schemas = new WeakMap<object, CompiledSchema>();
   /** The last model call that produced each node's output, for repairs and revisions. */
   readonly producers = new Map<string, Producer>();
-  private inflight = 0;
-  private readonly pendingEscalations = new Set<string>();
-  private waitingReported = false;
+  /** Tells when the run is waiting for a person: escalations pending and no model call in flight. */
+  readonly waiting: WaitTracker;
 
   constructor(
     readonly options: RunGraphOptions,
@@ -112,6 +111,9 @@ export class RunContext {
     // Every in-flight call listens to the run's signal; a wide fan-out is expected, not a leak.
     setMaxListeners(0, this.signal);
     this.calls = new Semaphore(concurrency);
+    this.waiting = new WaitTracker(meter, (escalationIds) => {
+      if (!this.signal.aborted) void this.emit({ type: 'run.waiting', escalationIds });
+    });
   }
 
   /** Stops everything in flight and everything not yet started; the first reason wins. */
@@ -210,7 +212,7 @@ export class RunContext {
         this.meter.startCall();
         action = await this.start({ ...base, attempt, messages: spec.messages.map(recordMessage) });
         const current = action;
-        this.inflight += 1;
+        this.waiting.callStarted();
         let response: ModelResponse;
         try {
           response = await this.options.provider.complete({
@@ -224,8 +226,7 @@ export class RunContext {
             onDelta: (text) => this.channel.emitDelta(ref(current), text),
           });
         } finally {
-          this.inflight -= 1;
-          this.checkWaiting();
+          this.waiting.callEnded();
         }
         await this.complete(action, response.text, { usage: response.usage, model: response.model });
         action = undefined;
@@ -275,91 +276,6 @@ export class RunContext {
     );
   }
 
-  /** Asks a person (through the handler) about a payload; a decision already in the replayed log is reused. */
-  async escalate(
-    parent: Action,
-    request: {
-      agentId: string;
-      agentName: string;
-      stepKey: string;
-      edgeId: string;
-      sourceId: string;
-      targetId: string;
-      contract: HandoffContract;
-      payload: JsonValue;
-      confidence: number | null;
-      reason: string;
-    },
-  ): Promise<EscalationResolution> {
-    const action = await this.start({
-      parent,
-      agentId: request.agentId,
-      agentName: request.agentName,
-      actionType: 'escalation',
-      stepKey: request.stepKey,
-      attempt: this.replay.nextAttempt(request.stepKey),
-      logical: { edgeId: request.edgeId, payload: request.payload, contract: request.contract.name },
-      summary: request.reason,
-    });
-    const escalationId = this.ids();
-    const recorded = this.replay.decision(request.stepKey);
-    let resolution: EscalationResolution;
-    if (recorded) {
-      resolution = {
-        decision: recorded.decision,
-        ...(recorded.payload !== undefined ? { payload: recorded.payload } : {}),
-      };
-    } else {
-      await this.emit({
-        type: 'escalation.requested',
-        ...ref(action),
-        escalationId,
-        edgeId: request.edgeId,
-        sourceId: request.sourceId,
-        targetId: request.targetId,
-        contract: request.contract,
-        payload: request.payload,
-        confidence: request.confidence,
-        reason: request.reason,
-      });
-      this.pendingEscalations.add(escalationId);
-      this.checkWaiting();
-      try {
-        resolution = await raceAbort(
-          this.options.escalations(
-            {
-              escalationId,
-              runId: this.options.runId,
-              edgeId: request.edgeId,
-              contract: request.contract,
-              payload: request.payload,
-              confidence: request.confidence,
-              reason: request.reason,
-            },
-            this.signal,
-          ),
-          this.signal,
-        );
-      } catch (error) {
-        this.leaveEscalation(escalationId);
-        await this.fail(action, this.signal.aborted ? this.signal.reason : error);
-        throw this.signal.aborted ? this.signal.reason : error;
-      }
-      this.leaveEscalation(escalationId);
-    }
-    const payload = resolution.decision === 'approve' ? request.payload : resolution.payload;
-    await this.emit({
-      type: 'escalation.resolved',
-      ...ref(action),
-      escalationId,
-      decision: resolution.decision,
-      ...(payload !== undefined && resolution.decision !== 'reject' ? { payload } : {}),
-      ...(resolution.note ? { note: resolution.note } : {}),
-    });
-    await this.complete(action, { decision: resolution.decision });
-    return resolution;
-  }
-
   /** A schema of the graph (a contract's, an output schema), compiled once per run. */
   compiled(schema: JsonSchemaObject): CompiledSchema {
     let compiled = this.schemas.get(schema);
@@ -368,26 +284,6 @@ export class RunContext {
       this.schemas.set(schema, compiled);
     }
     return compiled;
-  }
-
-  private leaveEscalation(escalationId: string): void {
-    this.pendingEscalations.delete(escalationId);
-    if (this.pendingEscalations.size === 0 && this.waitingReported) {
-      this.waitingReported = false;
-      this.meter.stopWaiting();
-    }
-  }
-
-  /** The run is `waiting` when escalations are pending and no model call is in flight; checked once work settles. */
-  private checkWaiting(): void {
-    if (this.pendingEscalations.size === 0 || this.waitingReported) return;
-    setImmediate(() => {
-      if (this.pendingEscalations.size === 0 || this.waitingReported || this.inflight > 0) return;
-      if (this.signal.aborted) return;
-      this.waitingReported = true;
-      this.meter.startWaiting();
-      void this.emit({ type: 'run.waiting', escalationIds: [...this.pendingEscalations] });
-    });
   }
 }
 
@@ -415,22 +311,4 @@ export function parseJsonText(text: string): { ok: true; value: unknown } | { ok
 function checkText<T>(text: string, check: (value: unknown) => Check<T>): Check<T> {
   const parsed = parseJsonText(text);
   return parsed.ok ? check(parsed.value) : { ok: false, errors: [parsed.error] };
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -4,6 +4,7 @@ import { type PayloadIssue, validateAgainst } from '../contracts/schema';
 import { HandoffContractError } from '../errors';
 import { produce } from '../nodes/agent-call';
 import { type Action, type Producer, parseJsonText, type RunContext, ref } from './context';
+import { escalate } from './escalate';
 import { nameOf } from './topology';
 
 /**
@@ -104,7 +105,7 @@ export async function handOff(
         });
         throw new HandoffContractError('low_confidence', edge.id, reason, ['confidence']);
       } else {
-        const resolution = await ctx.escalate(action, {
+        const resolution = await escalate(ctx, action, {
           agentId: source.id,
           agentName: nameOf(source),
           stepKey: `${stepScope}/handoff:${edge.id}/escalation`,

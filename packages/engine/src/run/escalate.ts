@@ -1,0 +1,107 @@
+// Human decisions: a payload put before a person through the escalation handler, or a decision replayed from the log.
+import type { HandoffContract, JsonValue } from '@baton/contracts';
+import type { EscalationResolution } from '../run-options';
+import { type Action, type RunContext, ref } from './context';
+
+/** Asks a person (through the handler) about a payload; a decision already in the replayed log is reused. */
+export async function escalate(
+  ctx: RunContext,
+  parent: Action,
+  request: {
+    agentId: string;
+    agentName: string;
+    stepKey: string;
+    edgeId: string;
+    sourceId: string;
+    targetId: string;
+    contract: HandoffContract;
+    payload: JsonValue;
+    confidence: number | null;
+    reason: string;
+  },
+): Promise<EscalationResolution> {
+  const action = await ctx.start({
+    parent,
+    agentId: request.agentId,
+    agentName: request.agentName,
+    actionType: 'escalation',
+    stepKey: request.stepKey,
+    attempt: ctx.replay.nextAttempt(request.stepKey),
+    logical: { edgeId: request.edgeId, payload: request.payload, contract: request.contract.name },
+    summary: request.reason,
+  });
+  const escalationId = ctx.ids();
+  const recorded = ctx.replay.decision(request.stepKey);
+  let resolution: EscalationResolution;
+  if (recorded) {
+    resolution = {
+      decision: recorded.decision,
+      ...(recorded.payload !== undefined ? { payload: recorded.payload } : {}),
+    };
+  } else {
+    await ctx.emit({
+      type: 'escalation.requested',
+      ...ref(action),
+      escalationId,
+      edgeId: request.edgeId,
+      sourceId: request.sourceId,
+      targetId: request.targetId,
+      contract: request.contract,
+      payload: request.payload,
+      confidence: request.confidence,
+      reason: request.reason,
+    });
+    ctx.waiting.opened(escalationId);
+    try {
+      resolution = await raceAbort(
+        ctx.options.escalations(
+          {
+            escalationId,
+            runId: ctx.options.runId,
+            edgeId: request.edgeId,
+            contract: request.contract,
+            payload: request.payload,
+            confidence: request.confidence,
+            reason: request.reason,
+          },
+          ctx.signal,
+        ),
+        ctx.signal,
+      );
+    } catch (error) {
+      ctx.waiting.closed(escalationId);
+      await ctx.fail(action, ctx.signal.aborted ? ctx.signal.reason : error);
+      throw ctx.signal.aborted ? ctx.signal.reason : error;
+    }
+    ctx.waiting.closed(escalationId);
+  }
+  const payload = resolution.decision === 'approve' ? request.payload : resolution.payload;
+  await ctx.emit({
+    type: 'escalation.resolved',
+    ...ref(action),
+    escalationId,
+    decision: resolution.decision,
+    ...(payload !== undefined && resolution.decision !== 'reject' ? { payload } : {}),
+    ...(resolution.note ? { note: resolution.note } : {}),
+  });
+  await ctx.complete(action, { decision: resolution.decision });
+  return resolution;
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
