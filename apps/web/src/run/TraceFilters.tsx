@@ -1,7 +1,7 @@
 // Filters of the trace: by agent (shared with the canvas: clicking a node sets it) and by action type.
 import { type ActionType, ActionType as ActionTypeSchema } from '@baton/contracts';
 import { useMemo } from 'react';
-import { setTraceFocusNode, useTraceFocus, useTreeVersion } from './hooks';
+import { setTraceFocusNode, useStructureVersion, useTraceFocus } from './hooks';
 import type { RunViewStore } from './run-store';
 
 export interface TraceFiltersProps {
@@ -12,7 +12,7 @@ export interface TraceFiltersProps {
 
 export function TraceFilters({ store, actionType, onActionType }: TraceFiltersProps) {
   const nodeId = useTraceFocus((focus) => focus.nodeId);
-  const version = useTreeVersion(store);
+  const version = useStructureVersion(store);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is how the store says its actions changed.
   const agents = useMemo(() => {
     const byId = new Map<string, string>();

@@ -2,7 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { formatDuration, formatTokens } from './format';
-import { setTraceFocusAction, useAction, useTraceFocus, useTreeVersion } from './hooks';
+import { setTraceFocusAction, useAction, useRunSummary, useStructureVersion, useTraceFocus } from './hooks';
 import type { RunViewStore } from './run-store';
 import { type TraceFilter, type TraceRow, timeAxis, visibleRows } from './trace-tree';
 
@@ -26,7 +26,8 @@ function useNow(on: boolean, ms: number): number {
 }
 
 export function TraceList({ store, filter, live }: TraceListProps) {
-  const version = useTreeVersion(store);
+  // Rows change shape only when actions are added; a streamed token re-renders just its own row.
+  const version = useStructureVersion(store);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [following, setFollowing] = useState(true);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -34,8 +35,10 @@ export function TraceList({ store, filter, live }: TraceListProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is how the store says its tree changed.
   const rows = useMemo(() => visibleRows(store, collapsed, filter), [store, collapsed, filter, version]);
   const now = useNow(live, 250);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is how the store says its tree changed.
-  const axis = useMemo(() => timeAxis(store, live ? now : 0), [store, live, now, version]);
+  const ended = useRunSummary(store).endedAt;
+  // The axis starts at the first action (changes only with new actions) and ends now, or when the run ended.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is how the store says actions were added.
+  const axis = useMemo(() => timeAxis(store, live ? now : 0), [store, live, now, version, ended]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -44,20 +47,29 @@ export function TraceList({ store, filter, live }: TraceListProps) {
     overscan: 12,
   });
 
-  // Follow the newest action while live, unless the person has scrolled away to read something.
+  // Follow the newest action while live, unless the person has scrolled away to read something. Scrolling reads
+  // layout, so it happens when the newest row moves, not on every streamed token.
+  const followed = useRef<string | null>(null);
   useEffect(() => {
-    if (!live || !following || rows.length === 0) return;
-    let newest = 0;
-    let newestSeq = -1;
-    rows.forEach((row, index) => {
-      const seq = store.getAction(row.id)?.seq ?? -1;
-      if (seq > newestSeq) {
-        newestSeq = seq;
-        newest = index;
-      }
-    });
-    virtualizer.scrollToIndex(newest, { align: 'auto' });
+    const newestId = store.newestActionId;
+    if (!live || !following || newestId === null || newestId === followed.current) return;
+    const newest = rows.findIndex((row) => row.id === newestId);
+    if (newest < 0) return;
+    followed.current = newestId;
+    // Rows have one fixed height, so the offset is known. The view's position and height come from the
+    // virtualizer's cache: reading them from the element would force a layout of the whole page every time.
+    const el = scrollRef.current;
+    if (!el) return;
+    const viewTop = virtualizer.scrollOffset ?? 0;
+    const viewHeight = virtualizer.scrollRect?.height ?? 0;
+    const top = newest * ROW_HEIGHT;
+    if (top < viewTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > viewTop + viewHeight) el.scrollTop = top + ROW_HEIGHT - viewHeight;
   }, [rows, live, following, store, virtualizer]);
+  useEffect(() => {
+    // Resuming "follow" must scroll even when the newest row has not moved since.
+    if (following) followed.current = null;
+  }, [following]);
 
   const stopFollowing = () => {
     if (live) setFollowing(false);

@@ -37,6 +37,12 @@ export function useTreeVersion(store: RunViewStore): number {
   return useSyncExternalStore(store.subscribe, get, get);
 }
 
+/** Bumps only when an action is added: what depends on the tree's shape, not on streamed text, reads this. */
+export function useStructureVersion(store: RunViewStore): number {
+  const get = useCallback(() => store.structureVersion, [store]);
+  return useSyncExternalStore(store.subscribe, get, get);
+}
+
 /** One action, re-rendering only when that action changes. */
 export function useAction(store: RunViewStore, actionId: string | null): ActionView | undefined {
   const get = useCallback(() => (actionId === null ? undefined : store.getAction(actionId)), [store, actionId]);

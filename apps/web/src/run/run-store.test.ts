@@ -223,6 +223,22 @@ describe('RunViewStore', () => {
     expect(store.getSummary().totals.usage.totalTokens).toBe(10);
   });
 
+  it('changes the structure version only when actions are added, not for streamed tokens', () => {
+    const s = new EventScript();
+    s.started();
+    s.actionStarted('a1', null, 'w1', 'llm_call');
+    const store = new RunViewStore();
+    store.applyAll(s.events);
+    const structure = store.structureVersion;
+    const tree = store.treeVersion;
+    store.applyAll([s.delta('a1', null, 'tok'), s.completed('a1', null)]);
+    expect(store.structureVersion).toBe(structure);
+    expect(store.treeVersion).toBeGreaterThan(tree);
+    store.applyAll([s.actionStarted('a2', 'a1', 'w1', 'llm_call')]);
+    expect(store.structureVersion).toBe(structure + 1);
+    expect(store.newestActionId).toBe('a2');
+  });
+
   it('applies 10,000 events quickly enough to batch per frame', () => {
     const s = new EventScript();
     s.started();

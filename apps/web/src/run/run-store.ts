@@ -118,6 +118,8 @@ export class RunViewStore {
   private readonly edges = new Map<string, { state: EdgeRunState | 'validated'; targetId: string }>();
   private summary: RunSummaryView;
   private treeVersionValue = 0;
+  private structureVersionValue = 0;
+  private newestActionIdValue: string | null = null;
 
   constructor(options: { runId?: string; scheduleFrame?: FrameScheduler } = {}) {
     this.scheduleFrame = options.scheduleFrame ?? browserScheduler;
@@ -148,9 +150,19 @@ export class RunViewStore {
 
   getSummary = (): RunSummaryView => this.summary;
 
-  /** Bumped whenever an action is added or changes: lists re-read their rows when it moves. */
+  /** Bumped whenever an action is added or changes (a streamed token too). */
   get treeVersion(): number {
     return this.treeVersionValue;
+  }
+
+  /** Bumped only when an action is added: the tree's shape, its agents and types change only then. */
+  get structureVersion(): number {
+    return this.structureVersionValue;
+  }
+
+  /** The action that started last, which a live trace follows. */
+  get newestActionId(): string | null {
+    return this.newestActionIdValue;
   }
 
   /** Queue events; they are applied together on the next frame. */
@@ -408,7 +420,9 @@ export class RunViewStore {
     if (action.actionType === 'node') this.nodeAction.set(action.agentId, action.id);
     this.anyAction.set(action.agentId, action.id);
     this.summary = { ...this.summary, actionCount: this.actions.size };
+    this.newestActionIdValue = action.id;
     this.treeVersionValue++;
+    this.structureVersionValue++;
   }
 
   private updateAction(id: string, update: (action: ActionView) => ActionView): void {
