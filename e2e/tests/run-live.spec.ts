@@ -97,6 +97,22 @@ for (const example of EXAMPLES) {
     await expect(page.getByTestId('run-result-body')).not.toBeEmpty();
     await expect(page.getByTestId('run-total-tokens')).not.toHaveText('0');
 
+    if (example === 'research-and-write') {
+      // Clicking a node on the canvas filters the trace to it and opens its activation...
+      await run.tab('trace').click();
+      await run.node('writer').click();
+      await expect(page.getByTestId('trace-filter-agent')).toHaveValue('writer');
+      const rows = run.traceRows.and(page.locator(':not(.context)'));
+      await expect(rows.first()).toBeVisible();
+      for (const text of await rows.locator('.trace-agent').allTextContents()) expect(text).toBe('writer');
+      await expect(page.getByTestId('action-detail')).toContainText('writer');
+      // ...and choosing an action in the trace selects its node on the canvas.
+      await page.getByTestId('trace-filter-agent').selectOption('');
+      await run.traceRows.filter({ hasText: 'research' }).first().click();
+      await expect(run.node('research')).toHaveClass(/is-selected/);
+      await expect(page.getByTestId('trace-filter-agent')).toHaveValue('');
+    }
+
     // Choosing an action shows its details: agent, model, input hash.
     await run.tab('trace').click();
     await run.traceRows.first().click();

@@ -1,7 +1,7 @@
 // The detail view of one action: who did what with which model, what it was given, what it produced.
 import type { ReactNode } from 'react';
 import { formatDuration, formatJson, formatTokens } from './format';
-import { setTraceFocusAction, useAction } from './hooks';
+import { setTraceFocusAction, useAction, useTreeVersion } from './hooks';
 import type { RunViewStore } from './run-store';
 
 export function ActionDetail({ store, actionId }: { store: RunViewStore; actionId: string | null }) {
@@ -83,15 +83,24 @@ export function ActionDetail({ store, actionId }: { store: RunViewStore; actionI
           </pre>
         </Block>
       ) : (
-        action.text !== '' && (
-          <Block title={action.status === 'running' ? 'Streaming…' : 'Streamed text'}>
-            <pre className="trace-pre" data-testid="action-stream">
-              {action.text}
-            </pre>
-          </Block>
-        )
+        <LiveText store={store} actionId={action.id} running={action.status === 'running'} />
       )}
     </section>
+  );
+}
+
+/** Tokens as they stream in: the action's own, or those of the model call working for it right now. */
+function LiveText({ store, actionId, running }: { store: RunViewStore; actionId: string; running: boolean }) {
+  // Re-read on every change of the store: a token elsewhere in the subtree changes what is shown here.
+  useTreeVersion(store);
+  const live = store.liveText(actionId);
+  if (!live) return null;
+  return (
+    <Block title={running ? 'Streaming…' : 'Streamed text'}>
+      <pre className="trace-pre" data-testid="action-stream">
+        {live.text}
+      </pre>
+    </Block>
   );
 }
 

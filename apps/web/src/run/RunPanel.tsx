@@ -1,14 +1,15 @@
 // The run panel of the editor: goal, Run / Cancel, provider badge, the live trace, the result, history, escalations.
 import type { ActionType } from '@baton/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { badgeClass, runStatusBadge } from '../app/format';
 import { graphPath, navigate, runPath } from '../app/router';
 import { ActionDetail } from './ActionDetail';
-import { traceUrl } from './api';
+import { runKeys, traceUrl } from './api';
 import { CanvasFocusBridge } from './CanvasFocusBridge';
 import { EscalationDialog } from './EscalationDialog';
 import { formatDuration, formatTokens } from './format';
-import { useRunSummary, useTraceFocus } from './hooks';
+import { setTraceFocusAction, useRunSummary, useTraceFocus } from './hooks';
 import { ProviderBadge } from './ProviderBadge';
 import { ResultView } from './ResultView';
 import { RunControls } from './RunControls';
@@ -38,7 +39,11 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId }: RunPanelPr
   const view = useMemo<RunView | null>(() => (runId ? runViewFor(runId) : null), [runId]);
   const [streamState, setStreamState] = useState<StreamState | null>(null);
   const [tab, setTab] = useState<Tab>('trace');
+  const queryClient = useQueryClient();
+  /** Bumped by "Try again" after the stream was lost, to connect afresh. */
+  const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt ("Try again") must connect afresh.
   useEffect(() => {
     if (!view || !runId) return;
     shownRun.show(view.store);
@@ -50,7 +55,11 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId }: RunPanelPr
       runId,
       store: view.store,
       onStateChange: (state) => {
-        if (state === 'ended') view.ended = true;
+        if (state === 'ended') {
+          view.ended = true;
+          // The history shows this run's final status, tokens and duration.
+          void queryClient.invalidateQueries({ queryKey: runKeys.graphRuns(graphId) });
+        }
         setStreamState(state);
       },
     });
@@ -58,7 +67,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId }: RunPanelPr
       close();
       shownRun.show(null);
     };
-  }, [view, runId]);
+  }, [view, runId, graphId, queryClient, attempt]);
 
   const [startedHere, setStartedHere] = useState<string | null>(null);
   const openRun = (id: string) => {
@@ -88,6 +97,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId }: RunPanelPr
           runId={runId}
           store={view.store}
           streamState={streamState}
+          onRetry={() => setAttempt((n) => n + 1)}
           onClose={() => {
             setStartedRunId(null);
             navigate(graphPath(graphId));
@@ -130,12 +140,14 @@ function RunStatusBar({
   runId,
   store,
   streamState,
+  onRetry,
   onClose,
   onCompleted,
 }: {
   runId: string;
   store: RunViewStore;
   streamState: StreamState | null;
+  onRetry(): void;
   onClose(): void;
   onCompleted(): void;
 }) {
@@ -172,6 +184,14 @@ function RunStatusBar({
         {summary.graphVersion !== null ? ` · v${summary.graphVersion}` : ''}
       </span>
       {streamState === 'reconnecting' && <span className="badge badge-warning">Reconnecting…</span>}
+      {streamState === 'lost' && (
+        <span className="run-lost" role="alert">
+          <span className="badge badge-danger">Lost the run's stream</span>
+          <button type="button" className="btn btn-sm" onClick={onRetry}>
+            Try again
+          </button>
+        </span>
+      )}
       <span className="run-status-end">
         <a className="btn btn-ghost btn-sm" href={traceUrl(runId)} download data-testid="run-export-trace">
           Export trace
@@ -199,6 +219,12 @@ function TraceTab({ store }: { store: RunViewStore }) {
   const actionId = useTraceFocus((focus) => focus.actionId);
   const [actionType, setActionType] = useState<ActionType | null>(null);
   const summary = useRunSummary(store);
+  // A node chosen on the canvas (or in the filter) opens its latest activation in the detail view.
+  useEffect(() => {
+    if (nodeId === null) return;
+    const actionId = store.nodeActionOf(nodeId);
+    if (actionId !== undefined) setTraceFocusAction(actionId);
+  }, [nodeId, store]);
   const filter = useMemo<TraceFilter>(
     () => ({
       agentIds: new Set(nodeId ? [nodeId] : []),

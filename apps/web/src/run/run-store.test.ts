@@ -223,6 +223,23 @@ describe('RunViewStore', () => {
     expect(store.getSummary().totals.usage.totalTokens).toBe(10);
   });
 
+  it("shows a node's streaming tokens from its newest model call", () => {
+    const s = new EventScript();
+    s.started();
+    s.actionStarted('n', null, 'w1', 'node');
+    s.actionStarted('c1', 'n', 'w1', 'llm_call');
+    s.delta('c1', 'n', 'first');
+    s.completed('c1', 'n', 'first');
+    s.actionStarted('c2', 'n', 'w1', 'llm_call');
+    s.delta('c2', 'n', 'sec');
+    s.delta('c2', 'n', 'ond');
+    const store = new RunViewStore();
+    store.applyAll(s.events);
+    expect(store.liveText('n')).toEqual({ actionId: 'c2', text: 'second' });
+    expect(store.liveText('c1')).toEqual({ actionId: 'c1', text: 'first' });
+    expect(store.nodeActionOf('w1')).toBe('n');
+  });
+
   it('changes the structure version only when actions are added, not for streamed tokens', () => {
     const s = new EventScript();
     s.started();

@@ -202,6 +202,29 @@ export class RunViewStore {
     return this.actions.values();
   }
 
+  /** The latest `node` action of a canvas node, to open when the node is clicked. */
+  nodeActionOf(nodeId: string): string | undefined {
+    return this.nodeAction.get(nodeId) ?? this.anyAction.get(nodeId);
+  }
+
+  /**
+   * What an action is streaming now: its own text, else the text of its most recently started descendant that
+   * streams (a node's model call), so a node's detail shows its tokens as they arrive.
+   */
+  liveText(actionId: string): { actionId: string; text: string } | undefined {
+    const own = this.actions.get(actionId);
+    if (own && own.text !== '') return { actionId, text: own.text };
+    let best: ActionView | undefined;
+    const stack = [...this.childrenOf(actionId)];
+    while (stack.length > 0) {
+      const action = this.actions.get(stack.pop() as string);
+      if (!action) continue;
+      if (action.text !== '' && (!best || action.seq > best.seq)) best = action;
+      stack.push(...this.childrenOf(action.id));
+    }
+    return best ? { actionId: best.id, text: best.text } : undefined;
+  }
+
   isLive(): boolean {
     return this.summary.runId !== null && !isEnded(this.summary.status);
   }

@@ -121,6 +121,17 @@ describe('connectRunStream', () => {
     expect(store.getAction('a1')?.text).toBe('Hi');
   });
 
+  it('gives up and says lost after the server refuses several connections in a row', () => {
+    vi.useFakeTimers();
+    const { sources, states } = setup();
+    for (let i = 0; i < 6; i++) {
+      (sources[i] as FakeSource).fails(2);
+      vi.advanceTimersByTime(20_000);
+    }
+    expect(sources).toHaveLength(6);
+    expect(states.at(-1)).toBe('lost');
+  });
+
   it('resumes after a given seq and stops reconnecting once closed', () => {
     vi.useFakeTimers();
     const { sources, close } = setup(12);

@@ -2,7 +2,8 @@
 import { RunEvent } from '@baton/contracts';
 import type { RunViewStore } from './run-store';
 
-export type StreamState = 'connecting' | 'open' | 'reconnecting' | 'ended';
+/** `lost`: the server refused the stream several times in a row (the run is gone, or the session expired). */
+export type StreamState = 'connecting' | 'open' | 'reconnecting' | 'ended' | 'lost';
 
 /** The part of the browser's EventSource this client uses, so tests can hand in their own. */
 export interface EventSourceLike {
@@ -24,6 +25,8 @@ export interface RunStreamOptions {
   open?: (url: string) => EventSourceLike;
   /** Delay before opening a new connection after the browser gave up on one. Doubles up to 10 s. */
   retryMs?: number;
+  /** Connections in a row that fail before opening, after which the client stops and says `lost` (default 6). */
+  maxFailures?: number;
 }
 
 const CLOSED = 2;
@@ -44,6 +47,8 @@ export function connectRunStream(options: RunStreamOptions): () => void {
   const open = options.open ?? ((url: string) => new EventSource(url) as unknown as EventSourceLike);
   const baseRetry = options.retryMs ?? 1000;
   let retry = baseRetry;
+  const maxFailures = options.maxFailures ?? 6;
+  let failures = 0;
   let source: EventSourceLike | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
@@ -56,6 +61,7 @@ export function connectRunStream(options: RunStreamOptions): () => void {
     source = es;
     es.onopen = () => {
       retry = baseRetry;
+      failures = 0;
       setState('open');
     };
     es.onmessage = (message) => {
@@ -76,6 +82,12 @@ export function connectRunStream(options: RunStreamOptions): () => void {
         return;
       }
       es.close();
+      failures += 1;
+      if (failures >= maxFailures) {
+        closed = true;
+        setState('lost');
+        return;
+      }
       timer = setTimeout(() => {
         if (closed) return;
         // Events still waiting for the next frame count as received.
