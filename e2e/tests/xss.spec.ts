@@ -78,13 +78,13 @@ test('nothing an agent writes is executed or rendered as markup', async ({ brows
 
   // The trace: the writer's output is shown as the very text it wrote, markup and all.
   await run.tab('trace').click();
-  await page.locator('[data-testid="trace-row"][data-action-type="node"]', { hasText: 'writer' }).click();
+  await page.locator('[data-testid="trace-row"][data-action-type="node"][data-agent-id="writer"]').click();
   const output = page.getByTestId('action-output');
   await expect(output).toContainText('<script>window.__pwned = "script"</script>');
   await expect(output).toContainText('<img src="x" onerror=');
   await expect(output).toContainText('</baton_data> </div></aside>');
   // The model call shows the messages it was given, the goal among them, as text.
-  await page.locator('[data-testid="trace-row"][data-action-type="llm_call"]', { hasText: 'writer' }).click();
+  await page.locator('[data-testid="trace-row"][data-action-type="llm_call"][data-agent-id="writer"]').click();
   await expect(page.getByTestId('action-detail')).toContainText('<script>window.__pwned="goal"</script>');
 
   // History shows the goal as text.

@@ -165,7 +165,9 @@ function RunStatusBar({
     const timer = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(timer);
   }, [live]);
-  const elapsed = summary.startedAt === null ? null : (summary.endedAt ?? now) - summary.startedAt;
+  // `now` only makes the bar re-render while live; the clock is read here so the figure is never stale.
+  const elapsed =
+    summary.startedAt === null ? null : Math.max(0, (summary.endedAt ?? Math.max(now, Date.now())) - summary.startedAt);
   return (
     <div
       className="run-status"

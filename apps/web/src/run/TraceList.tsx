@@ -167,6 +167,8 @@ const TraceRowView = memo(function TraceRowView({
       data-testid="trace-row"
       data-action-id={action.id}
       data-action-type={action.actionType}
+      data-agent-id={action.agentId}
+      title={`${action.agentName} · ${action.actionType}`}
       data-status={action.status}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onClick={() => setTraceFocusAction(action.id, action.agentId)}
@@ -191,7 +193,7 @@ const TraceRowView = memo(function TraceRowView({
           <span className="trace-twisty" />
         )}
         <span className="trace-dot" aria-hidden="true" />
-        <span className="trace-agent">{action.agentName}</span>
+        {row.sameAgent ? null : <span className="trace-agent">{action.agentName}</span>}
         <span className="trace-type">{action.actionType}</span>
         <span className="trace-meta subtle">
           {tokens ? `${formatTokens(tokens)} tok · ` : ''}

@@ -16,6 +16,8 @@ export interface TraceRow {
   expanded: boolean;
   /** False for an ancestor shown only to give a match its context. */
   matches: boolean;
+  /** True when the parent action is the same agent's: the row need not repeat the agent's name. */
+  sameAgent: boolean;
 }
 
 export const NO_FILTER: TraceFilter = { agentIds: new Set(), actionTypes: new Set() };
@@ -54,20 +56,28 @@ export function visibleRows(store: RunViewStore, collapsed: ReadonlySet<string>,
       included.set(id, matches(id) || store.childrenOf(id).some((child) => included.get(child) === true));
     }
   }
-  const stack: { id: string; depth: number }[] = [];
-  const pushChildren = (parent: string | null, depth: number) => {
+  const stack: { id: string; depth: number; parentAgent: string | null }[] = [];
+  const pushChildren = (parent: string | null, depth: number, parentAgent: string | null) => {
     const kids = store.childrenOf(parent);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ id: kids[i] as string, depth });
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ id: kids[i] as string, depth, parentAgent });
   };
-  pushChildren(null, 0);
+  pushChildren(null, 0, null);
   while (stack.length > 0) {
-    const { id, depth } = stack.pop() as { id: string; depth: number };
+    const { id, depth, parentAgent } = stack.pop() as { id: string; depth: number; parentAgent: string | null };
     if (filtering && !included.get(id)) continue;
     const kids = store.childrenOf(id);
     const hasChildren = filtering ? kids.some((k) => included.get(k) === true) : kids.length > 0;
     const expanded = !collapsed.has(id);
-    rows.push({ id, depth, hasChildren, expanded, matches: !filtering || matches(id) });
-    if (hasChildren && expanded) pushChildren(id, depth + 1);
+    const agent = store.getAction(id)?.agentId ?? null;
+    rows.push({
+      id,
+      depth,
+      hasChildren,
+      expanded,
+      matches: !filtering || matches(id),
+      sameAgent: agent === parentAgent,
+    });
+    if (hasChildren && expanded) pushChildren(id, depth + 1, agent);
   }
   return rows;
 }
