@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { Dialog } from '../app/Dialog';
 import { useDecideEscalation } from './api';
-import { checkEditedPayload } from './escalation-edit';
 import { formatJson } from './format';
+import { checkEditedPayload } from './json-check';
 import { ErrorBox } from './RunControls';
 import type { EscalationView } from './run-store';
 
@@ -36,7 +36,7 @@ export function EscalationDialog({ runId, escalation, sourceName, targetName, on
       return;
     }
     setProblems([]);
-    decide.mutate({ escalationId: escalation.escalationId, body: { decision, payload: check.payload, ...trimmed } });
+    decide.mutate({ escalationId: escalation.escalationId, body: { decision, payload: check.value, ...trimmed } });
   };
 
   return (

@@ -1,8 +1,11 @@
 // The goal box, the optional JSON input, and the Run / Cancel buttons of the run panel.
-import { type JsonValue, StartRunBody } from '@baton/contracts';
+import { type JsonSchemaObject, type JsonValue, StartRunBody } from '@baton/contracts';
 import { useId, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client';
+import { useDocument } from '../editor/document-context';
+import type { DocumentState } from '../editor/document-store';
 import { useCancelRun, useStartRun } from './api';
+import { checkJsonText } from './json-check';
 
 export interface RunControlsProps {
   graphId: string;
@@ -12,16 +15,18 @@ export interface RunControlsProps {
   onStarted(runId: string): void;
 }
 
-type ParsedInput = { ok: true; value: JsonValue | undefined } | { ok: false; message: string };
+type ParsedInput = { ok: true; value: JsonValue | undefined } | { ok: false; problems: string[] };
 
-function parseInput(text: string): ParsedInput {
+/** Empty means no input; otherwise JSON, checked against the input node's schema when it has one. */
+function parseInput(text: string, schema: JsonSchemaObject | undefined): ParsedInput {
   if (text.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) as JsonValue };
-  } catch (error) {
-    return { ok: false, message: `The input is not valid JSON: ${errorMessage(error)}` };
-  }
+  return checkJsonText(text, schema, "input node's schema");
 }
+
+const selectInputSchema = (state: DocumentState): JsonSchemaObject | undefined => {
+  const input = state.document.nodes.find((node) => node.kind === 'input');
+  return input?.kind === 'input' ? input.data.inputSchema : undefined;
+};
 
 export function RunControls({ graphId, hasProblems, liveRunId, onStarted }: RunControlsProps) {
   const [goal, setGoal] = useState('');
@@ -32,7 +37,8 @@ export function RunControls({ graphId, hasProblems, liveRunId, onStarted }: RunC
   const goalId = useId();
   const inputId = useId();
 
-  const input = withInput ? parseInput(inputText) : ({ ok: true, value: undefined } as const);
+  const inputSchema = useDocument(selectInputSchema);
+  const input = withInput ? parseInput(inputText, inputSchema) : ({ ok: true, value: undefined } as const);
   const body = StartRunBody.safeParse({
     goal,
     ...(input.ok && input.value !== undefined ? { input: input.value } : {}),
@@ -89,7 +95,14 @@ export function RunControls({ graphId, hasProblems, liveRunId, onStarted }: RunC
             value={inputText}
             onChange={(event) => setInputText(event.target.value)}
           />
-          {!input.ok && <p className="field-error">{input.message}</p>}
+          {inputSchema && <p className="field-hint">Checked against the input node's schema.</p>}
+          {!input.ok && (
+            <ul className="field-error run-input-problems" data-testid="run-input-problems">
+              {input.problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       <div className="run-buttons">

@@ -85,6 +85,13 @@ export function TraceList({ store, filter, live }: TraceListProps) {
 
   return (
     <div className="trace-list-frame">
+      <div className="trace-axis" aria-hidden="true">
+        <span>{rows.length} actions</span>
+        <span className="trace-axis-scale">
+          <span>0</span>
+          <span>{formatDuration(axis.end - axis.start)}</span>
+        </span>
+      </div>
       <div
         ref={scrollRef}
         className="trace-list"
@@ -158,9 +165,9 @@ const TraceRowView = memo(function TraceRowView({
   const width = Math.max(((end - action.startedAt) / axisSpan) * 100, 0.4);
   const tokens = action.usage?.totalTokens;
   return (
-    // biome-ignore lint/a11y/useFocusableInteractive: rows are chosen with the mouse; the detail view is the keyboard path.
     <div
       role="treeitem"
+      tabIndex={0}
       aria-selected={selected}
       aria-expanded={row.hasChildren ? row.expanded : undefined}
       className={`trace-row status-${action.status}${selected ? ' selected' : ''}${row.matches ? '' : ' context'}`}

@@ -1,6 +1,6 @@
 import type { HandoffContract } from '@baton/contracts';
 import { describe, expect, it } from 'vitest';
-import { checkEditedPayload } from './escalation-edit';
+import { checkEditedPayload, checkJsonText } from './json-check';
 
 const contract: HandoffContract = {
   name: 'findings',
@@ -17,7 +17,7 @@ describe('checkEditedPayload', () => {
   it('accepts an edit that meets the contract', () => {
     expect(checkEditedPayload(contract, '{"key_findings":["a"],"confidence":0.95}')).toEqual({
       ok: true,
-      payload: { key_findings: ['a'], confidence: 0.95 },
+      value: { key_findings: ['a'], confidence: 0.95 },
     });
   });
 
@@ -33,5 +33,23 @@ describe('checkEditedPayload', () => {
     const problems = check.ok ? [] : check.problems;
     expect(problems.some((p) => p.startsWith('$.key_findings[0]'))).toBe(true);
     expect(problems.some((p) => p.includes('confidence'))).toBe(true);
+  });
+});
+
+describe('checkJsonText', () => {
+  it('only parses when there is no schema', () => {
+    expect(checkJsonText('[1, 2]', undefined)).toEqual({ ok: true, value: [1, 2] });
+  });
+
+  it('checks a run input against the input node schema', () => {
+    const schema = { type: 'object', properties: { topic: { type: 'string' } }, required: ['topic'] };
+    expect(checkJsonText('{"topic": "tea"}', schema).ok).toBe(true);
+    const check = checkJsonText('{"topic": 3}', schema);
+    expect(check.ok ? [] : check.problems).toEqual([expect.stringMatching(/^\$\.topic: /)]);
+  });
+
+  it('says so when the schema itself cannot be compiled', () => {
+    const check = checkJsonText('{}', { $ref: 'https://example.com/remote.json' });
+    expect(check.ok).toBe(false);
   });
 });
