@@ -13,6 +13,8 @@ export interface RunControlsProps {
   /** The run on display while it is still going: Cancel applies to it. */
   liveRunId: string | null;
   onStarted(runId: string): void;
+  /** Awaited before the run is started (the editor saves its draft). */
+  beforeRun?(): Promise<void>;
 }
 
 type ParsedInput = { ok: true; value: JsonValue | undefined } | { ok: false; problems: string[] };
@@ -28,7 +30,7 @@ const selectInputSchema = (state: DocumentState): JsonSchemaObject | undefined =
   return input?.kind === 'input' ? input.data.inputSchema : undefined;
 };
 
-export function RunControls({ graphId, hasProblems, liveRunId, onStarted }: RunControlsProps) {
+export function RunControls({ graphId, hasProblems, liveRunId, onStarted, beforeRun }: RunControlsProps) {
   const [goal, setGoal] = useState('');
   const [withInput, setWithInput] = useState(false);
   const [inputText, setInputText] = useState('');
@@ -45,8 +47,15 @@ export function RunControls({ graphId, hasProblems, liveRunId, onStarted }: RunC
   });
   const canRun = !hasProblems && input.ok && body.success && !start.isPending;
 
-  const submit = () => {
-    if (!body.success || !canRun) return;
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    if (!body.success || !canRun || saving) return;
+    setSaving(true);
+    try {
+      await beforeRun?.();
+    } finally {
+      setSaving(false);
+    }
     start.mutate(body.data, { onSuccess: (response) => onStarted(response.runId) });
   };
 
@@ -55,7 +64,7 @@ export function RunControls({ graphId, hasProblems, liveRunId, onStarted }: RunC
       className="run-controls"
       onSubmit={(event) => {
         event.preventDefault();
-        submit();
+        void submit();
       }}
     >
       <div className="field">
@@ -71,7 +80,7 @@ export function RunControls({ graphId, hasProblems, liveRunId, onStarted }: RunC
           value={goal}
           onChange={(event) => setGoal(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) submit();
+            if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) void submit();
           }}
         />
       </div>
@@ -107,7 +116,7 @@ export function RunControls({ graphId, hasProblems, liveRunId, onStarted }: RunC
       )}
       <div className="run-buttons">
         <button type="submit" className="btn btn-primary" data-testid="run-start" disabled={!canRun}>
-          {start.isPending ? 'Starting…' : 'Run'}
+          {saving ? 'Saving…' : start.isPending ? 'Starting…' : 'Run'}
         </button>
         {liveRunId && (
           <button

@@ -29,11 +29,16 @@ export interface RunPanelProps {
   hasProblems: boolean;
   /** The run to show (from the route `/graphs/:id/runs/:runId`); a run started here is shown too. */
   runId?: string;
+  /**
+   * Called before a run starts; the run waits for it. The server runs the stored draft, so the editor passes
+   * its autosave's flush here: an edit made just before pressing Run is in the run.
+   */
+  beforeRun?(): Promise<void>;
 }
 
 type Tab = 'trace' | 'result' | 'history';
 
-export function RunPanel({ graphId, hasProblems, runId: routeRunId }: RunPanelProps) {
+export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }: RunPanelProps) {
   const [startedRunId, setStartedRunId] = useState<string | null>(null);
   const runId = routeRunId ?? startedRunId;
   const view = useMemo<RunView | null>(() => (runId ? runViewFor(runId) : null), [runId]);
@@ -87,6 +92,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId }: RunPanelPr
         graphId={graphId}
         hasProblems={hasProblems}
         liveRunId={view && !view.ended ? runId : null}
+        beforeRun={beforeRun}
         onStarted={(id) => {
           setStartedHere(id);
           openRun(id);
