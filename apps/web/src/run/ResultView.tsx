@@ -33,11 +33,11 @@ function ResultValue({ value }: { value: JsonValue }) {
 }
 
 export function ResultView({ summary }: { summary: RunSummaryView }) {
-  const { result, totals } = summary;
+  const { result, totals, budget } = summary;
   const elapsed = summary.startedAt !== null && summary.endedAt !== null ? summary.endedAt - summary.startedAt : null;
   return (
     <section className="run-result" data-testid="run-result" aria-label="Result">
-      <dl className="run-totals">
+      <dl className="run-totals" data-testid="run-totals">
         <dt>Tokens</dt>
         <dd data-testid="run-total-tokens">{formatTokens(totals.usage.totalTokens)}</dd>
         <dt>Model calls</dt>
@@ -47,6 +47,17 @@ export function ResultView({ summary }: { summary: RunSummaryView }) {
         <dt>Wall time</dt>
         <dd>{formatDuration(elapsed)}</dd>
       </dl>
+      {budget && (
+        <p className="subtle run-budget" data-testid="run-budget">
+          Budget: {formatTokens(budget.maxModelCalls)} model calls · {formatTokens(budget.maxTokens)} tokens ·{' '}
+          {formatDuration(budget.maxWallSeconds * 1000)} active
+        </p>
+      )}
+      {summary.notices.map((notice) => (
+        <p key={notice} className="run-notice">
+          {notice}
+        </p>
+      ))}
       {summary.status === 'completed' && result !== undefined ? (
         <div className="run-result-body markdown" data-testid="run-result-body">
           {isKeyedByOutputs(result) ? (

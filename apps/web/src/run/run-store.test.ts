@@ -57,6 +57,7 @@ describe('RunViewStore', () => {
     const summary = store.getSummary();
     expect(summary.status).toBe('completed');
     expect(summary.result).toBe('Hello World');
+    expect(summary.budget).toEqual({ maxModelCalls: 100, maxTokens: 100_000, maxWallSeconds: 600 });
     expect(summary.totals).toEqual({
       usage: { inputTokens: 30, outputTokens: 30, totalTokens: 60 },
       modelCalls: 3,

@@ -8,6 +8,7 @@ import {
   type JsonValue,
   type ProviderInfo,
   type RecordedMessage,
+  type ResolvedBudget,
   type RunEvent,
   type RunEventOfType,
   type RunStatus,
@@ -75,6 +76,8 @@ export interface RunSummaryView {
   goal: string;
   graphVersion: number | null;
   provider: ProviderInfo | null;
+  /** The limits the run enforces (from its start event). */
+  budget: ResolvedBudget | null;
   startedAt: number | null;
   endedAt: number | null;
   lastSeq: number;
@@ -129,6 +132,7 @@ export class RunViewStore {
       goal: '',
       graphVersion: null,
       provider: null,
+      budget: null,
       startedAt: null,
       endedAt: null,
       lastSeq: 0,
@@ -275,6 +279,7 @@ export class RunViewStore {
           goal: event.goal,
           graphVersion: event.graphVersion,
           provider: event.provider,
+          budget: event.budget,
           startedAt: s.startedAt ?? event.at,
         };
         return;
