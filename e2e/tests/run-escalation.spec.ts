@@ -54,3 +54,21 @@ test('an escalated handoff is edited against its contract, approved, and the run
   expect(resolved).toMatchObject({ decision: 'edit', payload: edited });
   await expect(run.node('writer')).toHaveAttribute('data-status', 'completed');
 });
+
+test('a rejected handoff stops its branch, and the run ends saying so', async ({ page, request }) => {
+  const imported = await importGraph(request, readExample('research-and-write'));
+  const graph = await updateDraft(request, imported, demandingContract);
+  const run = new RunPage(page);
+  await run.open(graph.id);
+  const runId = await run.start('Write a short briefing on heat pumps for homeowners');
+  await expect(run.escalationDialog).toBeVisible({ timeout: 60_000 });
+  await run.escalationDialog.getByTestId('escalation-reject').click();
+  await expect(run.escalationDialog).toBeHidden();
+  await run.expectRunStatus('failed');
+  // The refused handoff's edge shows it on the canvas.
+  await expect(page.locator('.react-flow__edge-path.run-rejected')).toHaveCount(1);
+  const trace = await getTrace(request, runId);
+  expect(trace.events.find((e) => e.type === 'escalation.resolved')).toMatchObject({ decision: 'reject' });
+  expect(trace.events.some((e) => e.type === 'handoff.rejected' && e.reason === 'rejected_by_person')).toBe(true);
+  await expect(run.node('writer')).not.toHaveAttribute('data-status', 'completed');
+});
