@@ -5,6 +5,7 @@ import { formatDuration, formatTokens } from './format';
 import { setTraceFocusAction, useAction, useRunSummary, useStructureVersion, useTraceFocus } from './hooks';
 import type { RunViewStore } from './run-store';
 import { type TraceFilter, type TraceRow, timeAxis, visibleRows } from './trace-tree';
+import './trace.css';
 
 const ROW_HEIGHT = 28;
 

@@ -1,95 +1,24 @@
 // The run view: applies a run's events (idempotent by seq, batched per frame) and derives what the UI shows.
-import {
-  type ActionStatus,
-  type ActionType,
-  assertNever,
-  type ErrorInfo,
-  formatJsonPath,
-  type JsonValue,
-  type ProviderInfo,
-  type RecordedMessage,
-  type ResolvedBudget,
-  type RunEvent,
-  type RunEventOfType,
-  type RunStatus,
-  type Usage,
-} from '@baton/contracts';
+import { assertNever, formatJsonPath, type RunEvent, type RunStatus, type Usage } from '@baton/contracts';
+import type {
+  ActionView,
+  EdgeRunState,
+  EscalationView,
+  HandoffView,
+  NodeRunStatus,
+  RunSummaryView,
+  RunTotals,
+} from './run-view';
 
-/** A node's status on the canvas. `completed` is shown as "succeeded"; `idle` means it never ran in this run. */
-export type NodeRunStatus = ActionStatus | 'escalated' | 'idle';
-
-/** What an edge shows: a payload travelling on it, held for a person, refused, or delivered. */
-export type EdgeRunState = 'active' | 'escalated' | 'rejected' | 'done';
-
-export type EscalationView = RunEventOfType<'escalation.requested'> & {
-  decision?: 'approve' | 'edit' | 'reject';
-};
-
-export interface HandoffView {
-  seq: number;
-  edgeId: string;
-  sourceId: string;
-  targetId: string;
-  contractName: string | null;
-  outcome: 'passed' | 'low_confidence_proceeded' | 'invalid_payload' | 'low_confidence' | 'rejected_by_person';
-  confidence: number | null;
-  detail: string[];
-}
-
-export interface ActionView {
-  id: string;
-  parentId: string | null;
-  seq: number;
-  agentId: string;
-  agentName: string;
-  actionType: ActionType;
-  status: ActionStatus;
-  attempt: number;
-  stepKey: string | null;
-  startedAt: number;
-  endedAt: number | null;
-  inputHash: string;
-  tier?: string;
-  model?: string;
-  messages?: RecordedMessage[];
-  summary?: string;
-  /** Text streamed so far. */
-  text: string;
-  output?: JsonValue;
-  usage?: Usage;
-  durationMs?: number;
-  error?: ErrorInfo;
-  skipReason?: string;
-  handoffs: HandoffView[];
-}
-
-export interface RunTotals {
-  usage: Usage;
-  modelCalls: number | null;
-  activeMs: number | null;
-}
-
-/** The small, immutable summary the panel renders from; a new object after every change. */
-export interface RunSummaryView {
-  runId: string | null;
-  status: RunStatus;
-  goal: string;
-  graphVersion: number | null;
-  provider: ProviderInfo | null;
-  /** The limits the run enforces (from its start event). */
-  budget: ResolvedBudget | null;
-  startedAt: number | null;
-  endedAt: number | null;
-  lastSeq: number;
-  actionCount: number;
-  eventCount: number;
-  result: JsonValue | undefined;
-  error: ErrorInfo | null;
-  endReason: string | null;
-  totals: RunTotals;
-  notices: string[];
-  pendingEscalations: EscalationView[];
-}
+export type {
+  ActionView,
+  EdgeRunState,
+  EscalationView,
+  HandoffView,
+  NodeRunStatus,
+  RunSummaryView,
+  RunTotals,
+} from './run-view';
 
 /** Schedules a flush: requestAnimationFrame in the browser, a manual queue in tests. */
 export type FrameScheduler = (flush: () => void) => void;
