@@ -1,7 +1,8 @@
 // Starts an extra Baton server for one spec (BATON_TOKEN set, or a fake OpenAI-compatible provider): a real
-// process on its own port with its own SQLite directory, the same command the shared e2e config runs.
+// process on a free port with its own SQLite directory, the same command the shared e2e config runs.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,18 @@ export interface ExtraServer {
 
 const SERVER_DIR = fileURLToPath(new URL('../../apps/server', import.meta.url));
 
-export async function startExtraServer(port: number, env: Record<string, string>): Promise<ExtraServer> {
+/** A port nobody listens on now: specs running side by side (or another engineer's server) never collide. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (typeof address !== 'object' || address === null) throw new Error('No free port.');
+  return address.port;
+}
+
+export async function startExtraServer(env: Record<string, string>): Promise<ExtraServer> {
+  const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   // Another server on the port would answer our health checks and the spec would test the wrong server.
   if (await answers(`${baseURL}/api/health`)) throw new Error(`Port ${port} is already in use.`);

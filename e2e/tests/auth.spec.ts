@@ -4,12 +4,11 @@ import { readExample } from '../pages/run-api';
 import { RunPage } from '../pages/run-page';
 import { type ExtraServer, startExtraServer } from '../pages/run-server';
 
-const AUTH_PORT = Number(process.env.BATON_E2E_AUTH_PORT ?? 8789);
 const TOKEN = 'e2e-secret-token-0123456789';
 let server: ExtraServer;
 
 test.beforeAll(async () => {
-  server = await startExtraServer(AUTH_PORT, { BATON_TOKEN: TOKEN });
+  server = await startExtraServer({ BATON_TOKEN: TOKEN });
 });
 
 test.afterAll(async () => {

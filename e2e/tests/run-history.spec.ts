@@ -1,8 +1,8 @@
 // Past runs: the history lists them, opening one replays its trace from stored events, and the trace exports as JSON.
 import { readFile } from 'node:fs/promises';
-import type { RunEvent } from '@baton/contracts';
+import type { GraphRecord, RunEvent } from '@baton/contracts';
 import { expect, test } from '@playwright/test';
-import { importGraph, readExample } from '../pages/run-api';
+import { importGraph, readExample, updateDraft } from '../pages/run-api';
 import { RunPage } from '../pages/run-page';
 
 test('opens a past run from history and exports its trace', async ({ page, request }) => {
@@ -42,4 +42,36 @@ test('opens a past run from history and exports its trace', async ({ page, reque
   expect(trace.run.id).toBe(firstRun);
   expect(trace.events).toHaveLength(firstCounts.events);
   expect(trace.events.map((e) => e.seq)).toEqual(trace.events.map((_, i) => i + 1));
+});
+
+test('a past run opened over a changed draft says so and can show the version it ran', async ({ page, request }) => {
+  const graph = await importGraph(request, readExample('peer-review'));
+  const run = new RunPage(page);
+  await run.open(graph.id);
+  const runId = await run.start('Write a product announcement for a solar kettle');
+  await run.expectRunStatus('completed');
+
+  // The draft moves on: the writer is renamed and gets a new id.
+  const current = (await (await request.get(`/api/graphs/${graph.id}`)).json()) as GraphRecord;
+  await updateDraft(request, current, (document) => {
+    const rename = (id: string) => (id === 'writer' ? 'author' : id);
+    for (const node of document.nodes) {
+      if (node.id === 'writer' && node.kind === 'specialist') node.data.name = 'author';
+      node.id = rename(node.id);
+    }
+    for (const edge of document.edges) {
+      edge.source = rename(edge.source);
+      edge.target = rename(edge.target);
+    }
+    return document;
+  });
+
+  await run.open(graph.id, runId);
+  await run.expectRunStatus('completed');
+  const notice = page.getByTestId('run-version-notice');
+  await expect(notice).toContainText('version 1');
+  await expect(run.node('author')).toBeVisible();
+  await page.getByTestId('run-open-version').click();
+  await expect(notice).toBeHidden();
+  await expect(run.node('writer')).toHaveAttribute('data-status', 'completed');
 });

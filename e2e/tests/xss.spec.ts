@@ -4,7 +4,6 @@ import { expect, test } from '@playwright/test';
 import { RunPage } from '../pages/run-page';
 import { type ExtraServer, startExtraServer, startFakeOpenAI } from '../pages/run-server';
 
-const PORT = Number(process.env.BATON_E2E_XSS_PORT ?? 8790);
 const HOSTILE = [
   '# Findings',
   '<script>window.__pwned = "script"</script>',
@@ -20,7 +19,7 @@ let server: ExtraServer;
 test.beforeAll(async () => {
   // A real OpenAI-compatible HTTP server: the writer's reply is the hostile text; anything else, a plain answer.
   fake = await startFakeOpenAI(HOSTILE);
-  server = await startExtraServer(PORT, { OPENAI_API_KEY: 'sk-test-not-real', OPENAI_BASE_URL: fake.baseURL });
+  server = await startExtraServer({ OPENAI_API_KEY: 'sk-test-not-real', OPENAI_BASE_URL: fake.baseURL });
 });
 
 test.afterAll(async () => {

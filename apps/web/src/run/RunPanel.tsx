@@ -21,6 +21,7 @@ import { shownRun } from './shown-run';
 import { TraceFilters } from './TraceFilters';
 import { TraceList } from './TraceList';
 import type { TraceFilter } from './trace-tree';
+import { VersionNotice } from './VersionNotice';
 import './run.css';
 
 export interface RunPanelProps {
@@ -100,6 +101,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
       />
       {view && runId && (
         <RunStatusBar
+          graphId={graphId}
           runId={runId}
           store={view.store}
           streamState={streamState}
@@ -143,6 +145,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
 }
 
 function RunStatusBar({
+  graphId,
   runId,
   store,
   streamState,
@@ -150,6 +153,7 @@ function RunStatusBar({
   onClose,
   onCompleted,
 }: {
+  graphId: string;
   runId: string;
   store: RunViewStore;
   streamState: StreamState | null;
@@ -208,6 +212,7 @@ function RunStatusBar({
           ×
         </button>
       </span>
+      {summary.graphVersion !== null && <VersionNotice graphId={graphId} version={summary.graphVersion} />}
       {summary.notices.map((notice) => (
         <p key={notice} className="run-notice">
           {notice}
