@@ -54,3 +54,31 @@ export function actionIds(events: RunEvent[]): string[] {
     if (event.type === 'action.started' || event.type === 'action.skipped') ids.add(event.actionId);
   return [...ids];
 }
+
+/** An orchestrator over many workers: each streams its answer token by token, so the run makes > 10k events. */
+export function wideGraph(count: number) {
+  const workers = Array.from({ length: count }, (_, i) => ({
+    id: `w${i}`,
+    kind: 'specialist',
+    position: { x: 600 + (i % 20) * 220, y: Math.floor(i / 20) * 120 },
+    data: { name: `worker_${i}`, description: `Covers part ${i} of the goal.`, tier: 'fast' },
+  }));
+  return {
+    format: 'baton.graph',
+    version: 1,
+    id: 'perf',
+    name: 'Ten thousand events',
+    budget: { maxModelCalls: count + 10 },
+    nodes: [
+      { id: 'input', kind: 'input', position: { x: 0, y: 0 }, data: { name: 'input' } },
+      { id: 'lead', kind: 'orchestrator', position: { x: 250, y: 0 }, data: { name: 'lead', concurrency: count } },
+      ...workers,
+      { id: 'output', kind: 'output', position: { x: 5200, y: 0 }, data: { name: 'output' } },
+    ],
+    edges: [
+      { id: 'input-lead', kind: 'handoff', source: 'input', target: 'lead' },
+      ...workers.map((w) => ({ id: `lead-${w.id}`, kind: 'dispatch', source: 'lead', target: w.id })),
+      { id: 'lead-output', kind: 'handoff', source: 'lead', target: 'output' },
+    ],
+  };
+}

@@ -1,41 +1,12 @@
 // A real run of over 10,000 events streamed into the page: the longest main-thread task is recorded and printed.
 import { expect, test } from '@playwright/test';
-import { getTrace, importGraph } from '../pages/run-api';
+import { getTrace, importGraph, wideGraph } from '../pages/run-api';
 import { RunPage } from '../pages/run-page';
 
 const WORKERS = 320;
-
-/** An orchestrator over many workers: each streams its answer token by token, so the run makes > 10k events. */
-function wideGraph() {
-  const workers = Array.from({ length: WORKERS }, (_, i) => ({
-    id: `w${i}`,
-    kind: 'specialist',
-    position: { x: 600 + (i % 20) * 220, y: Math.floor(i / 20) * 120 },
-    data: { name: `worker_${i}`, description: `Covers part ${i} of the goal.`, tier: 'fast' },
-  }));
-  return {
-    format: 'baton.graph',
-    version: 1,
-    id: 'perf',
-    name: 'Ten thousand events',
-    budget: { maxModelCalls: WORKERS + 10 },
-    nodes: [
-      { id: 'input', kind: 'input', position: { x: 0, y: 0 }, data: { name: 'input' } },
-      { id: 'lead', kind: 'orchestrator', position: { x: 250, y: 0 }, data: { name: 'lead', concurrency: WORKERS } },
-      ...workers,
-      { id: 'output', kind: 'output', position: { x: 5200, y: 0 }, data: { name: 'output' } },
-    ],
-    edges: [
-      { id: 'input-lead', kind: 'handoff', source: 'input', target: 'lead' },
-      ...workers.map((w) => ({ id: `lead-${w.id}`, kind: 'dispatch', source: 'lead', target: w.id })),
-      { id: 'lead-output', kind: 'handoff', source: 'lead', target: 'output' },
-    ],
-  };
-}
-
 test('streams a run of 10,000+ events and reports the longest main-thread task', async ({ page, request }) => {
   test.setTimeout(180_000);
-  const graph = await importGraph(request, wideGraph());
+  const graph = await importGraph(request, wideGraph(WORKERS));
   const run = new RunPage(page);
   await run.open(graph.id);
   await expect(run.node('w0')).toBeVisible();

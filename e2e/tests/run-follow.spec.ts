@@ -1,0 +1,32 @@
+// The trace follows the newest action while live, stops following when the person scrolls away, and resumes.
+import { expect, test } from '@playwright/test';
+import { importGraph, wideGraph } from '../pages/run-api';
+import { RunPage } from '../pages/run-page';
+
+test('the live trace follows the newest action unless the person scrolled away', async ({ page, request }) => {
+  const graph = await importGraph(request, wideGraph(80));
+  const run = new RunPage(page);
+  await run.open(graph.id);
+  await run.start('Write a field guide to the birds of Europe');
+  const list = page.getByTestId('trace-list');
+  const scrollTop = () => list.evaluate((el) => el.scrollTop);
+
+  // Following: the list scrolls down by itself as actions arrive.
+  await expect.poll(scrollTop, { timeout: 30_000 }).toBeGreaterThan(200);
+  await expect(run.status).toHaveAttribute('data-status', 'running');
+
+  // The person scrolls back up to read: the list stays where they put it while the run goes on.
+  await list.hover();
+  await page.mouse.wheel(0, -100_000);
+  await expect.poll(scrollTop).toBe(0);
+  const follow = page.getByRole('button', { name: 'Follow live' });
+  await expect(follow).toBeVisible();
+  const actionsThen = (await run.counts()).actions;
+  await expect.poll(async () => (await run.counts()).actions).toBeGreaterThan(actionsThen);
+  expect(await scrollTop()).toBe(0);
+
+  // Following again: back to the newest.
+  await follow.click();
+  await expect.poll(scrollTop).toBeGreaterThan(200);
+  await run.expectRunStatus('completed', 60_000);
+});
