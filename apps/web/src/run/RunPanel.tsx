@@ -1,7 +1,7 @@
 // The run panel of the editor: goal, Run / Cancel, provider badge, the live trace, the result, history, escalations.
 import type { ActionType } from '@baton/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { badgeClass, runStatusBadge } from '../app/format';
 import { graphPath, navigate, runPath } from '../app/router';
 import { ActionDetail } from './ActionDetail';
@@ -75,7 +75,6 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
     };
   }, [view, runId, graphId, queryClient, attempt]);
 
-  const [startedHere, setStartedHere] = useState<string | null>(null);
   const openRun = (id: string) => {
     setStartedRunId(id);
     setTab('trace');
@@ -94,10 +93,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
         hasProblems={hasProblems}
         liveRunId={view && !view.ended ? runId : null}
         beforeRun={beforeRun}
-        onStarted={(id) => {
-          setStartedHere(id);
-          openRun(id);
-        }}
+        onStarted={openRun}
       />
       {view && runId && (
         <RunStatusBar
@@ -109,10 +105,6 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
           onClose={() => {
             setStartedRunId(null);
             navigate(graphPath(graphId));
-          }}
-          onCompleted={() => {
-            // Only for a run started here: a past run opened from history stays on its trace.
-            if (runId === startedHere) setTab('result');
           }}
         />
       )}
@@ -128,6 +120,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
             onClick={() => setTab(t)}
           >
             {t === 'trace' ? 'Trace' : t === 'result' ? 'Result' : 'History'}
+            {t === 'result' && tab !== 'result' && view && <ResultReady store={view.store} />}
           </button>
         ))}
       </div>
@@ -151,7 +144,6 @@ function RunStatusBar({
   streamState,
   onRetry,
   onClose,
-  onCompleted,
 }: {
   graphId: string;
   runId: string;
@@ -159,16 +151,10 @@ function RunStatusBar({
   streamState: StreamState | null;
   onRetry(): void;
   onClose(): void;
-  onCompleted(): void;
 }) {
   const summary = useRunSummary(store);
   const badge = runStatusBadge(summary.status);
   const live = !isEnded(summary.status);
-  const wasLive = useRef(live);
-  useEffect(() => {
-    if (wasLive.current && summary.status === 'completed') onCompleted();
-    wasLive.current = live;
-  }, [live, summary.status, onCompleted]);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!live) return;
@@ -252,6 +238,13 @@ function TraceTab({ store }: { store: RunViewStore }) {
       <ActionDetail store={store} actionId={actionId} />
     </div>
   );
+}
+
+/** A dot on the Result tab once the run has ended: the result (or why there is none) is there to read. */
+function ResultReady({ store }: { store: RunViewStore }) {
+  const { status } = useRunSummary(store);
+  if (!isEnded(status)) return null;
+  return <span className={`run-tab-dot status-dot-${status}`} aria-label="ready" />;
 }
 
 function ResultTab({ store }: { store: RunViewStore }) {

@@ -67,13 +67,14 @@ export function TraceList({ store, filter, live }: TraceListProps) {
     if (top < viewTop) el.scrollTop = top;
     else if (top + ROW_HEIGHT > viewTop + viewHeight) el.scrollTop = top + ROW_HEIGHT - viewHeight;
   }, [rows, live, following, store, virtualizer]);
-  useEffect(() => {
-    // Resuming "follow" must scroll even when the newest row has not moved since.
-    if (following) followed.current = null;
-  }, [following]);
 
   const stopFollowing = () => {
     if (live) setFollowing(false);
+  };
+  const resumeFollowing = () => {
+    // Forget the row followed last, so resuming scrolls to the newest even if it has not changed since.
+    followed.current = null;
+    setFollowing(true);
   };
 
   const toggle = (id: string) =>
@@ -106,7 +107,7 @@ export function TraceList({ store, filter, live }: TraceListProps) {
         }}
         onScroll={(event) => {
           const el = event.currentTarget;
-          if (!following && el.scrollTop + el.clientHeight >= el.scrollHeight - 4) setFollowing(true);
+          if (!following && el.scrollTop + el.clientHeight >= el.scrollHeight - 4) resumeFollowing();
         }}
       >
         {rows.length === 0 && <p className="trace-empty subtle">No actions yet.</p>}
@@ -130,7 +131,7 @@ export function TraceList({ store, filter, live }: TraceListProps) {
         </div>
       </div>
       {live && !following && (
-        <button type="button" className="btn btn-sm trace-follow" onClick={() => setFollowing(true)}>
+        <button type="button" className="btn btn-sm trace-follow" onClick={resumeFollowing}>
           Follow live
         </button>
       )}
