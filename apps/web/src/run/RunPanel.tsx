@@ -244,7 +244,11 @@ function TraceTab({ store }: { store: RunViewStore }) {
 function ResultReady({ store }: { store: RunViewStore }) {
   const { status } = useRunSummary(store);
   if (!isEnded(status)) return null;
-  return <span className={`run-tab-dot status-dot-${status}`} aria-label="ready" />;
+  return (
+    <span className={`run-tab-dot status-dot-${status}`}>
+      <span className="visually-hidden"> (ready)</span>
+    </span>
+  );
 }
 
 function ResultTab({ store }: { store: RunViewStore }) {
