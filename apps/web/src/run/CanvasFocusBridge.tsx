@@ -1,7 +1,9 @@
-// Keeps the canvas selection and the trace focus in step: a clicked node filters the trace; a chosen action selects its node.
+// Keeps the canvas and the run view in step: a clicked node filters the trace, a chosen action selects its node,
+// and the run view knows the canvas's edges.
 import { useEffect } from 'react';
 import { useDocumentStore } from '../editor/document-context';
 import { setTraceFocusNode, traceFocusStore } from './hooks';
+import { shownRun } from './shown-run';
 
 export function CanvasFocusBridge() {
   // The run panel always sits inside the editor, under its document provider.
@@ -30,9 +32,17 @@ export function CanvasFocusBridge() {
       documentStore.getState().setSelection([focus.actionNodeId], []);
     });
 
+    // The run view learns the canvas's edges, to light up dispatch and route edges as their targets work.
+    shownRun.setEdges(documentStore.getState().document.edges);
+    const offEdges = documentStore.subscribe((state, previous) => {
+      if (state.document.edges !== previous.document.edges) shownRun.setEdges(state.document.edges);
+    });
+
     return () => {
       offCanvas();
       offTrace();
+      offEdges();
+      shownRun.setEdges([]);
       traceFocusStore.setState({ nodeId: null, actionId: null, actionNodeId: null });
     };
   }, [documentStore]);

@@ -44,4 +44,23 @@ describe('shownRun', () => {
     expect(shownRun.nodeStatus('w2')).toBe(w2Before);
     shownRun.show(null);
   });
+
+  it('shows dispatch and route edges busy while their target works, from the canvas edges', () => {
+    const store = new RunViewStore();
+    shownRun.show(store);
+    shownRun.setEdges([
+      { id: 'd1', kind: 'dispatch', source: 'lead', target: 'w1' },
+      { id: 'h1', kind: 'handoff', source: 'w1', target: 'out' },
+    ]);
+    const s = new EventScript();
+    s.started();
+    s.actionStarted('a1', null, 'w1');
+    store.applyAll(s.events);
+    expect(shownRun.edgeState('d1')).toBe('active');
+    expect(shownRun.edgeState('h1')).toBeUndefined();
+    store.applyAll([s.completed('a1', null)]);
+    expect(shownRun.edgeState('d1')).toBe('done');
+    shownRun.setEdges([]);
+    shownRun.show(null);
+  });
 });

@@ -1,5 +1,8 @@
 // Which run the editor is showing: one slot that the canvas hooks and the run panel share, outside React.
+import type { GraphEdge } from '@baton/contracts';
 import type { EdgeRunState, NodeRunStatus, RunViewStore } from './run-store';
+
+type EdgeEnds = Pick<GraphEdge, 'kind' | 'source' | 'target'>;
 
 /**
  * Holds the run view on display and forwards its notifications, so a subscriber (a canvas node) subscribes
@@ -9,6 +12,8 @@ class ShownRun {
   private store: RunViewStore | null = null;
   private unsubscribeStore: (() => void) | null = null;
   private readonly listeners = new Set<() => void>();
+  /** The canvas's edges, so that edges no handoff event names (dispatch, route) still show the work on them. */
+  private edges = new Map<string, EdgeEnds>();
 
   get current(): RunViewStore | null {
     return this.store;
@@ -31,8 +36,25 @@ class ShownRun {
     return this.store?.nodeStatus(nodeId);
   }
 
+  /** Tells the run view which edges the canvas has (call again when they change). */
+  setEdges(edges: readonly GraphEdge[]): void {
+    this.edges = new Map(edges.map((edge) => [edge.id, { kind: edge.kind, source: edge.source, target: edge.target }]));
+    this.notify();
+  }
+
   edgeState(edgeId: string): EdgeRunState | undefined {
-    return this.store?.edgeState(edgeId);
+    const store = this.store;
+    if (!store) return undefined;
+    const fromEvents = store.edgeState(edgeId);
+    if (fromEvents !== undefined) return fromEvents;
+    // A dispatch edge carries a subtask to its worker, a route edge the routed task to its target: the edge is
+    // busy while the target works on it, and done after. Handoff edges have their own events.
+    const edge = this.edges.get(edgeId);
+    if (!edge || edge.kind === 'handoff' || edge.kind === 'review') return undefined;
+    const target = store.nodeStatus(edge.target);
+    if (target === 'running') return store.isLive() ? 'active' : undefined;
+    if (target === 'completed') return 'done';
+    return undefined;
   }
 
   private notify(): void {
