@@ -57,7 +57,9 @@ const results: BenchResults = {
   errors,
   raw,
 };
-const file = writeResults(results, config.mode === 'smoke' ? 'smoke.json' : 'latest.json');
+// A partial run (--only) never overwrites the full results: it gets a file of its own.
+const partial = only.length < Object.keys(SUITES).length ? `-${only.join('-')}` : '';
+const file = writeResults(results, `${config.mode === 'smoke' ? 'smoke' : 'latest'}${partial}.json`);
 console.log(formatTable(rows));
 const missed = rows.filter((r) => r.met === false).length;
 const judged = rows.filter((r) => r.met !== null).length;

@@ -1,4 +1,6 @@
 // Pan and drag gestures driven for a fixed time while the page counts its frames.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { countFrames, findNodePoint, findPanePoint } from './probes';
 
@@ -29,6 +31,10 @@ export async function panFps(page: Page, ms: number): Promise<number> {
 
 export async function dragFps(page: Page, ms: number): Promise<number> {
   const point = await page.evaluate(findNodePoint);
-  if (!point) throw new Error('found no node fully on screen to drag');
+  if (!point) {
+    const file = join(tmpdir(), `baton-bench-no-node-${Date.now()}.png`);
+    await page.screenshot({ path: file });
+    throw new Error(`found no node fully on screen to drag (screenshot: ${file})`);
+  }
   return circleWhilePressed(page, point, ms);
 }
