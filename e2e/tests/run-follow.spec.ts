@@ -4,9 +4,11 @@ import { importGraph, wideGraph } from '../pages/run-api';
 import { RunPage } from '../pages/run-page';
 
 test('the live trace follows the newest action unless the person scrolled away', async ({ page, request }) => {
-  const graph = await importGraph(request, wideGraph(80));
+  test.setTimeout(150_000);
+  const graph = await importGraph(request, wideGraph(160));
   const run = new RunPage(page);
   await run.open(graph.id);
+  // 160 workers: the run lasts long enough (tens of seconds) for every step below to happen while it is live.
   await run.start('Write a field guide to the birds of Europe');
   const list = page.getByTestId('trace-list');
   const scrollTop = () => list.evaluate((el) => el.scrollTop);
@@ -28,5 +30,6 @@ test('the live trace follows the newest action unless the person scrolled away',
   // Following again: back to the newest.
   await follow.click();
   await expect.poll(scrollTop).toBeGreaterThan(200);
-  await run.expectRunStatus('completed', 60_000);
+  await expect(follow).toBeHidden();
+  await run.expectRunStatus('completed', 120_000);
 });
