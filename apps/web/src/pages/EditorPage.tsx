@@ -111,7 +111,14 @@ function OpenGraph({ record, runId }: { record: GraphRecord; runId: string | und
               toolbar={
                 <EditorToolbar graphId={record.id} autosave={autosave} canvasRef={canvasRef} onNotice={showNotice} />
               }
-              runPanel={<RunPanel graphId={record.id} hasProblems={problems.length > 0} runId={runId} />}
+              runPanel={
+                <RunPanel
+                  graphId={record.id}
+                  hasProblems={problems.length > 0}
+                  runId={runId}
+                  beforeRun={autosave.flush}
+                />
+              }
               onProblemsChange={setProblems}
             />
           </div>
