@@ -24,6 +24,9 @@ const config: BenchConfig = {
   runs: Number(args.get('runs') ?? base.runs),
   warmup: Number(args.get('warmup') ?? base.warmup),
 };
+// --latencies=0 (comma-separated) reruns the engine suite at some latencies only.
+const latencies = args.get('latencies');
+if (latencies) config.engine = { ...config.engine, latencies: latencies.split(',').map(Number) };
 const only = args.get('only')?.split(',') ?? Object.keys(SUITES);
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -58,7 +61,8 @@ const results: BenchResults = {
   raw,
 };
 // A partial run (--only) never overwrites the full results: it gets a file of its own.
-const partial = only.length < Object.keys(SUITES).length ? `-${only.join('-')}` : '';
+const partial =
+  only.length < Object.keys(SUITES).length || latencies ? `-${only.join('-')}${latencies ? `-L${latencies}` : ''}` : '';
 const file = writeResults(results, `${config.mode === 'smoke' ? 'smoke' : 'latest'}${partial}.json`);
 console.log(formatTable(rows));
 const missed = rows.filter((r) => r.met === false).length;

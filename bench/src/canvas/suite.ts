@@ -74,7 +74,8 @@ export async function runCanvasSuite(config: BenchConfig, log: (line: string) =>
       rows.push({
         ...row({
           group,
-          label: `longest main-thread task while ${ours.events.eventsArrived.toLocaleString('en-US')} run events arrive`,
+          // Long tasks are those over 50 ms: 0 means there was none.
+          label: `longest main-thread task while ${ours.events.eventsArrived.toLocaleString('en-US')} run events arrive (${ours.events.longTasks} over 50 ms)`,
           unit: 'ms',
           ours: summarize([longest]),
           peer: null,
