@@ -2,7 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { readExample } from '../pages/run-api';
 import { RunPage } from '../pages/run-page';
-import { type ExtraServer, startExtraServer } from '../pages/run-server';
+import { type ExtraServer, startExtraServer } from '../support/extra-server';
 
 const TOKEN = 'e2e-secret-token-0123456789';
 let server: ExtraServer;

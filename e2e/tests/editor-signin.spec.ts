@@ -1,11 +1,12 @@
 // The sign-in gate on a server with BATON_TOKEN: the app asks for the token once, then works through the cookie.
 import { expect, test } from '@playwright/test';
-import { startTokenServer, type TokenServer } from '../pages/token-server';
+import { type ExtraServer, startExtraServer } from '../support/extra-server';
 
-let server: TokenServer;
+const TOKEN = 'e2e-secret-token';
+let server: ExtraServer;
 
 test.beforeAll(async () => {
-  server = await startTokenServer('e2e-secret-token');
+  server = await startExtraServer({ BATON_TOKEN: TOKEN });
 });
 
 test.afterAll(async () => {
@@ -22,7 +23,7 @@ test('a protected server asks for the token once, refuses a wrong one, then carr
   await signIn.getByRole('button', { name: 'Sign in' }).click();
   await expect(signIn.getByRole('alert')).toContainText('That token is not right');
 
-  await signIn.getByLabel('Access token').fill(server.token);
+  await signIn.getByLabel('Access token').fill(TOKEN);
   await signIn.getByRole('button', { name: 'Sign in' }).click();
   await expect(signIn).toBeHidden();
   await expect(page.getByTestId('graph-list')).toBeVisible();

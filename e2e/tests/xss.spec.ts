@@ -2,7 +2,7 @@
 // closing wrapper tag shows all of it as text, and none of it runs or becomes markup.
 import { expect, test } from '@playwright/test';
 import { RunPage } from '../pages/run-page';
-import { type ExtraServer, startExtraServer, startFakeOpenAI } from '../pages/run-server';
+import { type ExtraServer, startExtraServer, startFakeOpenAI } from '../support/extra-server';
 
 const HOSTILE = [
   '# Findings',

@@ -1,5 +1,6 @@
 // Starts an extra Baton server for one spec (BATON_TOKEN set, or a fake OpenAI-compatible provider): a real
-// process on a free port with its own SQLite directory, the same command the shared e2e config runs.
+// process on a free port with its own SQLite directory, the same command the shared e2e config runs. The one helper
+// for every spec that needs a server of its own (sign-in, auth, XSS).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -87,7 +88,7 @@ async function answers(url: string): Promise<boolean> {
 export async function startFakeOpenAI(specialistReply: string): Promise<{ baseURL: string; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./run-fake-openai.ts', import.meta.url))],
+    ['--import', 'tsx', fileURLToPath(new URL('../pages/run-fake-openai.ts', import.meta.url))],
     {
       cwd: SERVER_DIR,
       env: { ...process.env, FAKE_SPECIALIST_REPLY: specialistReply },
