@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, findChromium } from './support/chromium';
 
-export const E2E_PORT = 8788;
+// BATON_E2E_PORT lets two suites (two work trees on one machine) run side by side.
+export const E2E_PORT = Number(process.env.BATON_E2E_PORT ?? 8788);
 const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 
 // The config is loaded by the runner and again by each worker: the runner makes the directory, workers inherit it.

@@ -158,6 +158,10 @@ export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
       defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       snapToGrid
       snapGrid={SNAP_GRID}
+      // React Flow measures the grip (pointer minus node) when the drag starts; with the default threshold that is
+      // the first move past 1 px, so a fast first move was lost and the node trailed the pointer by it for the whole
+      // drag (a circle back to the start left it ~130 px away). Starting at the press keeps the grip exact.
+      nodeDragThreshold={0}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
       multiSelectionKeyCode={['Meta', 'Control', 'Shift']}

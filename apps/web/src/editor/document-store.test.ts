@@ -253,6 +253,41 @@ describe('moving and meshes', () => {
     expect(node(store.getState().document, 'in').position).toEqual({ x: 0, y: 0 });
   });
 
+  it('a long circular drag that ends where it began leaves the node there: moves are absolute, never deltas', () => {
+    const store = storeWith(researchGraph());
+    const start = node(store.getState().document, 'writer').position;
+    // What React Flow sends for a 3-second circle: hundreds of absolute positions, then the end of the drag.
+    for (let step = 1; step <= 600; step++) {
+      const angle = step / 8;
+      const position = { x: start.x + Math.round(80 * Math.cos(angle)), y: start.y + Math.round(60 * Math.sin(angle)) };
+      store.getState().moveNodes([{ id: 'writer', position }], true);
+    }
+    store.getState().moveNodes([{ id: 'writer', position: start }], true);
+    store.getState().moveNodes([{ id: 'writer', position: start }], false);
+    expect(node(store.getState().document, 'writer').position).toEqual(start);
+    expect(node(store.getState().document, 'writer').parentId).toBeUndefined();
+    // One step, and undoing it is a no-op on the position.
+    store.getState().undo();
+    expect(node(store.getState().document, 'writer').position).toEqual(start);
+    expect(store.getState().history.past).toHaveLength(0);
+  });
+
+  it('a node dragged by (dx, dy) ends at +(dx, dy), also a peer whose position is relative to its mesh', () => {
+    const store = storeWith(researchGraph());
+    const mesh = store.getState().addNode('mesh', { x: 1000, y: 1000 });
+    store.getState().moveNodes([{ id: 'writer', position: { x: 1100, y: 1100 } }], false);
+    const start = node(store.getState().document, 'writer').position;
+    expect(start).toEqual({ x: 100, y: 100 });
+    for (let i = 1; i <= 10; i++) {
+      store.getState().moveNodes([{ id: 'writer', position: { x: start.x + i * 4, y: start.y + i * 2 } }], true);
+    }
+    store.getState().moveNodes([{ id: 'writer', position: { x: start.x + 40, y: start.y + 20 } }], false);
+    expect(node(store.getState().document, 'writer')).toMatchObject({
+      parentId: mesh.id,
+      position: { x: start.x + 40, y: start.y + 20 },
+    });
+  });
+
   it('dropping a specialist into a mesh makes it a peer; dragging it out frees it, and undo restores both', () => {
     const store = storeWith(researchGraph());
     const mesh = store.getState().addNode('mesh', { x: 1000, y: 1000 });
