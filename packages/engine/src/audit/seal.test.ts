@@ -1,4 +1,5 @@
 // The hash-chained log: a real run's log verifies; changes, removals, reorderings and cut tails do not.
+import { createHash } from 'node:crypto';
 import type { RunEvent } from '@baton/contracts';
 import { describe, expect, it } from 'vitest';
 import { createSimulatedProvider } from '../model/simulated-provider';
@@ -92,4 +93,35 @@ describe('inputHash', () => {
   it('is independent of key order', () => {
     expect(inputHash({ a: 1, b: [1, { c: 2, d: 3 }] })).toBe(inputHash({ b: [1, { d: 3, c: 2 }], a: 1 }));
   });
+});
+
+describe('stable hashes', () => {
+  // Taken from the logs the first implementation (array-and-join canonical JSON, createHash) sealed: a faster
+  // canonicaliser or sealer must keep every digest, chain and inputHash of an equal run byte for byte.
+  const golden: Record<string, { count: number; lastChain: string; inputHashes: string }> = {
+    'research-and-write': {
+      count: 41,
+      lastChain: 'de01450a0ab83fef3fdd939a60a6526ca4cd12a68e925e9e82f3d5891d9eed17',
+      inputHashes: '36c87583585deefd605d5436086ba7fa6962463e89d01dcd3dcc803646c2125d',
+    },
+    'peer-review': {
+      count: 37,
+      lastChain: '5ec549ef60fe89ac210c37676e5251e6e8099c35c49870f037337b1599f7995c',
+      inputHashes: '859a0aa1e3b51446c5169216e10c489f985fc42e93e8b7e3f875397de4a772f0',
+    },
+  };
+  for (const [name, expected] of Object.entries(golden) as [
+    Parameters<typeof loadExample>[0],
+    (typeof golden)[string],
+  ][]) {
+    it(`seals the ${name} example exactly as before`, async () => {
+      const { events } = await collectRun({ graph: loadExample(name), goal: 'Write about bees', provider });
+      const hashes = eventsOfType(events, 'action.started').map((e) => `${e.stepKey}=${e.inputHash}`);
+      expect({
+        count: events.length,
+        lastChain: events.at(-1)!.chain,
+        inputHashes: createHash('sha256').update(hashes.join('\n')).digest('hex'),
+      }).toEqual(expected);
+    });
+  }
 });

@@ -11,9 +11,20 @@ export interface SealMeta {
 
 /** Adds the envelope, the digest of the event's own content and the chain over the previous chain hash and it. */
 export function sealEvent(body: RunEventBody, meta: SealMeta): RunEvent {
-  const unsealed = { ...body, v: RUN_EVENT_VERSION, runId: meta.runId, seq: meta.seq, at: meta.at };
-  const digest = digestOf(unsealed);
-  return { ...unsealed, digest, chain: chainOf(meta.previousChain, digest) } as RunEvent;
+  const event: Record<string, unknown> = {
+    ...body,
+    v: RUN_EVENT_VERSION,
+    runId: meta.runId,
+    seq: meta.seq,
+    at: meta.at,
+  };
+  // A body never carries digest, chain or redacted (its type leaves them out), so the fresh copy is the content
+  // as it is: hash it without another copy, then complete it in place (same key order as spreading it again).
+  const digest =
+    'digest' in event || 'chain' in event || 'redacted' in event ? digestOf(event) : sha256Hex(canonicalJson(event));
+  event.digest = digest;
+  event.chain = chainOf(meta.previousChain, digest);
+  return event as RunEvent;
 }
 
 export type VerifyResult = { ok: true } | { ok: false; seq: number | null; reason: string };

@@ -1,5 +1,5 @@
 // Decomposes its task into subtasks over its workers, runs them as a DAG (parallel up to its concurrency), synthesises.
-import type { HandoffEdge, JsonValue, SpecialistNode } from '@baton/contracts';
+import { canonicalText, type HandoffEdge, type JsonValue, type SpecialistNode } from '@baton/contracts';
 import { NodeExecutionError } from '../errors';
 import type { Action, Check, Producer, RunContext } from '../run/context';
 import { handOff } from '../run/handoff';
@@ -91,13 +91,14 @@ export const runOrchestrator: NodeExecutor<'orchestrator'> = async ({ ctx, node,
   // 3. Run the DAG.
   const results = await runSubtasks(ctx, node.id, node.data.concurrency, action, planned, byName, workerEdges);
 
-  // 4. Synthesise.
+  // 4. Synthesise. The results are hashed into two inputs (synthesis and its call): canonicalise them once.
+  const resultsInput = canonicalText([...results.entries()]);
   const synthesis = await ctx.start({
     parent: action,
     agentId: node.id,
     agentName: node.data.name,
     actionType: 'synthesis',
-    logical: { results: [...results.entries()] },
+    logical: { results: resultsInput },
     summary: `Synthesising ${results.size} subtask result${results.size === 1 ? '' : 's'}`,
   });
   try {
@@ -118,7 +119,7 @@ export const runOrchestrator: NodeExecutor<'orchestrator'> = async ({ ctx, node,
       ],
       ...outputSchemaOf(node, ctx.topology),
       stepKey: `${node.id}/synthesis`,
-      logical: { system: synthesisSystem, goal: ctx.goal, results: [...results.entries()] },
+      logical: { system: synthesisSystem, goal: ctx.goal, results: resultsInput },
     };
     ctx.producers.set(node.id, producer);
     const output = await produce(ctx, synthesis, producer, { kind: 'synthesis' });
