@@ -112,4 +112,93 @@ describe('SQLite run store', () => {
     newer.close();
     expect(() => openDatabase(dir)).toThrow(/newer than this server knows/);
   });
+
+  it('reads events as their stored JSON text, the same events readEvents parses', async () => {
+    const { runs, append, db } = await withRun(':memory:');
+    const ref = { actionId: 'a', parentActionId: null, stepKey: null };
+    await append({ type: 'action.delta', ...ref, text: 'one\ntwo "quoted"' });
+    await append({ type: 'run.interrupted', reason: 'stop' });
+    const texts = await runs.readEventTexts('r', 0);
+    expect(texts.map((t) => t.seq)).toEqual([1, 2]);
+    expect(texts.map((t) => JSON.parse(t.body))).toEqual(await runs.readEvents('r', 0));
+    expect(texts.every((t) => !/[\r\n]/.test(t.body))).toBe(true);
+    expect((await runs.readEventTexts('r', 1, 5)).map((t) => t.seq)).toEqual([2]);
+    db.close();
+  });
+
+  it('keeps appending right when the row moved behind its back: another store, a rolled-back transaction', async () => {
+    const { runs, db } = await withRun(':memory:');
+    const other = createSqliteRunStore(db);
+    let chain: string | null = null;
+    const next = (seq: number, body: RunEventBody = { type: 'run.waiting', escalationIds: [] }) => {
+      const event = sealEvent(body, { runId: 'r', seq, at: 1000 + seq, previousChain: chain });
+      chain = event.chain;
+      return event;
+    };
+    await runs.appendEvent(next(1));
+    await other.appendEvent(next(2)); // `runs` still holds the run at event 1
+    expect(await runs.appendEvent(next(3))).toMatchObject({ eventCount: 3, lastHash: chain });
+    const stale = sealEvent(
+      { type: 'run.waiting', escalationIds: [] },
+      { runId: 'r', seq: 3, at: 1, previousChain: null },
+    );
+    await expect(other.appendEvent(stale)).rejects.toThrow(/does not follow event 3/);
+
+    // An append inside an outer transaction that rolls back leaves memory ahead of the row, at the same count as
+    // the row once another store appends: only the chain hash tells the two states apart.
+    const kept = chain;
+    const contract = { name: 'c', schema: {}, requiredConfidence: 0.5, onLowConfidence: 'escalate' as const };
+    const rolledBack = next(4, {
+      type: 'escalation.requested',
+      ...{ actionId: 'a', parentActionId: null, stepKey: null },
+      escalationId: 'e1',
+      edgeId: 'x',
+      sourceId: 's',
+      targetId: 't',
+      contract,
+      payload: {},
+      confidence: 0.1,
+      reason: 'low',
+    });
+    expect(() =>
+      db.transaction(() => {
+        void runs.appendEvent(rolledBack);
+        throw new Error('roll back');
+      })(),
+    ).toThrow('roll back');
+    expect(await runs.getRun('r')).toMatchObject({ eventCount: 3, lastHash: kept, pendingEscalations: [] });
+    chain = kept;
+    await other.appendEvent(next(4));
+    const fifth = next(5);
+    expect(await runs.appendEvent(fifth)).toMatchObject({
+      eventCount: 5,
+      lastHash: fifth.chain,
+      pendingEscalations: [],
+    });
+    expect(await runs.getRun('r')).toMatchObject({ eventCount: 5, lastHash: fifth.chain, pendingEscalations: [] });
+    const last = next(6, { type: 'run.interrupted', reason: 'stop' });
+    expect(await runs.appendEvent(last)).toEqual(await runs.getRun('r'));
+    expect((await runs.readEvents('r', 0)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    db.close();
+  });
+
+  it('returns from each append the record getRun reads back', async () => {
+    const { runs, append, db } = await withRun(':memory:');
+    const ref = { actionId: 'a', parentActionId: null, stepKey: null };
+    const records = [
+      await append({ type: 'run.waiting', escalationIds: [] }),
+      await append({
+        type: 'action.completed',
+        ...ref,
+        output: 'x',
+        usage: { inputTokens: 1, outputTokens: 2, totalTokens: 3 },
+        model: 'm',
+        durationMs: 1,
+      }),
+      await append({ type: 'run.failed', error: { code: 'x', message: 'y' }, usage: ZERO, modelCalls: 1, activeMs: 1 }),
+    ];
+    expect(records[1]).toMatchObject({ usage: { inputTokens: 1, outputTokens: 2, totalTokens: 3 } });
+    expect(records.at(-1)).toEqual(await runs.getRun('r'));
+    db.close();
+  });
 });

@@ -1,5 +1,6 @@
 // RunStore on SQLite: runs are rows, events are append-only rows keyed by (run_id, seq), written with the run's update.
 import type { ErrorInfo, JsonValue, RunEvent, RunRecord, RunStatus, RunSummary, Usage } from '@baton/contracts';
+import { isTerminalRunStatus } from '@baton/contracts';
 import type { Db } from '../db/database';
 import { ConflictError, NotFoundError } from '../http/errors';
 import { applyEvent, type RunState, ZERO_USAGE } from './run-state';
@@ -25,51 +26,123 @@ interface RunRow {
   pending_escalations: string;
 }
 
+/**
+ * What an append needs of a run that is taking events, kept in memory so that an append is one INSERT and one
+ * UPDATE: the run's fixed fields, its state, and the JSON text of each state field (re-serialised only on change).
+ */
+interface ActiveRun {
+  fixed: Pick<RunRecord, 'id' | 'graphId' | 'graphVersion' | 'goal' | 'createdAt' | 'input'>;
+  state: RunState;
+  texts: { usage: string; result: string | null; error: string | null; pendingEscalations: string };
+}
+
 export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunStore {
   const selectRun = db.prepare<[string], RunRow>('SELECT * FROM runs WHERE id = ?');
+  const insertRun = db.prepare(
+    `INSERT INTO runs (id, graph_id, graph_version, goal, input, budget, status, created_at, usage)
+     VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
+  );
   const insertEvent = db.prepare('INSERT INTO run_events (run_id, seq, type, body) VALUES (?, ?, ?, ?)');
+  // The WHERE on event_count and last_hash proves the in-memory state is the row's: if another writer (or a rolled
+  // back outer transaction) moved the row, nothing changes and the append reloads the row.
   const updateRun = db.prepare(
     `UPDATE runs SET status = ?, started_at = ?, ended_at = ?, usage = ?, model_calls = ?, event_count = ?,
-       last_hash = ?, result = ?, error = ?, pending_escalations = ? WHERE id = ? AND event_count = ?`,
+       last_hash = ?, result = ?, error = ?, pending_escalations = ? WHERE id = ? AND event_count = ? AND last_hash IS ?`,
   );
   const selectEvents = db.prepare<[string, number, number], { body: string }>(
     'SELECT body FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
+  const selectEventTexts = db.prepare<[string, number, number], { seq: number; body: string }>(
+    'SELECT seq, body FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+  );
 
-  const append = db.transaction((event: RunEvent): RunRecord => {
-    const row = selectRun.get(event.runId);
-    if (!row) throw new NotFoundError(`The run "${event.runId}"`, 'run_not_found');
-    if (event.seq !== row.event_count + 1) {
+  // Runs that took an event and have not ended; a run that ends leaves, one that resumes is loaded again.
+  const active = new Map<string, ActiveRun>();
+
+  function load(runId: string): ActiveRun {
+    const row = selectRun.get(runId);
+    if (!row) throw new NotFoundError(`The run "${runId}"`, 'run_not_found');
+    const record = toRecord(row);
+    return {
+      fixed: {
+        id: record.id,
+        graphId: record.graphId,
+        graphVersion: record.graphVersion,
+        goal: record.goal,
+        createdAt: record.createdAt,
+        input: record.input,
+      },
+      state: toState(row),
+      texts: { usage: row.usage, result: row.result, error: row.error, pendingEscalations: row.pending_escalations },
+    };
+  }
+
+  /** Writes the event and the run's new state; false when the row is not in the state `run` holds. */
+  function write(run: ActiveRun, event: RunEvent): ActiveRun | false {
+    const previous = run.state;
+    if (event.seq !== previous.eventCount + 1) {
       throw new ConflictError(
         'event_out_of_order',
-        `Event ${event.seq} of run "${event.runId}" does not follow event ${row.event_count}.`,
+        `Event ${event.seq} of run "${event.runId}" does not follow event ${previous.eventCount}.`,
       );
     }
-    const state = applyEvent(toState(row), event);
-    insertEvent.run(event.runId, event.seq, event.type, JSON.stringify(event));
-    updateRun.run(
+    const state = applyEvent(previous, event);
+    // applyEvent keeps a field's object when it did not change, so most appends serialise none of them.
+    const texts = {
+      usage: state.usage === previous.usage ? run.texts.usage : JSON.stringify(state.usage),
+      result:
+        state.result === previous.result
+          ? run.texts.result
+          : state.result === null
+            ? null
+            : JSON.stringify(state.result),
+      error:
+        state.error === previous.error ? run.texts.error : state.error === null ? null : JSON.stringify(state.error),
+      pendingEscalations:
+        state.pendingEscalations === previous.pendingEscalations
+          ? run.texts.pendingEscalations
+          : JSON.stringify(state.pendingEscalations),
+    };
+    const changed = updateRun.run(
       state.status,
       state.startedAt,
       state.endedAt,
-      JSON.stringify(state.usage),
+      texts.usage,
       state.modelCalls,
       state.eventCount,
       state.lastHash,
-      state.result === null ? null : JSON.stringify(state.result),
-      state.error === null ? null : JSON.stringify(state.error),
-      JSON.stringify(state.pendingEscalations),
+      texts.result,
+      texts.error,
+      texts.pendingEscalations,
       event.runId,
-      row.event_count,
-    );
-    return toRecord(selectRun.get(event.runId)!);
+      previous.eventCount,
+      previous.lastHash,
+    ).changes;
+    if (changed === 0) return false;
+    insertEvent.run(event.runId, event.seq, event.type, JSON.stringify(event));
+    return { fixed: run.fixed, state, texts };
+  }
+
+  const append = db.transaction((event: RunEvent): ActiveRun => {
+    const cached = active.get(event.runId);
+    if (cached) {
+      try {
+        const next = write(cached, event);
+        if (next) return next;
+      } catch (error) {
+        // A refusal judged on memory alone is checked once more against the row below.
+        if (!(error instanceof ConflictError)) throw error;
+      }
+      active.delete(event.runId);
+    }
+    const next = write(load(event.runId), event);
+    if (!next) throw new Error(`The run "${event.runId}" changed while an event was being appended.`);
+    return next;
   });
 
   return {
     async createRun(run) {
-      db.prepare(
-        `INSERT INTO runs (id, graph_id, graph_version, goal, input, budget, status, created_at, usage)
-         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
-      ).run(
+      insertRun.run(
         run.id,
         run.graphId,
         run.graphVersion,
@@ -100,11 +173,43 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
         .map(toRecord);
     },
     async appendEvent(event) {
-      return append(event);
+      let run: ActiveRun;
+      try {
+        run = append(event);
+      } catch (error) {
+        active.delete(event.runId);
+        throw error;
+      }
+      if (isTerminalRunStatus(run.state.status)) active.delete(event.runId);
+      else active.set(event.runId, run);
+      return activeRecord(run);
     },
     async readEvents(runId, afterSeq, limit = 1000) {
       return selectEvents.all(runId, afterSeq, limit).map((row) => JSON.parse(row.body) as RunEvent);
     },
+    async readEventTexts(runId, afterSeq, limit = 1000) {
+      return selectEventTexts.all(runId, afterSeq, limit);
+    },
+  };
+}
+
+function activeRecord({ fixed, state }: ActiveRun): RunRecord {
+  return {
+    id: fixed.id,
+    graphId: fixed.graphId,
+    graphVersion: fixed.graphVersion,
+    goal: fixed.goal,
+    status: state.status,
+    createdAt: fixed.createdAt,
+    startedAt: state.startedAt,
+    endedAt: state.endedAt,
+    usage: state.usage,
+    eventCount: state.eventCount,
+    error: state.error,
+    input: fixed.input,
+    result: state.result,
+    lastHash: state.lastHash,
+    pendingEscalations: state.pendingEscalations,
   };
 }
 

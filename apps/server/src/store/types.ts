@@ -56,6 +56,14 @@ export interface RunStore {
   appendEvent(event: RunEvent): Promise<RunRecord>;
   /** Events with `seq > afterSeq`, in order, at most `limit`. */
   readEvents(runId: string, afterSeq: number, limit?: number): Promise<RunEvent[]>;
+  /** The same events as stored JSON text, not parsed: what a stream sends as it is. */
+  readEventTexts(runId: string, afterSeq: number, limit?: number): Promise<StoredEventText[]>;
+}
+
+/** One stored event: its seq and its JSON text (a single line, as `JSON.stringify` wrote it). */
+export interface StoredEventText {
+  seq: number;
+  body: string;
 }
 
 /** Wakes whoever watches a run when its log grew. Carries no data: watchers read the store. */
