@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppDeps } from '../deps';
 import { InvalidRequestError, NotFoundError } from '../http/errors';
+import type { StoredEventText } from '../store/types';
 
 const BATCH = 500;
 const DEFAULT_HEARTBEAT_MS = 15_000;
@@ -32,10 +33,11 @@ export function eventRoutes(deps: AppDeps): Hono {
       try {
         while (!stream.aborted && !stream.closed) {
           dirty = false;
-          const batch = await runs.readEvents(runId, cursor, BATCH);
-          for (const event of batch) {
-            await stream.writeSSE({ id: String(event.seq), data: JSON.stringify(event) });
-            cursor = event.seq;
+          const batch = await runs.readEventTexts(runId, cursor, BATCH);
+          if (batch.length > 0) {
+            // One write per page, from the stored text: no parse, no re-stringify, one await for 500 events.
+            await stream.write(sseFrames(batch));
+            cursor = batch.at(-1)!.seq;
           }
           if (batch.length === BATCH) continue;
           const run = await runs.getRun(runId);
@@ -74,4 +76,17 @@ function parseAfter(text: string | undefined): number {
     ]);
   }
   return Number(text.trim());
+}
+
+/**
+ * SSE messages as Hono's `writeSSE` frames them (`data:` then `id:`), for a page of stored events. Stored bodies are
+ * `JSON.stringify` output, which has no line breaks; one that had would become several `data:` lines, as writeSSE does.
+ */
+export function sseFrames(events: readonly StoredEventText[]): string {
+  let text = '';
+  for (const { seq, body } of events) {
+    const data = body.includes('\n') || body.includes('\r') ? body.split(/\r\n|\r|\n/).join('\ndata: ') : body;
+    text += `data: ${data}\nid: ${seq}\n\n`;
+  }
+  return text;
 }
