@@ -15,6 +15,7 @@ export type * from './model/provider';
 export { createSimulatedProvider, type SimulatedProviderOptions } from './model/simulated-provider';
 export { isStrictCompatible } from './model/strict-schema';
 export { NODE_EXECUTORS } from './nodes/registry';
+export { graphParallelism } from './run/parallelism';
 export { runGraph } from './run/run-graph';
 export type * from './run-options';
 export { wrapAsData } from './trust/wrap';

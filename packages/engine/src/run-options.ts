@@ -51,7 +51,12 @@ export interface RunGraphOptions {
   nonce?: string;
   /** Events of an earlier attempt of this run: completed steps are reused, not executed again. */
   replay?: readonly RunEvent[];
-  /** How many model calls of this run may be in flight at once (default 16); orchestrators also obey their own. */
+  /**
+   * How many model calls of this run may be in flight at once, across all nodes; orchestrators also obey their
+   * own `concurrency`. Default: the graph's own parallelism (every orchestrator's concurrency plus one per other
+   * model-calling node, see `graphParallelism`), so leaving it out never narrows what the graph allows. Set it to
+   * cap a run below that, e.g. for a provider's rate limit.
+   */
   concurrency?: number;
 }
 

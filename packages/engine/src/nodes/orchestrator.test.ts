@@ -62,6 +62,39 @@ describe('orchestrator', () => {
     expect(eventsOfType(events, 'action.started').filter((e) => e.actionType === 'dispatch')).toHaveLength(10);
   });
 
+  it('runs as wide as its own concurrency when the run sets no cap (20 at once, above the old default of 16)', async () => {
+    const ids = Array.from({ length: 24 }, (_, i) => ({ id: `t${i + 1}` }));
+    server.setResponder((r) =>
+      isPlanRequest(r) ? plan(ids) : subtaskOf(r) ? { text: 'done', hold: true } : undefined,
+    );
+    const run = collectRun({ graph: teamGraph(20), goal: 'Do many things', provider: provider() });
+    await server.waitForHeld(20);
+    expect(server.heldCount).toBe(20);
+    server.release(20);
+    await server.waitForHeld(4);
+    server.release(4);
+    const { outcome } = await run;
+    expect(outcome.status).toBe('completed');
+    expect(server.maxHeld).toBe(20);
+  });
+
+  it('obeys a run-wide concurrency set below its own', async () => {
+    const ids = Array.from({ length: 8 }, (_, i) => ({ id: `t${i + 1}` }));
+    server.setResponder((r) =>
+      isPlanRequest(r) ? plan(ids) : subtaskOf(r) ? { text: 'done', hold: true } : undefined,
+    );
+    const run = collectRun({ graph: teamGraph(8), goal: 'Do eight things', provider: provider(), concurrency: 3 });
+    let released = 0;
+    while (released < 8) {
+      await server.waitForHeld(Math.min(3, 8 - released));
+      expect(server.heldCount).toBe(Math.min(3, 8 - released));
+      released += server.release(1);
+    }
+    const { outcome } = await run;
+    expect(outcome.status).toBe('completed');
+    expect(server.maxHeld).toBe(3);
+  });
+
   it('starts a subtask only after its depends_on are done', async () => {
     const answeredWhenT2Arrived: boolean[] = [];
     server.setResponder((r) => {

@@ -8,11 +8,10 @@ import { BudgetMeter } from './budget';
 import { RunContext } from './context';
 import { EventChannel } from './event-channel';
 import { handOff } from './handoff';
+import { graphParallelism } from './parallelism';
 import { logicalInputs, type NodeInput } from './prompts';
 import { ReplayIndex } from './replay';
 import { buildTopology, nameOf } from './topology';
-
-const DEFAULT_CONCURRENCY = 16;
 
 export function runGraph(options: RunGraphOptions): RunHandle {
   // The defaults of the injected sources: the only clock and randomness the engine touches.
@@ -36,7 +35,8 @@ export function runGraph(options: RunGraphOptions): RunHandle {
     clock,
     ids,
     nonce,
-    options.concurrency ?? DEFAULT_CONCURRENCY,
+    // No cap given: the graph's own parallelism, so the option's absence never overrides the graph.
+    options.concurrency ?? graphParallelism(options.graph),
   );
   channel.onDrained = (detached) => {
     drained = true;
