@@ -83,13 +83,16 @@ export const RouterNodeData = z.strictObject({
 });
 export type RouterNodeData = z.infer<typeof RouterNodeData>;
 
+/** The most revisions a reviewer may ask for: long critique loops (issue 7 runs 100) are legitimate designs. */
+export const MAX_REVISIONS = 100;
+
 export const ReviewerNodeData = z.strictObject({
   name: Slug,
   description: Description,
   /** What the reviewer checks the producer's draft for. */
   criteria: Instructions,
   tier: ModelTier.default('balanced'),
-  maxRevisions: z.number().int().min(0).max(20).default(2),
+  maxRevisions: z.number().int().min(0).max(MAX_REVISIONS).default(2),
 });
 export type ReviewerNodeData = z.infer<typeof ReviewerNodeData>;
 
