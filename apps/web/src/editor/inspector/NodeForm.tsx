@@ -1,5 +1,5 @@
 // The inspector's form for a node: fields by kind, applied as you type, each field one undo step while focused.
-import { assertNever, type GraphNode, type ModelTier, Slug } from '@baton/contracts';
+import { assertNever, type GraphNode, MAX_REVISIONS, type ModelTier, Slug } from '@baton/contracts';
 import { useCallback } from 'react';
 import { useDocument, useDocumentStore } from '../document-context';
 import type { Patch } from '../document-store';
@@ -24,7 +24,7 @@ const parseName = (text: string): { ok: true; value: string } | { ok: false; err
 };
 const formatName = (name: string) => name;
 const parseConcurrency = intParser(1, 1000, 'Concurrency');
-const parseRevisions = intParser(0, 20, 'Maximum revisions');
+const parseRevisions = intParser(0, MAX_REVISIONS, 'Maximum revisions');
 const parseRounds = intParser(1, 20, 'Maximum rounds');
 
 export function NodeForm({ node }: { node: GraphNode }) {
