@@ -8,16 +8,10 @@ import type { Runner } from './runners';
 import type { ScriptedModel } from './scripted-model';
 import type { Shape } from './shapes';
 
-/**
- * The graph is parsed once, outside the timed runs (as the peer's graph is compiled once). A loop of R > 20 is
- * beyond the format's limit on maxRevisions, so that document goes to the engine as built, unvalidated.
- */
+/** The graph is parsed once, outside the timed runs (as the peer's graph is compiled once). */
 function prepareGraph(shape: Shape) {
-  const document = batonGraph(shape);
-  const parsed = parseGraph(document);
+  const parsed = parseGraph(batonGraph(shape));
   if (parsed.ok) return parsed.graph;
-  const onlyRevisionLimit = parsed.issues.every((issue) => issue.path.at(-1) === 'maxRevisions');
-  if (shape.kind === 'loop' && onlyRevisionLimit) return document;
   throw new Error(`The ${shape.kind} graph is invalid: ${parsed.issues.map((i) => i.message).join('; ')}`);
 }
 
@@ -40,8 +34,7 @@ export async function createBatonRunner(shape: Shape, model: ScriptedModel, data
       clock: Date.now,
       ids: () => `a${++ids}`,
       nonce: 'bench',
-      // Fan-outs run with concurrency equal to W (the orchestrator's own is W too); the default cap is 16 calls.
-      concurrency: shape.kind === 'fanout' ? shape.size : undefined,
+      // No run-wide cap: the engine's default is the graph's own parallelism (a fan-out's orchestrator has W).
     });
     let events = 0;
     for await (const event of handle.events) {
