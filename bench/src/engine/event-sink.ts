@@ -1,10 +1,7 @@
 // Ours with SQLite: every event goes through the server's own RunStore (one transaction per event) and notifier,
 // exactly as the server's run manager stores an event before the engine may go on.
 import type { GraphDocument, RunEvent } from '@baton/contracts';
-import { openDatabase } from '../../../apps/server/src/db/database';
-import { createMemoryNotifier } from '../../../apps/server/src/store/memory-notifier';
-import { createSqliteGraphStore } from '../../../apps/server/src/store/sqlite-graph-store';
-import { createSqliteRunStore } from '../../../apps/server/src/store/sqlite-run-store';
+import { createMemoryNotifier, createSqliteGraphStore, createSqliteRunStore, openDatabase } from '@baton/server';
 
 export interface EventSink {
   graphVersion: number;

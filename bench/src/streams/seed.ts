@@ -1,9 +1,7 @@
 // Stores a finished run of N events in a data dir through the server's own SQLite stores, before the server starts.
 // The stores are reached by path: @baton/server exports no store API, and the benchmark must write what it writes.
 
-import { openDatabase } from '../../../apps/server/src/db/database';
-import { createSqliteGraphStore } from '../../../apps/server/src/store/sqlite-graph-store';
-import { createSqliteRunStore } from '../../../apps/server/src/store/sqlite-run-store';
+import { createSqliteGraphStore, createSqliteRunStore, openDatabase } from '@baton/server';
 import { canvasGraph } from '../canvas/generate';
 import { createEventSource } from './events';
 
