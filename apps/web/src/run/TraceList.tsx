@@ -48,32 +48,46 @@ export function TraceList({ store, filter, live }: TraceListProps) {
     overscan: 12,
   });
 
-  // Follow the newest action while live, unless the person has scrolled away to read something. Scrolling reads
-  // layout, so it happens when the newest row moves, not on every streamed token.
-  const followed = useRef<string | null>(null);
+  // Follow the newest action while live, unless the person has scrolled away to read something. The scroll
+  // position depends only on the newest row's index, so a new action that takes the same row (or a streamed token)
+  // scrolls nothing; and however many actions arrive in one frame, the list scrolls at most once in it.
+  const followedIndex = useRef(-1);
+  const frame = useRef(0);
+  const cancelFollowFrame = () => {
+    cancelAnimationFrame(frame.current);
+    frame.current = 0;
+  };
   useEffect(() => {
     const newestId = store.newestActionId;
-    if (!live || !following || newestId === null || newestId === followed.current) return;
-    const newest = rows.findIndex((row) => row.id === newestId);
-    if (newest < 0) return;
-    followed.current = newestId;
-    // Rows have one fixed height, so the offset is known. The view's position and height come from the
-    // virtualizer's cache: reading them from the element would force a layout of the whole page every time.
-    const el = scrollRef.current;
-    if (!el) return;
-    const viewTop = virtualizer.scrollOffset ?? 0;
-    const viewHeight = virtualizer.scrollRect?.height ?? 0;
-    const top = newest * ROW_HEIGHT;
-    if (top < viewTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > viewTop + viewHeight) el.scrollTop = top + ROW_HEIGHT - viewHeight;
+    if (!live || !following || newestId === null) return;
+    const index = lastIndexOf(rows, newestId);
+    if (index < 0 || index === followedIndex.current) return;
+    followedIndex.current = index;
+    if (frame.current !== 0) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      // Rows have one fixed height, so the offset is known. The view's position and height come from the
+      // virtualizer's cache: reading them from the element would force a layout of the whole page every time.
+      const el = scrollRef.current;
+      if (!el) return;
+      const viewTop = virtualizer.scrollOffset ?? 0;
+      const viewHeight = virtualizer.scrollRect?.height ?? 0;
+      const top = followedIndex.current * ROW_HEIGHT;
+      if (top < viewTop) el.scrollTop = top;
+      else if (top + ROW_HEIGHT > viewTop + viewHeight) el.scrollTop = top + ROW_HEIGHT - viewHeight;
+    });
   }, [rows, live, following, store, virtualizer]);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
   const stopFollowing = () => {
-    if (live) setFollowing(false);
+    if (!live) return;
+    // A scroll already planned for this frame would pull the list back from where the person is taking it.
+    cancelFollowFrame();
+    setFollowing(false);
   };
   const resumeFollowing = () => {
     // Forget the row followed last, so resuming scrolls to the newest even if it has not changed since.
-    followed.current = null;
+    followedIndex.current = -1;
     setFollowing(true);
   };
 
@@ -215,3 +229,9 @@ const TraceRowView = memo(function TraceRowView({
     </div>
   );
 });
+
+/** The index of the row with `id`, searched from the end: the newest action is almost always among the last rows. */
+function lastIndexOf(rows: readonly TraceRow[], id: string): number {
+  for (let i = rows.length - 1; i >= 0; i--) if (rows[i]?.id === id) return i;
+  return -1;
+}
