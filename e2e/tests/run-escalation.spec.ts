@@ -3,6 +3,7 @@ import type { GraphDocument } from '@baton/contracts';
 import { expect, test } from '@playwright/test';
 import { getTrace, importGraph, readExample, updateDraft } from '../pages/run-api';
 import { RunPage } from '../pages/run-page';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 /** The example's research -> writer contract, raised above the simulated provider's confidence (0.9). */
 function demandingContract(document: GraphDocument): GraphDocument {
@@ -15,7 +16,7 @@ function demandingContract(document: GraphDocument): GraphDocument {
 test('an escalated handoff is edited against its contract, approved, and the run completes', async ({
   page,
   request,
-}) => {
+}, testInfo) => {
   const imported = await importGraph(request, readExample('research-and-write'));
   const graph = await updateDraft(request, imported, demandingContract);
   const run = new RunPage(page);
@@ -28,7 +29,7 @@ test('an escalated handoff is edited against its contract, approved, and the run
   await expect(run.node('research')).toHaveAttribute('data-status', 'escalated');
   await expect(dialog.getByTestId('escalation-confidence')).toContainText('0.95');
   await expect(dialog.getByTestId('escalation-payload')).toContainText('key_findings');
-  await page.screenshot({ path: new URL('../../docs/escalation.png', import.meta.url).pathname });
+  await page.screenshot({ path: docsScreenshotPath('escalation.png', testInfo) });
 
   // An edit that breaks the contract is refused in the browser, with where and why.
   await dialog.getByTestId('escalation-edit').click();

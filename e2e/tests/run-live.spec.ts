@@ -2,6 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { actionIds, EXAMPLES, type ExampleName, getTrace, importGraph, readExample } from '../pages/run-api';
 import { RunPage } from '../pages/run-page';
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 const GOALS: Record<ExampleName, string> = {
   'research-and-write': 'Write a short briefing on heat pumps for homeowners',
@@ -35,7 +36,7 @@ async function recordNodeStatuses(page: import('@playwright/test').Page): Promis
 }
 
 for (const example of EXAMPLES) {
-  test(`runs the ${example} example live to completion`, async ({ page, request }) => {
+  test(`runs the ${example} example live to completion`, async ({ page, request }, testInfo) => {
     const document = readExample(example);
     const graph = await importGraph(request, document);
     const run = new RunPage(page);
@@ -56,7 +57,7 @@ for (const example of EXAMPLES) {
       await run.status.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       // The picture in docs/ is of a live run: on a machine so busy that the run has ended, keep the last one.
       if ((await run.status.getAttribute('data-status')) === 'running') {
-        await page.screenshot({ path: new URL('../../docs/run-live.png', import.meta.url).pathname });
+        await page.screenshot({ path: docsScreenshotPath('run-live.png', testInfo) });
       }
     }
 

@@ -1,12 +1,9 @@
 // Screenshots of the editor for the docs, light and dark, with the research-and-write example open and its
 // contract edge selected. Written to docs/ when BATON_SCREENSHOTS=1, else to test-results (and still checked).
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { EditorPage } from '../pages/editor-page';
 import { GraphApi } from '../pages/graph-api';
-
-const docsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs');
+import { docsScreenshotPath } from '../support/docs-screenshot';
 
 test.use({ viewport: { width: 1600, height: 1000 }, deviceScaleFactor: 1.5 });
 
@@ -25,10 +22,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     // No hover state in the picture; let the fit animation and fonts settle.
     await page.mouse.move(0, 0);
     await page.waitForTimeout(600);
-    const file = process.env.BATON_SCREENSHOTS
-      ? path.join(docsDir, `editor-${colorScheme}.png`)
-      : testInfo.outputPath(`editor-${colorScheme}.png`);
-    await page.screenshot({ path: file });
+    await page.screenshot({ path: docsScreenshotPath(`editor-${colorScheme}.png`, testInfo) });
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe(colorScheme === 'dark' ? 'rgb(15, 15, 17)' : 'rgb(255, 255, 255)');
   });
