@@ -1,5 +1,5 @@
 // GET /api/runs/:id/events: Server-Sent Events, replayed from the store after Last-Event-ID, then live, until the end.
-import { isTerminalRunStatus } from '@baton/contracts';
+import { isTerminalRunStatus, TERMINAL_EVENT_TYPES } from '@baton/contracts';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppDeps } from '../deps';
@@ -8,6 +8,7 @@ import type { StoredEventText } from '../store/types';
 
 const BATCH = 500;
 const DEFAULT_HEARTBEAT_MS = 15_000;
+const TERMINAL_TYPES: ReadonlySet<string> = new Set(TERMINAL_EVENT_TYPES);
 
 export function eventRoutes(deps: AppDeps): Hono {
   const app = new Hono();
@@ -40,10 +41,15 @@ export function eventRoutes(deps: AppDeps): Hono {
             cursor = batch.at(-1)!.seq;
           }
           if (batch.length === BATCH) continue;
-          const run = await runs.getRun(runId);
-          if (!run || (isTerminalRunStatus(run.status) && cursor >= run.eventCount)) {
-            await stream.writeSSE({ event: 'end', data: '{}' });
-            return;
+          // Only a terminal event ends a run: after any other, the run's row need not be read (per watcher, per wake).
+          // With nothing new, it is read, so a run that ended some other way still ends the stream.
+          const last = batch.at(-1);
+          if (last === undefined || TERMINAL_TYPES.has(last.type)) {
+            const run = await runs.getRun(runId);
+            if (!run || (isTerminalRunStatus(run.status) && cursor >= run.eventCount)) {
+              await stream.writeSSE({ event: 'end', data: '{}' });
+              return;
+            }
           }
           if (dirty) continue;
           const woke = await new Promise<boolean>((resolve) => {

@@ -15,9 +15,13 @@ async function honoFrames(messages: { id: string; data: string }[]): Promise<str
 describe('sseFrames', () => {
   it('frames a page of stored events exactly as writeSSE frames each one', async () => {
     const events = [
-      { seq: 7, body: JSON.stringify({ seq: 7, text: 'line one\nline two', quote: '"', emoji: '✓' }) },
-      { seq: 8, body: '{"seq":8}' },
-      { seq: 9, body: 'not json\r\nacross\rthree lines' },
+      {
+        seq: 7,
+        type: 'action.delta' as const,
+        body: JSON.stringify({ seq: 7, text: 'line one\nline two', quote: '"', emoji: '✓' }),
+      },
+      { seq: 8, type: 'action.delta' as const, body: '{"seq":8}' },
+      { seq: 9, type: 'action.delta' as const, body: 'not json\r\nacross\rthree lines' },
     ];
     const expected = await honoFrames(events.map((e) => ({ id: String(e.seq), data: e.body })));
     expect(sseFrames(events)).toBe(expected);

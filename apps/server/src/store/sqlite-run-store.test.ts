@@ -119,7 +119,10 @@ describe('SQLite run store', () => {
     await append({ type: 'action.delta', ...ref, text: 'one\ntwo "quoted"' });
     await append({ type: 'run.interrupted', reason: 'stop' });
     const texts = await runs.readEventTexts('r', 0);
-    expect(texts.map((t) => t.seq)).toEqual([1, 2]);
+    expect(texts.map((t) => [t.seq, t.type])).toEqual([
+      [1, 'action.delta'],
+      [2, 'run.interrupted'],
+    ]);
     expect(texts.map((t) => JSON.parse(t.body))).toEqual(await runs.readEvents('r', 0));
     expect(texts.every((t) => !/[\r\n]/.test(t.body))).toBe(true);
     expect((await runs.readEventTexts('r', 1, 5)).map((t) => t.seq)).toEqual([2]);

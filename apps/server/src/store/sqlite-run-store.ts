@@ -4,7 +4,7 @@ import { isTerminalRunStatus } from '@baton/contracts';
 import type { Db } from '../db/database';
 import { ConflictError, NotFoundError } from '../http/errors';
 import { applyEvent, type RunState, ZERO_USAGE } from './run-state';
-import type { RunStore } from './types';
+import type { RunStore, StoredEventText } from './types';
 
 interface RunRow {
   id: string;
@@ -52,8 +52,8 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
   const selectEvents = db.prepare<[string, number, number], { body: string }>(
     'SELECT body FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
-  const selectEventTexts = db.prepare<[string, number, number], { seq: number; body: string }>(
-    'SELECT seq, body FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+  const selectEventTexts = db.prepare<[string, number, number], StoredEventText>(
+    'SELECT seq, type, body FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
 
   // Runs that took an event and have not ended; a run that ends leaves, one that resumes is loaded again.

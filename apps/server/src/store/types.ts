@@ -60,9 +60,10 @@ export interface RunStore {
   readEventTexts(runId: string, afterSeq: number, limit?: number): Promise<StoredEventText[]>;
 }
 
-/** One stored event: its seq and its JSON text (a single line, as `JSON.stringify` wrote it). */
+/** One stored event: its seq, its type and its JSON text (a single line, as `JSON.stringify` wrote it). */
 export interface StoredEventText {
   seq: number;
+  type: RunEvent['type'];
   body: string;
 }
 
