@@ -1,5 +1,5 @@
 // Stores a finished run of N events in a data dir through the server's own SQLite stores, before the server starts.
-// The stores are reached by path: @baton/server exports no store API, and the benchmark must write what it writes.
+// It goes through @baton/server's exported stores, so the events are stored exactly as the server stores them.
 
 import { createSqliteGraphStore, createSqliteRunStore, openDatabase } from '@baton/server';
 import { canvasGraph } from '../canvas/generate';
