@@ -32,6 +32,11 @@ export async function handOff(
   });
   const ends = { ...ref(action), edgeId: edge.id, sourceId: source.id, targetId: target.id };
   const contractName = contract?.name ?? null;
+  const rejected = (
+    reason: 'invalid_payload' | 'low_confidence' | 'rejected_by_person',
+    errors: PayloadIssue[],
+    willRepair = false,
+  ) => ctx.emit({ type: 'handoff.rejected', ...ends, contractName, reason, errors, willRepair });
   try {
     if (!contract) {
       await ctx.emit({ type: 'handoff.validated', ...ends, contractName, confidence: null, outcome: 'passed' });
@@ -44,14 +49,7 @@ export async function handOff(
     let value = asJson(payload);
     let issues = check(value);
     if (issues.length > 0) {
-      await ctx.emit({
-        type: 'handoff.rejected',
-        ...ends,
-        contractName,
-        reason: 'invalid_payload',
-        errors: issues,
-        willRepair: producer !== undefined,
-      });
+      await rejected('invalid_payload', issues, producer !== undefined);
       if (producer) {
         const errors = issues.map((i) => `${formatJsonPath(i.path)}: ${i.message}`);
         const repaired = await produce(
@@ -71,14 +69,7 @@ export async function handOff(
         value = asJson(repaired);
         issues = check(value);
         if (issues.length > 0) {
-          await ctx.emit({
-            type: 'handoff.rejected',
-            ...ends,
-            contractName,
-            reason: 'invalid_payload',
-            errors: issues,
-            willRepair: false,
-          });
+          await rejected('invalid_payload', issues);
         }
       }
       if (issues.length > 0) throw invalid(edge, contract.name, issues);
@@ -95,14 +86,7 @@ export async function handOff(
         outcome = 'low_confidence_proceeded';
         warning = reason;
       } else if (contract.onLowConfidence === 'fail') {
-        await ctx.emit({
-          type: 'handoff.rejected',
-          ...ends,
-          contractName,
-          reason: 'low_confidence',
-          errors: [{ path: ['confidence'], message: reason }],
-          willRepair: false,
-        });
+        await rejected('low_confidence', [{ path: ['confidence'], message: reason }]);
         throw new HandoffContractError('low_confidence', edge.id, reason, ['confidence']);
       } else {
         const resolution = await escalate(ctx, action, {
@@ -119,28 +103,14 @@ export async function handOff(
         });
         if (resolution.decision === 'reject') {
           const message = `A person rejected the payload of ${nameOf(source)} \u2192 ${nameOf(target)}${resolution.note ? `: ${resolution.note}` : '.'}`;
-          await ctx.emit({
-            type: 'handoff.rejected',
-            ...ends,
-            contractName,
-            reason: 'rejected_by_person',
-            errors: [],
-            willRepair: false,
-          });
+          await rejected('rejected_by_person', []);
           throw new HandoffContractError('rejected_by_person', edge.id, message);
         }
         if (resolution.decision === 'edit') {
           value = asJson(resolution.payload ?? null);
           issues = check(value);
           if (issues.length > 0) {
-            await ctx.emit({
-              type: 'handoff.rejected',
-              ...ends,
-              contractName,
-              reason: 'invalid_payload',
-              errors: issues,
-              willRepair: false,
-            });
+            await rejected('invalid_payload', issues);
             throw invalid(edge, contract.name, issues);
           }
         }
