@@ -27,6 +27,9 @@ const config: BenchConfig = {
 // --latencies=0 (comma-separated) reruns the engine suite at some latencies only.
 const latencies = args.get('latencies');
 if (latencies) config.engine = { ...config.engine, latencies: latencies.split(',').map(Number) };
+// --shapes=chain:10,fanout:1000 reruns the engine suite on some shapes only.
+const shapeList = args.get('shapes');
+if (shapeList) config.engine = { ...config.engine, ...engineSizes(shapeList) };
 const only = args.get('only')?.split(',') ?? Object.keys(SUITES);
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -62,7 +65,9 @@ const results: BenchResults = {
 };
 // A partial run (--only) never overwrites the full results: it gets a file of its own.
 const partial =
-  only.length < Object.keys(SUITES).length || latencies ? `-${only.join('-')}${latencies ? `-L${latencies}` : ''}` : '';
+  only.length < Object.keys(SUITES).length || latencies || shapeList
+    ? `-${only.join('-')}${latencies ? `-L${latencies}` : ''}${shapeList ? `-${shapeList.replace(/[:,]/g, '')}` : ''}`
+    : '';
 const file = writeResults(results, `${config.mode === 'smoke' ? 'smoke' : 'latest'}${partial}.json`);
 console.log(formatTable(rows));
 const missed = rows.filter((r) => r.met === false).length;
@@ -73,3 +78,17 @@ console.log(
 for (const error of errors) console.error(`ERROR ${error}`);
 // The smoke run is a test: a case that produced no numbers (or lost an event) fails it. Speed never does.
 if (errors.length > 0) process.exitCode = 1;
+
+function engineSizes(list: string): Pick<BenchConfig['engine'], 'chain' | 'fanout' | 'loop'> {
+  const sizes = { chain: [] as number[], fanout: [] as number[], loop: [] as number[] };
+  for (const item of list.split(',')) {
+    const [kind, size] = item.split(':');
+    if (!(kind === 'chain' || kind === 'fanout' || kind === 'loop') || !Number.isInteger(Number(size))) {
+      throw new Error(
+        `--shapes takes kind:size pairs (chain, fanout, loop), as in chain:10,fanout:1000; not "${item}"`,
+      );
+    }
+    sizes[kind].push(Number(size));
+  }
+  return sizes;
+}

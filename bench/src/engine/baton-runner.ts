@@ -37,10 +37,13 @@ export async function createBatonRunner(shape: Shape, model: ScriptedModel, data
       // No run-wide cap: the engine's default is the graph's own parallelism (a fan-out's orchestrator has W).
     });
     let events = 0;
+    const recorder = sink?.recorder();
     for await (const event of handle.events) {
       events++;
-      if (sink) await sink.append(event);
+      const full = recorder?.record(event);
+      if (full) await full;
     }
+    await recorder?.flush();
     const outcome = await handle.outcome;
     if (outcome.status !== 'completed') {
       throw new Error(`run ${runId} ended ${outcome.status}: ${JSON.stringify(outcome).slice(0, 500)}`);

@@ -1,12 +1,19 @@
-// Ours with SQLite: every event goes through the server's own RunStore (one transaction per event) and notifier,
-// exactly as the server's run manager stores an event before the engine may go on.
-import type { GraphDocument, RunEvent } from '@baton/contracts';
-import { createMemoryNotifier, createSqliteGraphStore, createSqliteRunStore, openDatabase } from '@baton/server';
+// Ours with SQLite: every event goes through the server's own RunEventRecorder, RunStore and notifier, exactly as
+// the server's run manager stores a run's events (write-behind, a tick's worth of events per transaction).
+import type { GraphDocument } from '@baton/contracts';
+import {
+  createMemoryNotifier,
+  createSqliteGraphStore,
+  createSqliteRunStore,
+  openDatabase,
+  RunEventRecorder,
+} from '@baton/server';
 
 export interface EventSink {
   graphVersion: number;
   createRun(runId: string, goal: string): Promise<void>;
-  append(event: RunEvent): Promise<void>;
+  /** Starts recording a run: `record` each event as the run manager does, then `flush` once the run ended. */
+  recorder(): RunEventRecorder;
   close(): void;
 }
 
@@ -29,10 +36,7 @@ export async function openEventSink(dataDir: string, graph: GraphDocument): Prom
         budget: null,
       });
     },
-    async append(event) {
-      await runs.appendEvent(event);
-      notifier.notify(event.runId);
-    },
+    recorder: () => new RunEventRecorder({ runs, notifier, secrets: [] }),
     close: () => db.close(),
   };
 }

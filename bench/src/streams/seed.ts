@@ -1,6 +1,7 @@
 // Stores a finished run of N events in a data dir through the server's own SQLite stores, before the server starts.
 // It goes through @baton/server's exported stores, so the events are stored exactly as the server stores them.
 
+import type { RunEvent } from '@baton/contracts';
 import { createSqliteGraphStore, createSqliteRunStore, openDatabase } from '@baton/server';
 import { canvasGraph } from '../canvas/generate';
 import { createEventSource } from './events';
@@ -25,16 +26,18 @@ export async function seedStoredRun(dataDir: string, count: number): Promise<{ r
     });
     const source = createEventSource(SEEDED_RUN_ID, count);
     let lastHash = '';
-    // One outer transaction: each appendEvent is then a savepoint, so seeding 100,000 events takes seconds.
-    const pending: Promise<unknown>[] = [];
-    db.transaction(() => {
-      while (!source.done) {
-        const event = source.next(1_700_000_000_000 + pending.length);
-        lastHash = event.chain;
-        pending.push(runs.appendEvent(event));
+    // Appended in batches of 1,000 events (one transaction each), as the server's recorder batches a busy run.
+    let batch: RunEvent[] = [];
+    let at = 1_700_000_000_000;
+    while (!source.done) {
+      const event = source.next(at++);
+      lastHash = event.chain;
+      batch.push(event);
+      if (batch.length === 1000 || source.done) {
+        await runs.appendEvents(batch);
+        batch = [];
       }
-    })();
-    await Promise.all(pending);
+    }
     const stored = await runs.getRun(SEEDED_RUN_ID);
     if (stored?.eventCount !== count || stored.status !== 'completed') {
       throw new Error(`seeding stored ${stored?.eventCount} events (status ${stored?.status}), expected ${count}`);

@@ -1,4 +1,4 @@
-// Starts runs in the background, stores each engine event before pulling the next, and cancels, decides, interrupts.
+// Starts runs in the background, stores their events as the engine emits them, and cancels, decides, interrupts.
 import {
   compileJsonSchema,
   type EscalationDecisionBody,
@@ -18,10 +18,10 @@ import {
 import { ConflictError, InvalidRequestError, NotFoundError } from '../http/errors';
 import type { IdSource } from '../ids';
 import type { Logger } from '../logger';
-import { scrubJson } from '../secrets';
 import type { GraphStore, RunNotifier, RunStore } from '../store/types';
 import type { EnginePort, ModelProvider } from './engine-port';
 import { EscalationRegistry } from './escalation-registry';
+import { RunEventRecorder } from './event-recorder';
 import { waitForRun } from './wait-for-run';
 
 export interface RunManagerDeps {
@@ -160,6 +160,10 @@ export class RunManager {
     signal: AbortSignal,
   ): Promise<void> {
     const { engine, logger } = this.deps;
+    const recorder = new RunEventRecorder(this.deps, (error) => {
+      logger.error(`run ${runId} could not store its events; it stops`, error);
+      this.active.get(runId)?.controller.abort(new Error('The run could not store its events.'));
+    });
     try {
       const handle = engine.runGraph({
         runId,
@@ -176,22 +180,17 @@ export class RunManager {
       });
       handle.outcome.catch(() => {}); // read below; a rejection here must not go unhandled
       for await (const event of handle.events) {
-        await this.store(event);
+        const full = recorder.record(event);
+        if (full) await full;
         if (this.stopping) break;
       }
+      await recorder.flush();
       if (!this.stopping) await handle.outcome;
     } catch (error) {
-      if (!this.stopping) logger.error(`run ${runId} stopped with an engine error`, error);
+      if (!this.stopping && !recorder.failed) logger.error(`run ${runId} stopped with an engine error`, error);
     }
+    await recorder.flush().catch(() => {}); // what the engine queued before it failed; a store failure is logged
     await this.ensureEnded(runId);
-  }
-
-  /** Persists an event (scrubbed of secrets), then wakes the watchers. */
-  private async store(event: RunEvent): Promise<void> {
-    const scrubbed = scrubJson(event, this.deps.secrets);
-    const stored: RunEvent = scrubbed.changed ? { ...scrubbed.value, redacted: true } : event;
-    await this.deps.runs.appendEvent(stored);
-    this.deps.notifier.notify(event.runId);
   }
 
   /** A run never stays open: if the engine stopped without a terminal event, one is written here. */
@@ -225,7 +224,9 @@ export class RunManager {
       at: this.clock(),
       previousChain: run.lastHash,
     });
-    await this.store(event);
+    const recorder = new RunEventRecorder(this.deps);
+    recorder.record(event);
+    await recorder.flush();
   }
 
   private async requireRun(runId: string): Promise<RunRecord> {

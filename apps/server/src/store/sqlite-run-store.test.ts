@@ -91,6 +91,37 @@ describe('SQLite run store', () => {
     db.close();
   });
 
+  it('appends a batch in one transaction: all of it, or nothing when one event is out of order', async () => {
+    const { runs, db } = await withRun(':memory:');
+    let chain: string | null = null;
+    const seal = (seq: number, body: RunEventBody) => {
+      const event = sealEvent(body, { runId: 'r', seq, at: 1000 + seq, previousChain: chain });
+      chain = event.chain;
+      return event;
+    };
+    const ref = { actionId: 'a', parentActionId: null, stepKey: null };
+    const first = [
+      seal(1, { type: 'run.waiting', escalationIds: [] }),
+      seal(2, { type: 'action.delta', ...ref, text: 'hello' }),
+    ];
+    const broken = [
+      seal(3, { type: 'action.delta', ...ref, text: 'kept out' }),
+      seal(5, { type: 'run.interrupted', reason: 'x' }),
+    ];
+    await expect(runs.appendEvents([...first, ...broken])).rejects.toThrow(
+      /Event 5 of run "r" does not follow event 3/,
+    );
+    expect(await runs.readEvents('r', 0)).toEqual([]);
+    expect(await runs.getRun('r')).toMatchObject({ status: 'queued', eventCount: 0, lastHash: null });
+
+    const record = await runs.appendEvents(first);
+    expect(record).toMatchObject({ status: 'waiting', eventCount: 2, lastHash: first[1]!.chain });
+    expect(record).toEqual(await runs.getRun('r'));
+    expect((await runs.readEvents('r', 0)).map((e) => e.seq)).toEqual([1, 2]);
+    await expect(runs.appendEvents([])).rejects.toThrow(/at least one event/);
+    db.close();
+  });
+
   it('migrates a new file to the latest schema and keeps data across reopening', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-db-'));
     dirs.push(dir);

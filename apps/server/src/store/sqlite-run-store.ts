@@ -77,29 +77,33 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
     };
   }
 
-  /** Writes the event and the run's new state; false when the row is not in the state `run` holds. */
-  function write(run: ActiveRun, event: RunEvent): ActiveRun | false {
-    const previous = run.state;
-    if (event.seq !== previous.eventCount + 1) {
-      throw new ConflictError(
-        'event_out_of_order',
-        `Event ${event.seq} of run "${event.runId}" does not follow event ${previous.eventCount}.`,
-      );
+  /**
+   * Writes the events and the run's state after the last of them (one UPDATE for the whole batch); false when the
+   * row is not in the state `run` holds.
+   */
+  function write(run: ActiveRun, events: readonly RunEvent[]): ActiveRun | false {
+    const before = run.state;
+    let state = before;
+    for (const event of events) {
+      if (event.runId !== run.fixed.id) {
+        throw new Error(`One append mixes the runs "${run.fixed.id}" and "${event.runId}".`);
+      }
+      if (event.seq !== state.eventCount + 1) {
+        throw new ConflictError(
+          'event_out_of_order',
+          `Event ${event.seq} of run "${event.runId}" does not follow event ${state.eventCount}.`,
+        );
+      }
+      state = applyEvent(state, event);
     }
-    const state = applyEvent(previous, event);
     // applyEvent keeps a field's object when it did not change, so most appends serialise none of them.
     const texts = {
-      usage: state.usage === previous.usage ? run.texts.usage : JSON.stringify(state.usage),
+      usage: state.usage === before.usage ? run.texts.usage : JSON.stringify(state.usage),
       result:
-        state.result === previous.result
-          ? run.texts.result
-          : state.result === null
-            ? null
-            : JSON.stringify(state.result),
-      error:
-        state.error === previous.error ? run.texts.error : state.error === null ? null : JSON.stringify(state.error),
+        state.result === before.result ? run.texts.result : state.result === null ? null : JSON.stringify(state.result),
+      error: state.error === before.error ? run.texts.error : state.error === null ? null : JSON.stringify(state.error),
       pendingEscalations:
-        state.pendingEscalations === previous.pendingEscalations
+        state.pendingEscalations === before.pendingEscalations
           ? run.texts.pendingEscalations
           : JSON.stringify(state.pendingEscalations),
     };
@@ -114,31 +118,46 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
       texts.result,
       texts.error,
       texts.pendingEscalations,
-      event.runId,
-      previous.eventCount,
-      previous.lastHash,
+      run.fixed.id,
+      before.eventCount,
+      before.lastHash,
     ).changes;
     if (changed === 0) return false;
-    insertEvent.run(event.runId, event.seq, event.type, JSON.stringify(event));
+    for (const event of events) insertEvent.run(event.runId, event.seq, event.type, JSON.stringify(event));
     return { fixed: run.fixed, state, texts };
   }
 
-  const append = db.transaction((event: RunEvent): ActiveRun => {
-    const cached = active.get(event.runId);
+  const append = db.transaction((runId: string, events: readonly RunEvent[]): ActiveRun => {
+    const cached = active.get(runId);
     if (cached) {
       try {
-        const next = write(cached, event);
+        const next = write(cached, events);
         if (next) return next;
       } catch (error) {
         // A refusal judged on memory alone is checked once more against the row below.
         if (!(error instanceof ConflictError)) throw error;
       }
-      active.delete(event.runId);
+      active.delete(runId);
     }
-    const next = write(load(event.runId), event);
-    if (!next) throw new Error(`The run "${event.runId}" changed while an event was being appended.`);
+    const next = write(load(runId), events);
+    if (!next) throw new Error(`The run "${runId}" changed while its events were being appended.`);
     return next;
   });
+
+  async function appendEvents(events: readonly RunEvent[]): Promise<RunRecord> {
+    const runId = events[0]?.runId;
+    if (runId === undefined) throw new Error('appendEvents needs at least one event.');
+    let run: ActiveRun;
+    try {
+      run = append(runId, events);
+    } catch (error) {
+      active.delete(runId);
+      throw error;
+    }
+    if (isTerminalRunStatus(run.state.status)) active.delete(runId);
+    else active.set(runId, run);
+    return activeRecord(run);
+  }
 
   return {
     async createRun(run) {
@@ -172,18 +191,8 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
         .all(...statuses)
         .map(toRecord);
     },
-    async appendEvent(event) {
-      let run: ActiveRun;
-      try {
-        run = append(event);
-      } catch (error) {
-        active.delete(event.runId);
-        throw error;
-      }
-      if (isTerminalRunStatus(run.state.status)) active.delete(event.runId);
-      else active.set(event.runId, run);
-      return activeRecord(run);
-    },
+    appendEvents,
+    appendEvent: (event) => appendEvents([event]),
     async readEvents(runId, afterSeq, limit = 1000) {
       return selectEvents.all(runId, afterSeq, limit).map((row) => JSON.parse(row.body) as RunEvent);
     },

@@ -50,9 +50,11 @@ export interface RunStore {
   listRuns(graphId: string): Promise<RunSummary[]>;
   listRunsWithStatus(statuses: readonly RunStatus[]): Promise<RunRecord[]>;
   /**
-   * Appends one event and applies it to the run's status, counters and last chain hash in one transaction.
-   * The event's `seq` must be the next one (`eventCount + 1`), or nothing is written.
+   * Appends events of one run, in order, and applies them to the run's status, counters and last chain hash, all
+   * in one transaction. Their `seq`s must follow on from `eventCount`, or nothing is written.
    */
+  appendEvents(events: readonly RunEvent[]): Promise<RunRecord>;
+  /** `appendEvents([event])`. */
   appendEvent(event: RunEvent): Promise<RunRecord>;
   /** Events with `seq > afterSeq`, in order, at most `limit`. */
   readEvents(runId: string, afterSeq: number, limit?: number): Promise<RunEvent[]>;
