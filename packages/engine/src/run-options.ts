@@ -68,8 +68,9 @@ export type RunOutcome =
 export interface RunHandle {
   /**
    * Every event, in `seq` order. The engine does not go past an event until the consumer has pulled it and
-   * asked for the next one, so a consumer that stores each event before pulling the next has stored it before
-   * the engine acts on it (an escalation's decision is stored before the run goes on).
+   * asked for the next one: a consumer that stores each event before pulling the next has stored it before the
+   * engine acts on it, and a slow consumer holds the engine back (the server instead queues events and stores
+   * them a tick later, in batches).
    * Iterate it exactly once.
    */
   events: AsyncIterable<RunEvent>;
