@@ -21,7 +21,48 @@ export function canonicalText(value: unknown): CanonicalText {
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return scalar(value ?? null);
-  return write(value as object, '');
+  const sorted = sortedCopy(value);
+  return sorted === UNSORTABLE ? write(value, '') : JSON.stringify(sorted);
+}
+
+const UNSORTABLE = Symbol('unsortable');
+
+/**
+ * The value with every object rebuilt with its keys in sorted order, for the native `JSON.stringify` to write (a
+ * few times faster than writing the text here, with a fraction of the garbage). UNSORTABLE when the native text
+ * could differ: a key V8 would enumerate first whatever the insertion order (integer-like, so anything starting
+ * with a digit), `__proto__` (assigning it sets the prototype), or a precomputed CanonicalText.
+ */
+function sortedCopy(value: object): unknown {
+  if (Array.isArray(value)) {
+    const length = value.length;
+    const out: unknown[] = new Array(length);
+    for (let i = 0; i < length; i++) {
+      const item: unknown = value[i];
+      if (item !== null && typeof item === 'object') {
+        const copy = sortedCopy(item);
+        if (copy === UNSORTABLE) return UNSORTABLE;
+        out[i] = copy;
+      } else out[i] = item; // undefined, a function or a symbol is written null in an array, as `write` does
+    }
+    return out;
+  }
+  if (value instanceof CanonicalText) return UNSORTABLE;
+  const record = value as Record<string, unknown>;
+  const keys = sortKeys(Object.keys(record));
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const first = key.charCodeAt(0);
+    if ((first >= 48 && first <= 57) || key === '__proto__') return UNSORTABLE;
+    const member = record[key];
+    if (member === undefined || typeof member === 'function') continue;
+    if (member !== null && typeof member === 'object') {
+      const copy = sortedCopy(member);
+      if (copy === UNSORTABLE) return UNSORTABLE;
+      out[key] = copy;
+    } else out[key] = typeof member === 'symbol' ? null : member; // `write` writes a symbol member as null
+  }
+  return out;
 }
 
 // One pass appending to one string (V8 builds it as a rope): no per-object arrays, no joins.
@@ -39,14 +80,7 @@ function write(value: object, out: string): string {
   }
   if (value instanceof CanonicalText) return out + value.json;
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  // Keys written in order already (the common case for objects built by code) need no sort.
-  for (let i = 1; i < keys.length; i++) {
-    if (keys[i - 1]! > keys[i]!) {
-      keys.sort();
-      break;
-    }
-  }
+  const keys = sortKeys(Object.keys(record));
   out += '{';
   let first = true;
   for (const key of keys) {
@@ -57,6 +91,24 @@ function write(value: object, out: string): string {
     out = member !== null && typeof member === 'object' ? write(member, `${out}:`) : `${out}:${scalar(member)}`;
   }
   return `${out}}`;
+}
+
+/**
+ * Sorts keys in place in `Array.prototype.sort` order (UTF-16 code units, which `<` compares too). An insertion
+ * sort: objects have few keys, often in order already, and the built-in sort costs about 1 µs even for 16.
+ */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > 32) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 // Object keys repeat (every event has the same few dozen): quote each once. Bounded, so odd keys cannot grow it.

@@ -51,7 +51,14 @@ export function orderPlan(subtasks: Subtask[], extra: (subtask: Subtask) => stri
   const byId = new Map<string, PlannedSubtask>();
   const planned: PlannedSubtask[] = [];
   for (const subtask of subtasks) {
-    const item: PlannedSubtask = { ...subtask, deps: [], problem: null };
+    const item: PlannedSubtask = {
+      id: subtask.id,
+      description: subtask.description,
+      assigned_to: subtask.assigned_to,
+      depends_on: subtask.depends_on,
+      deps: [],
+      problem: null,
+    };
     if (byId.has(subtask.id)) {
       item.problem = { code: 'duplicate_subtask', message: `Another subtask already has the id "${subtask.id}".` };
     } else byId.set(subtask.id, item);

@@ -3,7 +3,7 @@ import { formatJsonPath, type HandoffEdge, type JsonValue } from '@baton/contrac
 import { type PayloadIssue, validateAgainst } from '../contracts/schema';
 import { HandoffContractError } from '../errors';
 import { produce } from '../nodes/agent-call';
-import { type Action, type Producer, parseJsonText, type RunContext, ref } from './context';
+import { type Action, type Producer, parseJsonText, type RunContext } from './context';
 import { escalate } from './escalate';
 import { nameOf } from './topology';
 
@@ -30,7 +30,14 @@ export async function handOff(
     logical: { edgeId: edge.id, payload },
     summary: `${nameOf(source)} \u2192 ${nameOf(target)}${contract ? ` (contract ${contract.name})` : ''}`,
   });
-  const ends = { ...ref(action), edgeId: edge.id, sourceId: source.id, targetId: target.id };
+  const ends = {
+    actionId: action.actionId,
+    parentActionId: action.parentActionId,
+    stepKey: action.stepKey,
+    edgeId: edge.id,
+    sourceId: source.id,
+    targetId: target.id,
+  };
   const contractName = contract?.name ?? null;
   const rejected = (
     reason: 'invalid_payload' | 'low_confidence' | 'rejected_by_person',

@@ -142,16 +142,16 @@ async function execute(ctx: RunContext): Promise<RunOutcome> {
       ctx.throwIfAborted();
       const result = await executeNode(ctx, node, action, inputs);
       for (const edge of topology.outgoing.get(node.id)!) {
-        const from = { sourceId: node.id, source: nameOf(node) };
         if (edge.source !== node.id) {
           deliveries.push([edge, null]);
         } else if (edge.kind === 'route') {
           deliveries.push([edge, edge.id === result.routeEdgeId ? (result.forward ?? []) : null]);
         } else if (edge.kind === 'handoff') {
           const payload = await handOff(ctx, action, edge, result.output, ctx.producers.get(node.id));
-          deliveries.push([edge, [{ ...from, payload, isGoal: node.kind === 'input' && ctx.input === undefined }]]);
+          const isGoal = node.kind === 'input' && ctx.input === undefined;
+          deliveries.push([edge, [{ sourceId: node.id, source: nameOf(node), payload, isGoal }]]);
         } else {
-          deliveries.push([edge, [{ ...from, payload: result.output, isGoal: false }]]);
+          deliveries.push([edge, [{ sourceId: node.id, source: nameOf(node), payload: result.output, isGoal: false }]]);
         }
       }
       ctx.throwIfAborted();
