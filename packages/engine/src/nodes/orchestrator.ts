@@ -148,9 +148,10 @@ async function runSubtasks(
   const checked = new Map<string, Promise<JsonValue>>();
 
   const runOne = async (subtask: PlannedSubtask): Promise<void> => {
-    if (!subtask.problem) await Promise.all(subtask.deps.map((dep) => done.get(dep)));
+    if (!subtask.problem && subtask.deps.length > 0) await Promise.all(subtask.deps.map((dep) => done.get(dep)));
     ctx.throwIfAborted();
-    await slots.acquire();
+    const slot = slots.acquire();
+    if (slot) await slot;
     try {
       await executeSubtask(subtask);
     } finally {

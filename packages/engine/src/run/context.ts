@@ -185,22 +185,10 @@ export class RunContext {
     const model = this.graph.models?.[spec.tier] ?? this.options.provider.info.models[spec.tier];
     const recorded = this.replay.completedStep(spec.stepKey);
     const logical = { model, ...(spec.logical as object) };
-    // Written out, not `{ ...base, attempt }`: V8 makes a spread copy that gets more keys slowly (about 1 µs).
-    const callSpec = (fields: { attempt?: number; messages?: RecordedMessage[]; summary?: string }): ActionSpec => ({
-      parent,
-      agentId: spec.agentId,
-      agentName: spec.agentName,
-      actionType: 'llm_call',
-      stepKey: spec.stepKey,
-      logical,
-      tier: spec.tier,
-      model,
-      attempt: fields.attempt,
-      messages: fields.messages,
-      summary: fields.summary,
-    });
     if (recorded) {
-      const action = await this.start(callSpec({ summary: 'Reused from an earlier attempt of this run.' }));
+      const action = await this.start(
+        llmCallSpec(parent, spec, model, logical, { summary: 'Reused from an earlier attempt of this run.' }),
+      );
       const text = typeof recorded.output === 'string' ? recorded.output : JSON.stringify(recorded.output);
       await this.complete(action, text, recorded.model ? { model: recorded.model } : {});
       return { text, usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 }, model: recorded.model ?? model };
@@ -209,13 +197,16 @@ export class RunContext {
     for (let attempt = firstAttempt; ; attempt++) {
       this.throwIfAborted();
       this.meter.beforeCall();
-      await this.calls.acquire();
+      const slot = this.calls.acquire();
+      if (slot) await slot;
       let action: Action | undefined;
       try {
         this.throwIfAborted();
         this.meter.beforeCall();
         this.meter.startCall();
-        action = await this.start(callSpec({ attempt, messages: spec.messages.map(recordMessage) }));
+        action = await this.start(
+          llmCallSpec(parent, spec, model, logical, { attempt, messages: spec.messages.map(recordMessage) }),
+        );
         const current = action;
         this.waiting.callStarted();
         let response: ModelResponse;
@@ -290,6 +281,32 @@ export class RunContext {
     }
     return compiled;
   }
+}
+
+/**
+ * The action a model call records. Written out, not `{ ...base, attempt }`: in V8 a spread copy that then gets
+ * more keys costs about 1 µs and 1 KB, against 0.02 µs for a literal.
+ */
+function llmCallSpec(
+  parent: Action,
+  spec: ModelCallSpec,
+  model: string,
+  logical: object,
+  fields: { attempt?: number; messages?: RecordedMessage[]; summary?: string },
+): ActionSpec {
+  return {
+    parent,
+    agentId: spec.agentId,
+    agentName: spec.agentName,
+    actionType: 'llm_call',
+    stepKey: spec.stepKey,
+    logical,
+    tier: spec.tier,
+    model,
+    attempt: fields.attempt,
+    messages: fields.messages,
+    summary: fields.summary,
+  };
 }
 
 export function ref(action: Action) {

@@ -6,12 +6,16 @@ export class Semaphore {
 
   constructor(private readonly limit: number) {}
 
-  async acquire(): Promise<void> {
+  /**
+   * Takes a slot: at once when one is free (then nothing to await, which saves a wide fan-out a promise per
+   * subtask), or a promise that resolves when a slot is handed over.
+   */
+  acquire(): Promise<void> | undefined {
     if (this.active < this.limit) {
       this.active += 1;
-      return;
+      return undefined;
     }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   /** Hands the slot straight to the next waiter, if any. */
