@@ -67,10 +67,8 @@ export type RunOutcome =
 
 export interface RunHandle {
   /**
-   * Every event, in `seq` order. The engine does not go past an event until the consumer has pulled it and
-   * asked for the next one: a consumer that stores each event before pulling the next has stored it before the
-   * engine acts on it, and a slow consumer holds the engine back (the server instead queues events and stores
-   * them a tick later, in batches).
+   * Every event, in `seq` order. The engine runs ahead of the consumer by at most 4,096 events (`QUEUE_LIMIT`),
+   * then waits until the consumer has pulled the next one: a slow consumer holds the engine back.
    * Iterate it exactly once.
    */
   events: AsyncIterable<RunEvent>;
