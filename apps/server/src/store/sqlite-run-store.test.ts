@@ -29,7 +29,7 @@ async function withRun(dataDir: string | ':memory:') {
   const append = (body: RunEventBody) => {
     const event = sealEvent(body, { runId: 'r', seq: ++seq, at: 1000 + seq, previousChain: chain });
     chain = event.chain;
-    return runs.appendEvent(event);
+    return runs.appendEvents([event]);
   };
   return { db, graphs, runs, append };
 }
@@ -85,7 +85,7 @@ describe('SQLite run store', () => {
       { type: 'run.interrupted', reason: 'x' },
       { runId: 'r', seq: 2, at: 1, previousChain: null },
     );
-    await expect(runs.appendEvent(event)).rejects.toThrow(/does not follow/);
+    await expect(runs.appendEvents([event])).rejects.toThrow(/does not follow/);
     expect(await runs.readEvents('r', 0)).toEqual([]);
     expect((await runs.getRun('r'))?.eventCount).toBe(0);
     db.close();
@@ -169,14 +169,14 @@ describe('SQLite run store', () => {
       chain = event.chain;
       return event;
     };
-    await runs.appendEvent(next(1));
-    await other.appendEvent(next(2)); // `runs` still holds the run at event 1
-    expect(await runs.appendEvent(next(3))).toMatchObject({ eventCount: 3, lastHash: chain });
+    await runs.appendEvents([next(1)]);
+    await other.appendEvents([next(2)]); // `runs` still holds the run at event 1
+    expect(await runs.appendEvents([next(3)])).toMatchObject({ eventCount: 3, lastHash: chain });
     const stale = sealEvent(
       { type: 'run.waiting', escalationIds: [] },
       { runId: 'r', seq: 3, at: 1, previousChain: null },
     );
-    await expect(other.appendEvent(stale)).rejects.toThrow(/does not follow event 3/);
+    await expect(other.appendEvents([stale])).rejects.toThrow(/does not follow event 3/);
 
     // An append inside an outer transaction that rolls back leaves memory ahead of the row, at the same count as
     // the row once another store appends: only the chain hash tells the two states apart.
@@ -196,22 +196,22 @@ describe('SQLite run store', () => {
     });
     expect(() =>
       db.transaction(() => {
-        void runs.appendEvent(rolledBack);
+        void runs.appendEvents([rolledBack]);
         throw new Error('roll back');
       })(),
     ).toThrow('roll back');
     expect(await runs.getRun('r')).toMatchObject({ eventCount: 3, lastHash: kept, pendingEscalations: [] });
     chain = kept;
-    await other.appendEvent(next(4));
+    await other.appendEvents([next(4)]);
     const fifth = next(5);
-    expect(await runs.appendEvent(fifth)).toMatchObject({
+    expect(await runs.appendEvents([fifth])).toMatchObject({
       eventCount: 5,
       lastHash: fifth.chain,
       pendingEscalations: [],
     });
     expect(await runs.getRun('r')).toMatchObject({ eventCount: 5, lastHash: fifth.chain, pendingEscalations: [] });
     const last = next(6, { type: 'run.interrupted', reason: 'stop' });
-    expect(await runs.appendEvent(last)).toEqual(await runs.getRun('r'));
+    expect(await runs.appendEvents([last])).toEqual(await runs.getRun('r'));
     expect((await runs.readEvents('r', 0)).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     db.close();
   });

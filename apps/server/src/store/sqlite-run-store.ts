@@ -192,7 +192,6 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
         .map(toRecord);
     },
     appendEvents,
-    appendEvent: (event) => appendEvents([event]),
     async readEvents(runId, afterSeq, limit = 1000) {
       return selectEvents.all(runId, afterSeq, limit).map((row) => JSON.parse(row.body) as RunEvent);
     },

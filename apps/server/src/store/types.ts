@@ -54,8 +54,6 @@ export interface RunStore {
    * in one transaction. Their `seq`s must follow on from `eventCount`, or nothing is written.
    */
   appendEvents(events: readonly RunEvent[]): Promise<RunRecord>;
-  /** `appendEvents([event])`. */
-  appendEvent(event: RunEvent): Promise<RunRecord>;
   /** Events with `seq > afterSeq`, in order, at most `limit`. */
   readEvents(runId: string, afterSeq: number, limit?: number): Promise<RunEvent[]>;
   /** The same events as stored JSON text, not parsed: what a stream sends as it is. */
