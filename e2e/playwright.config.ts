@@ -2,8 +2,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_FLAGS, findChromium } from '@baton/toolchain';
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_FLAGS, findChromium } from './support/chromium';
 
 // BATON_E2E_PORT lets two suites (two work trees on one machine) run side by side.
 export const E2E_PORT = Number(process.env.BATON_E2E_PORT ?? 8788);

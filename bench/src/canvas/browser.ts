@@ -1,19 +1,9 @@
-// Chromium for the canvas cases: the system build, headless, with the flags the project agreed on.
+// Chromium for the canvas cases: the one the toolchain finds, headless, with the flags the project agreed on.
+import { CHROMIUM_FLAGS, findChromium } from '@baton/toolchain';
 import { type Browser, chromium, type Page } from '@playwright/test';
 
-export const CHROMIUM_PATH = process.env.BATON_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true });
+  return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS, headless: true });
 }
 
 /**

@@ -1,6 +1,7 @@
 // The canvas suite: our editor against plain React Flow at each size, and the longest task while run events stream.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { findChromium } from '@baton/toolchain';
 import type { CanvasCaseResult } from '../cases/canvas';
 import { toArgv } from '../harness/args';
 import { runCase } from '../harness/child';
@@ -8,17 +9,21 @@ import type { BenchConfig } from '../harness/config';
 import { type Row, row } from '../harness/report';
 import { summarize } from '../harness/stats';
 import { REPO_DIR } from '../streams/processes';
-import { CHROMIUM_PATH } from './browser';
 import { buildPeerPage } from './peer-build';
 
 export async function runCanvasSuite(config: BenchConfig, log: (line: string) => void) {
   const rows: Row[] = [];
   const raw: Record<string, CanvasCaseResult> = {};
   const errors: string[] = [];
-  if (!existsSync(CHROMIUM_PATH)) return { rows, raw, errors: [`canvas: no Chromium at ${CHROMIUM_PATH}`] };
+  // Found (or, as root, installed) before anything else runs; the same helper as the e2e suite's.
+  try {
+    findChromium();
+  } catch (error) {
+    return { rows, raw, errors: [`canvas: ${(error as Error).message}`] };
+  }
   // Our editor is served built, as `npm start` serves it; the benchmark does not build the web app itself.
   if (!existsSync(join(REPO_DIR, 'apps/web/dist/index.html'))) {
-    const message = 'canvas: apps/web/dist is missing; run `pnpm --filter @baton/web build` first';
+    const message = 'canvas: apps/web/dist is missing; run `npx pnpm --filter @baton/web build` first';
     return { rows, raw, errors: config.mode === 'smoke' ? [] : [message], skipped: message };
   }
   log('canvas: building the plain React Flow peer page');
