@@ -81,5 +81,6 @@ describe('main.ts as a process', () => {
     await expect(startChildServer({ HOST: '0.0.0.0', BATON_DATA_DIR: tempDir() })).rejects.toThrow(
       /refusing to listen on 0\.0\.0\.0 without BATON_TOKEN/,
     );
-  });
+    // A child process that loads tsx takes seconds to start on a loaded two-core machine.
+  }, 30_000);
 });
