@@ -352,6 +352,9 @@ export class RunViewStore {
           notices: [...s.notices, `Budget ${event.limit} reached: spent ${event.spent} of ${event.limitValue}.`],
         };
         return;
+      case 'event.redacted':
+        // A redaction made after the fact: the redacted event itself comes from the store when the trace is read.
+        return;
       default:
         assertNever(event);
     }
