@@ -353,7 +353,7 @@ export class RunViewStore {
         };
         return;
       case 'event.redacted':
-        // A redaction made after the fact: the redacted event itself comes from the store when the trace is read.
+        // A redaction made after the fact changes a stored event, not the live view: a reload reads the redacted one.
         return;
       default:
         assertNever(event);
