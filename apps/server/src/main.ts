@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };
-  const provider = createProvider(config, engine);
+  const provider = createProvider(config, engine, logger);
   const server = compose({
     dataDir: config.dataDir,
     engine,

@@ -1,5 +1,6 @@
 // Picks the model provider from the config: the OpenAI-compatible one with a key, the simulated one without.
 import type { ServerConfig } from './config';
+import { type Logger, type SdkLogger, sdkLogger } from './logger';
 import type { ModelProvider } from './runs/engine-port';
 
 export interface ProviderFactories {
@@ -7,6 +8,8 @@ export interface ProviderFactories {
     apiKey: string;
     baseURL?: string;
     models: { fast: string; balanced: string; deep: string };
+    /** The SDK's own messages (at its default level, `warn`) go here, scrubbed, instead of to the console. */
+    logger: SdkLogger;
   }): ModelProvider;
   createSimulatedProvider(options: {
     callDelayMs?: number;
@@ -16,12 +19,13 @@ export interface ProviderFactories {
   }): ModelProvider;
 }
 
-export function createProvider(config: ServerConfig, factories: ProviderFactories): ModelProvider {
+export function createProvider(config: ServerConfig, factories: ProviderFactories, logger: Logger): ModelProvider {
   if (config.openai) {
     return factories.createOpenAIProvider({
       apiKey: config.openai.apiKey,
       ...(config.openai.baseURL ? { baseURL: config.openai.baseURL } : {}),
       models: config.models,
+      logger: sdkLogger(logger),
     });
   }
   return factories.createSimulatedProvider({ ...config.simulated });

@@ -1,28 +1,30 @@
 // Keeps provider keys and the server token out of everything that leaves the process: logs, responses, events.
-const REDACTED = '[redacted]';
+// The scrubbing itself is the engine's (`secretScrubber`), so that events are scrubbed the same way before they
+// are sealed; this module builds the server's scrubber from its list of secrets and applies it elsewhere.
+import { type Scrubber, scrubValue, secretScrubber } from '@baton/engine';
 
-/** Secrets shorter than this are not scrubbed: replacing "a" everywhere would destroy data and protect nothing. */
-const MIN_SECRET_LENGTH = 8;
+/** One scrubber per list of secrets (the server has one list, made at start). */
+const scrubbers = new WeakMap<readonly string[], Scrubber | null>();
 
-export function scrubText(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= MIN_SECRET_LENGTH && out.includes(secret)) out = out.split(secret).join(REDACTED);
+/** The scrubber of these secrets, handed to the engine for every run; null when there is nothing to scrub. */
+export function createScrubber(secrets: readonly string[]): Scrubber | null {
+  let scrubber = scrubbers.get(secrets);
+  if (scrubber === undefined) {
+    scrubber = secretScrubber(secrets);
+    scrubbers.set(secrets, scrubber);
   }
-  return out;
+  return scrubber;
 }
 
-/** Deep copy of a JSON value with every secret replaced in its strings (keys included); `changed` says if any was. */
+export function scrubText(text: string, secrets: readonly string[]): string {
+  const scrubber = createScrubber(secrets);
+  return scrubber ? scrubber.scrub(text) : text;
+}
+
+/** A copy of a JSON value with every secret replaced in its strings (keys included); `changed` says if any was. */
 export function scrubJson<T>(value: T, secrets: readonly string[]): { value: T; changed: boolean } {
-  const active = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
-  if (active.length === 0 || !active.some((s) => JSON.stringify(value).includes(s))) return { value, changed: false };
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return scrubText(v, active);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).map(([k, inner]) => [scrubText(k, active), walk(inner)]));
-    }
-    return v;
-  };
-  return { value: walk(value) as T, changed: true };
+  const scrubber = createScrubber(secrets);
+  if (!scrubber) return { value, changed: false };
+  const scrubbed = scrubValue(value, scrubber);
+  return { value: scrubbed, changed: scrubbed !== value };
 }

@@ -10,6 +10,8 @@ export interface ChildServer {
   process: ChildProcess;
   /** Everything the process wrote, stdout and stderr. */
   output: () => string;
+  /** What it wrote to stderr alone (the log). */
+  stderr: () => string;
   /** Waits for the process to exit. */
   exited: Promise<number | null>;
 }
@@ -21,6 +23,10 @@ export async function startChildServer(env: Record<string, string>, timeoutMs = 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), timeoutMs);
@@ -39,5 +45,5 @@ export async function startChildServer(env: Record<string, string>, timeoutMs = 
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
-  return { url, process: child, output: () => output, exited };
+  return { url, process: child, output: () => output, stderr: () => stderr, exited };
 }

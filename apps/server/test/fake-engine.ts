@@ -11,15 +11,19 @@ import {
   type RunEventBody,
   validateJson,
 } from '@baton/contracts';
-import type { EnginePort, RunGraphOptions, RunHandle } from '../src/runs/engine-port';
+import { scrubValue } from '@baton/engine';
+import type { EnginePort, RunGraphOptions, RunHandle, Scrubber } from '../src/runs/engine-port';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export function fakeSeal(
   body: RunEventBody,
   meta: { runId: string; seq: number; at: number; previousChain: string | null },
+  scrubber?: Scrubber | null,
 ): RunEvent {
-  const unsealed = { ...body, v: RUN_EVENT_VERSION, runId: meta.runId, seq: meta.seq, at: meta.at };
+  // Scrubbed before the digest, as the real engine does.
+  const clean = scrubber ? scrubValue(body, scrubber) : body;
+  const unsealed = { ...clean, v: RUN_EVENT_VERSION, runId: meta.runId, seq: meta.seq, at: meta.at };
   const digest = sha(canonicalJson(unsealed));
   return { ...unsealed, digest, chain: sha(`${meta.previousChain ?? ''}:${digest}`) } as RunEvent;
 }
@@ -46,7 +50,11 @@ export function createFakeEngine(options: FakeEngineOptions = {}): EnginePort & 
     let seq = 0;
     let chain: string | null = null;
     const seal = (body: RunEventBody) => {
-      const event = fakeSeal(body, { runId: run.runId, seq: ++seq, at: 1000 + seq, previousChain: chain });
+      const event = fakeSeal(
+        body,
+        { runId: run.runId, seq: ++seq, at: 1000 + seq, previousChain: chain },
+        run.scrubber,
+      );
       chain = event.chain;
       return event;
     };

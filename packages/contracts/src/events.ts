@@ -71,11 +71,14 @@ const eventBase = {
   seq: z.number().int().positive(),
   /** Unix epoch milliseconds, from the engine's injected clock. */
   at: z.number(),
-  /** sha256 (hex) of the event's canonical JSON without `digest` and `chain`. */
+  /** sha256 (hex) of the event's canonical JSON without `digest`, `chain` and `redacted`, taken after scrubbing. */
   digest: z.string(),
   /** sha256 (hex) over the previous event's chain hash and this digest. */
   chain: z.string(),
-  /** Set when the content was redacted after the fact; the digest is then taken on trust, the chain still holds. */
+  /**
+   * Set when the content was redacted after the fact. `digest` stays the original content's (the chain is over
+   * it); the content now has to match the digest that a later `event.redacted` event naming this seq records.
+   */
   redacted: z.literal(true).optional(),
 };
 
@@ -263,6 +266,24 @@ export const BudgetExceededEvent = z.strictObject({
   spent: z.number(),
 });
 
+/**
+ * A redaction made after the fact (a person removing a pasted secret): appended and sealed like any event, it
+ * names the event it changed, the paths whose values were replaced, and the digest of that event's content as it
+ * is now, so that a verifier checks the redacted content instead of trusting a mark.
+ */
+export const EventRedactedEvent = z.strictObject({
+  ...eventBase,
+  type: z.literal('event.redacted'),
+  /** The seq of the redacted event: always before this one. */
+  targetSeq: z.number().int().positive(),
+  /** JSON paths into the redacted event of the values that were replaced. */
+  paths: z.array(JsonPath).min(1),
+  /** sha256 (hex) of the redacted event's canonical JSON after the redaction, without `digest`, `chain`, `redacted`. */
+  redactedDigest: z.string(),
+  /** Why, in a person's words. */
+  reason: z.string().optional(),
+});
+
 export const RunEvent = z.discriminatedUnion('type', [
   RunStartedEvent,
   RunWaitingEvent,
@@ -280,6 +301,7 @@ export const RunEvent = z.discriminatedUnion('type', [
   EscalationRequestedEvent,
   EscalationResolvedEvent,
   BudgetExceededEvent,
+  EventRedactedEvent,
 ]);
 export type RunEvent = z.infer<typeof RunEvent>;
 export type RunEventType = RunEvent['type'];

@@ -1,6 +1,21 @@
 // @baton/engine: executes Baton graphs. No HTTP, no React: the server and tests drive it through runGraph.
 export { canonicalJson, inputHash } from './audit/canonical';
-export { redactEvent, sealEvent, verifyRunLog } from './audit/seal';
+export {
+  contentPaths,
+  type Redaction,
+  RedactionError,
+  type RedactionRequest,
+  redactRunLog,
+} from './audit/redact';
+export {
+  MIN_SECRET_LENGTH,
+  REDACTED_TEXT,
+  type Scrubber,
+  StreamScrubber,
+  scrubValue,
+  secretScrubber,
+} from './audit/scrub';
+export { digestOf, sealEvent, type VerifyResult, verifyRunLog } from './audit/seal';
 export { validateHandoffPayload } from './contracts/validate-handoff';
 export {
   BudgetExceededError,

@@ -9,6 +9,7 @@ import type {
   RunEvent,
   Usage,
 } from '@baton/contracts';
+import type { Scrubber } from './audit/scrub';
 import type { ModelProvider } from './model/provider';
 
 export interface EscalationRequest {
@@ -58,6 +59,12 @@ export interface RunGraphOptions {
    * cap a run below that, e.g. for a provider's rate limit.
    */
   concurrency?: number;
+  /**
+   * Takes secrets (provider keys, the server's token) out of every event before it is sealed, streamed deltas
+   * included, so that the digest is of what is stored. The caller builds it from its own list of secrets
+   * (`secretScrubber`); without one, events are sealed as they are.
+   */
+  scrubber?: Scrubber | null;
 }
 
 export type RunOutcome =

@@ -11,9 +11,11 @@ import type { AppDeps } from '../deps';
 import { checkGraphDocument, exportFileName, exportText, starterGraph } from '../graphs/documents';
 import { parseBody, positiveInt, readJson } from '../http/body';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../http/errors';
+import { scrubbedJson } from '../http/scrubbed-json';
 
 export function graphRoutes(deps: AppDeps): Hono {
   const app = new Hono();
+  const json = scrubbedJson(deps.secrets);
   const { graphs } = deps;
 
   const requireGraph = async (id: string) => {
@@ -22,7 +24,7 @@ export function graphRoutes(deps: AppDeps): Hono {
     return record;
   };
 
-  app.get('/graphs', async (c) => c.json({ items: await graphs.listGraphs() }));
+  app.get('/graphs', async (c) => json(c, { items: await graphs.listGraphs() }));
 
   app.post('/graphs', async (c) => {
     const body = await readJson(c);
@@ -40,19 +42,19 @@ export function graphRoutes(deps: AppDeps): Hono {
       const parsed = parseBody(CreateGraphBody, body);
       document = 'document' in parsed ? parsed.document : starterGraph(id, parsed.name, parsed.description);
     }
-    return c.json(await graphs.createGraph(id, document), 201);
+    return json(c, await graphs.createGraph(id, document), 201);
   });
 
   app.post('/graphs/import', async (c) => {
     const document = checkGraphDocument(await readJson(c), { rules: true });
-    return c.json(await graphs.createGraph(deps.newId('graph'), document), 201);
+    return json(c, await graphs.createGraph(deps.newId('graph'), document), 201);
   });
 
-  app.get('/graphs/:id', async (c) => c.json(await requireGraph(c.req.param('id'))));
+  app.get('/graphs/:id', async (c) => json(c, await requireGraph(c.req.param('id'))));
 
   app.patch('/graphs/:id', async (c) => {
     const body = parseBody(RenameGraphBody, await readJson(c));
-    return c.json(await graphs.rename(c.req.param('id'), body.name, body.description));
+    return json(c, await graphs.rename(c.req.param('id'), body.name, body.description));
   });
 
   app.delete('/graphs/:id', async (c) => {
@@ -69,12 +71,12 @@ export function graphRoutes(deps: AppDeps): Hono {
   app.post('/graphs/:id/duplicate', async (c) => {
     const source = await requireGraph(c.req.param('id'));
     const name = `${source.draft.name} (copy)`.slice(0, 200);
-    return c.json(await graphs.createGraph(deps.newId('graph'), { ...source.draft, name }), 201);
+    return json(c, await graphs.createGraph(deps.newId('graph'), { ...source.draft, name }), 201);
   });
 
   app.put('/graphs/:id/draft', async (c) => {
     const body = parseBody(UpdateDraftBody, await readJson(c));
-    return c.json(await graphs.updateDraft(c.req.param('id'), body.document, body.baseRevision));
+    return json(c, await graphs.updateDraft(c.req.param('id'), body.document, body.baseRevision));
   });
 
   app.get('/graphs/:id/export', async (c) => {

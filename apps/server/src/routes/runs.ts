@@ -4,10 +4,11 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
 import { parseBody, readJson } from '../http/body';
 import { NotFoundError } from '../http/errors';
-import { scrubJson } from '../secrets';
+import { scrubbedJson } from '../http/scrubbed-json';
 
 export function runRoutes(deps: AppDeps): Hono {
   const app = new Hono();
+  const json = scrubbedJson(deps.secrets);
   const { runs, runManager } = deps;
 
   const requireRun = async (id: string) => {
@@ -18,22 +19,22 @@ export function runRoutes(deps: AppDeps): Hono {
 
   app.post('/graphs/:id/runs', async (c) => {
     const body = parseBody(StartRunBody, await readJson(c));
-    return c.json(await runManager.start(c.req.param('id'), body), 202);
+    return json(c, await runManager.start(c.req.param('id'), body), 202);
   });
 
   app.get('/graphs/:id/runs', async (c) => {
     const id = c.req.param('id');
     if (!(await deps.graphs.getGraph(id))) throw new NotFoundError(`The graph "${id}"`, 'graph_not_found');
-    return c.json({ items: await runs.listRuns(id) });
+    return json(c, { items: await runs.listRuns(id) });
   });
 
-  app.get('/runs/:id', async (c) => c.json(await requireRun(c.req.param('id'))));
+  app.get('/runs/:id', async (c) => json(c, await requireRun(c.req.param('id'))));
 
-  app.post('/runs/:id/cancel', async (c) => c.json(await runManager.cancel(c.req.param('id'))));
+  app.post('/runs/:id/cancel', async (c) => json(c, await runManager.cancel(c.req.param('id'))));
 
   app.post('/runs/:id/escalations/:escalationId', async (c) => {
     const body = parseBody(EscalationDecisionBody, await readJson(c));
-    return c.json(await runManager.decide(c.req.param('id'), c.req.param('escalationId'), body));
+    return json(c, await runManager.decide(c.req.param('id'), c.req.param('escalationId'), body));
   });
 
   app.get('/runs/:id/trace', async (c) => {
@@ -46,9 +47,8 @@ export function runRoutes(deps: AppDeps): Hono {
       events.push(...batch);
       after = batch.at(-1)!.seq;
     }
-    const trace = scrubJson({ run, graph: version?.document ?? null, events }, deps.secrets).value;
     c.header('Content-Disposition', `attachment; filename="baton-trace-${run.id}.json"`);
-    return c.json(trace);
+    return json(c, { run, graph: version?.document ?? null, events });
   });
 
   return app;

@@ -4,9 +4,11 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
 import { parseBody, positiveInt, readOptionalJson } from '../http/body';
 import { NotFoundError } from '../http/errors';
+import { scrubbedJson } from '../http/scrubbed-json';
 
 export function versionRoutes(deps: AppDeps): Hono {
   const app = new Hono();
+  const json = scrubbedJson(deps.secrets);
   const { graphs } = deps;
 
   const versionParam = (id: string, text: string): number => {
@@ -17,10 +19,10 @@ export function versionRoutes(deps: AppDeps): Hono {
 
   app.post('/graphs/:id/versions', async (c) => {
     const body = parseBody(SaveVersionBody, await readOptionalJson(c));
-    return c.json(await graphs.saveVersion(c.req.param('id'), body.label?.trim() ?? '', 'saved'), 201);
+    return json(c, await graphs.saveVersion(c.req.param('id'), body.label?.trim() ?? '', 'saved'), 201);
   });
 
-  app.get('/graphs/:id/versions', async (c) => c.json({ items: await graphs.listVersions(c.req.param('id')) }));
+  app.get('/graphs/:id/versions', async (c) => json(c, { items: await graphs.listVersions(c.req.param('id')) }));
 
   app.get('/graphs/:id/versions/:version', async (c) => {
     const id = c.req.param('id');
@@ -30,12 +32,12 @@ export function versionRoutes(deps: AppDeps): Hono {
       if (!(await graphs.getGraph(id))) throw new NotFoundError(`The graph "${id}"`, 'graph_not_found');
       throw new NotFoundError(`Version ${version} of the graph "${id}"`, 'version_not_found');
     }
-    return c.json(record);
+    return json(c, record);
   });
 
   app.post('/graphs/:id/versions/:version/restore', async (c) => {
     const id = c.req.param('id');
-    return c.json(await graphs.restoreVersion(id, versionParam(id, c.req.param('version'))));
+    return json(c, await graphs.restoreVersion(id, versionParam(id, c.req.param('version'))));
   });
 
   return app;

@@ -1,8 +1,15 @@
 // What the server needs from @baton/engine, as one injectable object: the real engine in production, fakes in tests.
 import type { HandoffContract, JsonPath, RunEvent, RunEventBody } from '@baton/contracts';
-import type { RunGraphOptions, RunHandle } from '@baton/engine';
+import type { RunGraphOptions, RunHandle, Scrubber } from '@baton/engine';
 
-export type { EscalationRequest, EscalationResolution, ModelProvider, RunGraphOptions, RunHandle } from '@baton/engine';
+export type {
+  EscalationRequest,
+  EscalationResolution,
+  ModelProvider,
+  RunGraphOptions,
+  RunHandle,
+  Scrubber,
+} from '@baton/engine';
 
 export type PayloadCheck = { ok: true } | { ok: false; errors: { path: JsonPath; message: string }[] };
 
@@ -11,6 +18,7 @@ export interface EnginePort {
   sealEvent(
     body: RunEventBody,
     meta: { runId: string; seq: number; at: number; previousChain: string | null },
+    scrubber?: Scrubber | null,
   ): RunEvent;
   validateHandoffPayload(contract: HandoffContract, payload: unknown): PayloadCheck;
 }

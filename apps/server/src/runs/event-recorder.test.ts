@@ -1,8 +1,9 @@
 import type { RunEvent, RunEventBody } from '@baton/contracts';
-import { sealEvent } from '@baton/engine';
+import { sealEvent, verifyRunLog } from '@baton/engine';
 import { describe, expect, it, vi } from 'vitest';
 import { agentGraph } from '../../test/documents';
 import { openDatabase } from '../db/database';
+import { createScrubber } from '../secrets';
 import { createMemoryNotifier } from '../store/memory-notifier';
 import { createSqliteGraphStore } from '../store/sqlite-graph-store';
 import { createSqliteRunStore } from '../store/sqlite-run-store';
@@ -43,7 +44,7 @@ async function setup() {
 describe('RunEventRecorder', () => {
   it('commits the events of one tick in one transaction, in order, and wakes watchers after the commit', async () => {
     const { db, runs, counted, notifier, batches, next } = await setup();
-    const recorder = new RunEventRecorder({ runs: counted, notifier, secrets: [] });
+    const recorder = new RunEventRecorder({ runs: counted, notifier });
     const seen: number[] = [];
     notifier.subscribe('r', () => {
       void runs.getRun('r').then((run) => seen.push(run!.eventCount));
@@ -64,7 +65,7 @@ describe('RunEventRecorder', () => {
 
   it('makes the engine wait once 256 events are queued', async () => {
     const { db, runs, counted, notifier, batches, next } = await setup();
-    const recorder = new RunEventRecorder({ runs: counted, notifier, secrets: [] });
+    const recorder = new RunEventRecorder({ runs: counted, notifier });
     const waits: number[] = [];
     for (let i = 1; i <= 600; i++) {
       const full = recorder.record(next());
@@ -80,14 +81,23 @@ describe('RunEventRecorder', () => {
     db.close();
   });
 
-  it('stores a secret in an event as [redacted], with the event marked redacted', async () => {
-    const { db, runs, notifier, next } = await setup();
-    const recorder = new RunEventRecorder({ runs, notifier, secrets: [SECRET] });
-    const event = next({ type: 'run.interrupted', reason: `the key ${SECRET} leaked` });
+  it('stores events exactly as sealed: a scrubbed event is not changed again, and the stored log verifies', async () => {
+    const { db, runs, notifier } = await setup();
+    const recorder = new RunEventRecorder({ runs, notifier });
+    // Sealed the way the run manager seals: scrubbed first, with the server's scrubber.
+    const event = sealEvent(
+      { type: 'run.interrupted', reason: `the key ${SECRET} leaked` },
+      { runId: 'r', seq: 1, at: 1001, previousChain: null },
+      createScrubber([SECRET]),
+    );
     recorder.record(event);
     await recorder.flush();
-    const [stored] = await runs.readEvents('r', 0);
-    expect(stored).toMatchObject({ reason: 'the key [redacted] leaked', redacted: true, chain: event.chain });
+    const stored = await runs.readEvents('r', 0);
+    expect(stored).toEqual([event]);
+    expect(stored[0]).toMatchObject({ reason: 'the key [redacted] leaked' });
+    expect(stored[0]!.redacted).toBeUndefined();
+    const run = (await runs.getRun('r'))!;
+    expect(verifyRunLog(stored, { lastHash: run.lastHash, count: run.eventCount })).toEqual({ ok: true });
     expect(JSON.stringify(await runs.readEventTexts('r', 0))).not.toContain(SECRET);
     db.close();
   });
@@ -96,7 +106,7 @@ describe('RunEventRecorder', () => {
     const { db, runs, notifier, next } = await setup();
     const failing: RunStore = { ...runs, appendEvents: () => Promise.reject(new Error('disk full')) };
     const onFailure = vi.fn();
-    const recorder = new RunEventRecorder({ runs: failing, notifier, secrets: [] }, onFailure);
+    const recorder = new RunEventRecorder({ runs: failing, notifier }, onFailure);
     const woken = vi.fn();
     notifier.subscribe('r', woken);
     recorder.record(next());
@@ -122,7 +132,7 @@ describe('RunEventRecorder', () => {
         return runs.appendEvents(events);
       },
     };
-    const recorder = new RunEventRecorder({ runs: slow, notifier, secrets: [] });
+    const recorder = new RunEventRecorder({ runs: slow, notifier });
     recorder.record(next());
     await nextTick();
     recorder.record(next());

@@ -5,8 +5,10 @@
 // queued and the engine goes on; the queue is committed on the next turn of the event loop, in order. Watchers
 // still only ever read stored events, a full queue makes the engine wait, and a crash loses at most the events
 // of the last tick (the run is then marked interrupted at the next start, like any run a crash cut short).
+//
+// Events arrive sealed and already scrubbed of secrets (the engine scrubs before it seals, with the scrubber the
+// run manager hands it): they are stored exactly as sealed, so that every digest verifies.
 import type { RunEvent } from '@baton/contracts';
-import { scrubJson } from '../secrets';
 import type { RunNotifier, RunStore } from '../store/types';
 
 /** Past this many queued events the engine waits until they are stored (a run emitting without a pause). */
@@ -15,8 +17,6 @@ const MAX_QUEUED = 256;
 export interface EventRecorderDeps {
   runs: RunStore;
   notifier: RunNotifier;
-  /** Strings that must never be stored in an event (provider keys, the server token). */
-  secrets: readonly string[];
 }
 
 export class RunEventRecorder {
@@ -37,12 +37,12 @@ export class RunEventRecorder {
   }
 
   /**
-   * Queues an event (scrubbed of secrets). Returns a promise only when the queue is full: wait for it before the
+   * Queues a sealed event. Returns a promise only when the queue is full: wait for it before the
    * next event. Throws once a commit has failed.
    */
   record(event: RunEvent): Promise<void> | undefined {
     if (this.failure) throw this.failure.error;
-    this.queued.push(scrubEvent(event, this.deps.secrets));
+    this.queued.push(event);
     if (this.queued.length >= MAX_QUEUED) return this.flush();
     if (!this.scheduled) {
       this.scheduled = true;
@@ -80,10 +80,4 @@ export class RunEventRecorder {
     }
     this.deps.notifier.notify(events[0]!.runId);
   }
-}
-
-/** The event as it may be stored: a secret in it is replaced, and the event marked redacted. */
-function scrubEvent(event: RunEvent, secrets: readonly string[]): RunEvent {
-  const scrubbed = scrubJson(event, secrets);
-  return scrubbed.changed ? { ...scrubbed.value, redacted: true } : event;
 }

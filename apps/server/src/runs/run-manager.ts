@@ -18,6 +18,7 @@ import {
 import { ConflictError, InvalidRequestError, NotFoundError } from '../http/errors';
 import type { IdSource } from '../ids';
 import type { Logger } from '../logger';
+import { createScrubber } from '../secrets';
 import type { GraphStore, RunNotifier, RunStore } from '../store/types';
 import type { EnginePort, ModelProvider } from './engine-port';
 import { EscalationRegistry } from './escalation-registry';
@@ -32,7 +33,7 @@ export interface RunManagerDeps {
   provider: ModelProvider;
   logger: Logger;
   newId: IdSource;
-  /** Strings that must never be stored in an event (provider keys, the server token). */
+  /** Strings that must never be stored in an event (provider keys, the server token): scrubbed before sealing. */
   secrets: readonly string[];
   clock?: () => number;
   /** How long cancel and decide wait for the engine to record the outcome before answering. */
@@ -177,6 +178,7 @@ export class RunManager {
         escalations: (request, escalationSignal) => this.escalations.wait(request, escalationSignal),
         clock: this.clock,
         ids: () => this.deps.newId('act'),
+        scrubber: createScrubber(this.deps.secrets),
       });
       handle.outcome.catch(() => {}); // read below; a rejection here must not go unhandled
       for await (const event of handle.events) {
@@ -218,12 +220,11 @@ export class RunManager {
   }
 
   private async appendSealed(run: RunRecord, body: RunEventBody): Promise<void> {
-    const event = this.deps.engine.sealEvent(body, {
-      runId: run.id,
-      seq: run.eventCount + 1,
-      at: this.clock(),
-      previousChain: run.lastHash,
-    });
+    const event = this.deps.engine.sealEvent(
+      body,
+      { runId: run.id, seq: run.eventCount + 1, at: this.clock(), previousChain: run.lastHash },
+      createScrubber(this.deps.secrets),
+    );
     const recorder = new RunEventRecorder(this.deps);
     recorder.record(event);
     await recorder.flush();

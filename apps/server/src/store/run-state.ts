@@ -63,6 +63,7 @@ export function applyEvent(state: RunState, event: RunEvent): RunState {
     case 'handoff.validated':
     case 'handoff.rejected':
     case 'budget.exceeded':
+    case 'event.redacted':
       return next;
     default:
       return assertNever(event, 'run event');

@@ -352,6 +352,9 @@ export class RunViewStore {
           notices: [...s.notices, `Budget ${event.limit} reached: spent ${event.spent} of ${event.limitValue}.`],
         };
         return;
+      case 'event.redacted':
+        // A redaction made after the fact changes a stored event, not the live view: a reload reads the redacted one.
+        return;
       default:
         assertNever(event);
     }

@@ -6,7 +6,9 @@ import { createSimulatedProvider } from '../model/simulated-provider';
 import { collectRun, eventsOfType } from '../testing/collect-run';
 import { loadExample } from '../testing/example-graphs';
 import { inputHash } from './canonical';
-import { redactEvent, verifyRunLog } from './seal';
+import { RedactionError, redactRunLog } from './redact';
+import { secretScrubber } from './scrub';
+import { digestOf, sealEvent, verifyRunLog } from './seal';
 
 const provider = createSimulatedProvider({ callDelayMs: 0, tokenDelayMs: 0 });
 
@@ -60,13 +62,106 @@ describe('verifyRunLog', () => {
     expect(verifyRunLog(cut, { ...expected(events), count: cut.length })).toMatchObject({ ok: false, seq: null });
   });
 
-  it('still accepts the log after an event\u2019s content is redacted', async () => {
+  it('rejects an edited event marked redacted: the mark is no licence', async () => {
     const events = await realLog();
-    const started = events.findIndex((e) => e.type === 'action.started' && e.actionType === 'llm_call');
-    const redacted = events.map((e, i) => (i === started ? redactEvent(e) : e));
-    expect(JSON.stringify(redacted[started])).not.toContain('Write about bees');
-    expect(redacted[started]?.redacted).toBe(true);
-    expect(verifyRunLog(redacted, expected(events))).toEqual({ ok: true });
+    const target = events.findIndex((e) => e.type === 'action.completed');
+    const forged = events.map((e, i) => (i === target ? ({ ...e, output: 'forged', redacted: true } as RunEvent) : e));
+    expect(verifyRunLog(forged, expected(events))).toMatchObject({ ok: false, seq: target + 1 });
+    // Marked but unchanged is refused too: a redaction is a sealed event, not a flag.
+    const marked = events.map((e, i) => (i === target ? ({ ...e, redacted: true } as RunEvent) : e));
+    expect(verifyRunLog(marked, expected(events))).toMatchObject({ ok: false, seq: target + 1 });
+  });
+});
+
+describe('sealEvent with a scrubber', () => {
+  const KEY = 'sk-seal-test-0123456789';
+  const scrubber = secretScrubber([KEY])!;
+  const meta = { runId: 'r1', seq: 1, at: 5, previousChain: null };
+
+  it('scrubs before it seals: the digest is of the stored content, which verifies as it is', () => {
+    const event = sealEvent({ type: 'run.interrupted', reason: `the key ${KEY} leaked` }, meta, scrubber);
+    expect(JSON.stringify(event)).not.toContain(KEY);
+    expect(event).toMatchObject({ reason: 'the key [redacted] leaked' });
+    expect(event.redacted).toBeUndefined();
+    expect(event.digest).toBe(digestOf(event));
+    expect(verifyRunLog([event], { lastHash: event.chain, count: 1 })).toEqual({ ok: true });
+  });
+
+  it('seals an event without secrets exactly as without a scrubber', () => {
+    const body = { type: 'run.interrupted', reason: 'nothing secret here' } as const;
+    expect(sealEvent(body, meta, scrubber)).toEqual(sealEvent(body, meta));
+  });
+});
+
+describe('redactRunLog', () => {
+  const at = 2_000_000_000_000;
+  /** The log as a store keeps it after a redaction: the event replaced, the redaction appended. */
+  const apply = (events: readonly RunEvent[], redaction: ReturnType<typeof redactRunLog>) => {
+    const log = events.map((e) => (e.seq === redaction.redacted.seq ? redaction.redacted : e));
+    log.push(redaction.redaction);
+    return log;
+  };
+  const rowOf = (log: readonly RunEvent[]) => ({ lastHash: log.at(-1)!.chain, count: log.length });
+
+  it('redacts an event the documented way: the log verifies, and the content is gone', async () => {
+    const events = await realLog();
+    const started = events.find((e) => e.type === 'action.started' && e.actionType === 'llm_call')!;
+    const result = redactRunLog(events, { seq: started.seq, reason: 'a pasted secret', at });
+    expect(JSON.stringify(result.redacted)).not.toContain('Write about bees');
+    expect(result.redacted).toMatchObject({ redacted: true, digest: started.digest, chain: started.chain });
+    expect(result.redaction).toMatchObject({
+      type: 'event.redacted',
+      seq: events.length + 1,
+      targetSeq: started.seq,
+      reason: 'a pasted secret',
+    });
+    const log = apply(events, result);
+    expect(verifyRunLog(log, rowOf(log))).toEqual({ ok: true });
+    // The old log's row no longer matches: the redaction is part of the chain.
+    expect(verifyRunLog(log, expected(events)).ok).toBe(false);
+  });
+
+  it('redacts only the paths asked for', async () => {
+    const events = await realLog();
+    const started = eventsOfType(events, 'action.started').find((e) => e.messages && e.messages.length > 1)!;
+    const result = redactRunLog(events, { seq: started.seq, paths: [['messages', 1, 'content']], at });
+    const messages = (result.redacted as typeof started).messages!;
+    expect(messages[1]!.content).toBe('[redacted]');
+    expect(messages[0]!.content).toBe(started.messages![0]!.content);
+    const log = apply(events, result);
+    expect(verifyRunLog(log, rowOf(log))).toEqual({ ok: true });
+  });
+
+  it('rejects a redacted event changed after its redaction, marked or not', async () => {
+    const events = await realLog();
+    const completed = events.find((e) => e.type === 'action.completed')!;
+    const log = apply(events, redactRunLog(events, { seq: completed.seq, at }));
+    const i = completed.seq - 1;
+    const edited = log.map((e, j) => (j === i ? ({ ...e, output: 'forged' } as RunEvent) : e));
+    expect(verifyRunLog(edited, rowOf(log))).toMatchObject({ ok: false, seq: completed.seq });
+    // The original content back in place but still marked: the redaction's digest is what counts now.
+    const restored = log.map((e, j) => (j === i ? ({ ...completed, redacted: true } as RunEvent) : e));
+    expect(verifyRunLog(restored, rowOf(log))).toMatchObject({ ok: false, seq: completed.seq });
+  });
+
+  it('lets a later redaction of the same event replace the first', async () => {
+    const events = await realLog();
+    const started = eventsOfType(events, 'action.started').find((e) => e.messages && e.messages.length > 1)!;
+    const once = apply(events, redactRunLog(events, { seq: started.seq, paths: [['messages', 0, 'content']], at }));
+    const twice = apply(once, redactRunLog(once, { seq: started.seq, at: at + 1 }));
+    expect(verifyRunLog(twice, rowOf(twice))).toEqual({ ok: true });
+  });
+
+  it('refuses what cannot be redacted, with a sentence', async () => {
+    const events = await realLog();
+    const completed = events.find((e) => e.type === 'action.completed')!;
+    const refuse = (request: Parameters<typeof redactRunLog>[1]) => () => redactRunLog(events, request);
+    expect(refuse({ seq: events.length + 5, at })).toThrow(/no event/);
+    expect(refuse({ seq: completed.seq, paths: [['seq']], at })).toThrow(/identifies the event/);
+    expect(refuse({ seq: completed.seq, paths: [['nothing', 'here']], at })).toThrow(/nothing at \$\.nothing\.here/);
+    expect(refuse({ seq: completed.seq, paths: [['durationMs']], at })).toThrow(RedactionError);
+    const log = apply(events, redactRunLog(events, { seq: completed.seq, at }));
+    expect(() => redactRunLog(log, { seq: log.length, at })).toThrow(/is a redaction/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ModelProviderError } from '../errors';
 import {
   type FakeOpenAIServer,
@@ -138,5 +138,59 @@ describe('createOpenAIProvider against the fake server', () => {
       request({ signal: controller.signal, onDelta: () => controller.abort(new Error('stop now')) }),
     );
     await expect(pending).rejects.toThrow('stop now');
+  });
+
+  it('sends the SDK\u2019s own messages to the given logger, never to the console, and quotes no chunk in its error', async () => {
+    const echoed = 'sk-echoed-by-the-server-42';
+    server = await startFakeOpenAIServer();
+    const lines: string[] = [];
+    const log =
+      (level: string) =>
+      (message: string, ...rest: unknown[]) =>
+        lines.push([level, message, ...rest.map(String)].join(' '));
+    const provider = createOpenAIProvider({
+      apiKey: 'sk-test',
+      baseURL: server.baseURL,
+      models: { fast: 'm', balanced: 'm', deep: 'm' },
+      maxRetries: 0,
+      logger: { error: log('error'), warn: log('warn'), info: log('info'), debug: log('debug') },
+    });
+    server.enqueue({ text: 'one two three', fault: { kind: 'malformed_body', data: `${echoed} is not JSON` } });
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const error = await provider.complete(request()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ModelProviderError);
+      expect(error).toMatchObject({ code: 'model_malformed_response', retryable: true });
+      expect((error as Error).message).not.toContain('sk-echoed');
+      // The SDK quoted the chunk, key and all: to our logger (which the server scrubs), not to the console.
+      expect(lines.join('\n')).toContain(echoed);
+      expect(consoleError).not.toHaveBeenCalled();
+    } finally {
+      consoleError.mockRestore();
+    }
+  });
+
+  it('lets the SDK print nothing at all without a logger', async () => {
+    const { server, provider } = await setup();
+    server.enqueue({ text: 'one two three', fault: { kind: 'malformed_body', data: 'sk-quiet-please-1234 oops' } });
+    const spies = (['error', 'warn', 'info', 'debug', 'log'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation(() => {}),
+    );
+    try {
+      await expect(provider.complete(request())).rejects.toBeInstanceOf(ModelProviderError);
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+
+  it('streams exactly the pieces a reply is scripted in', async () => {
+    const { server, provider } = await setup();
+    const chunks = ['He', 'l', 'lo, w', 'orld'];
+    server.enqueue({ chunks });
+    const deltas: string[] = [];
+    const response = await provider.complete(request({ onDelta: (text) => deltas.push(text) }));
+    expect(deltas).toEqual(chunks);
+    expect(response.text).toBe('Hello, world');
   });
 });

@@ -17,7 +17,25 @@ export interface OpenAIProviderOptions {
   timeoutMs?: number;
   /** The SDK's retries on 429, 5xx, timeouts and connection errors, honouring retry-after (default 2). */
   maxRetries?: number;
+  /**
+   * Where the SDK's own messages go (a stream chunk it cannot parse, quoted whole; retries; request details at
+   * `debug`): the caller's scrubbing logger. Without one the SDK prints nothing, so that nothing it quotes from a
+   * model server can reach the console unscrubbed.
+   */
+  logger?: SdkLogger;
+  /** How much the SDK tells `logger` (default `warn`; `off` without a logger). */
+  logLevel?: SdkLogLevel;
 }
+
+type SdkLogFn = (message: string, ...rest: unknown[]) => void;
+/** The openai SDK's logger shape (its `logger` option). */
+export interface SdkLogger {
+  error: SdkLogFn;
+  warn: SdkLogFn;
+  info: SdkLogFn;
+  debug: SdkLogFn;
+}
+export type SdkLogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
 /** How structured output is asked for; a server that refuses one mode is asked the next way from then on. */
 type StructuredMode = 'json_schema' | 'json_object' | 'prompt';
@@ -28,6 +46,8 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
     baseURL: options.baseURL,
     timeout: options.timeoutMs ?? 120_000,
     maxRetries: options.maxRetries ?? 2,
+    // Always set both: left out, the SDK logs to the console and reads OPENAI_LOG from the environment itself.
+    ...(options.logger ? { logger: options.logger, logLevel: options.logLevel ?? 'warn' } : { logLevel: 'off' }),
   });
   const info: ProviderInfo = {
     kind: 'openai',
@@ -176,6 +196,14 @@ function toProviderError(error: unknown, signal: AbortSignal, midStream: boolean
   }
   if (error instanceof OpenAI.APIConnectionError && !midStream) {
     return new ModelProviderError('connection', `The model server could not be reached: ${error.message}`, {
+      cause: error,
+    });
+  }
+  if (error instanceof SyntaxError) {
+    // A chunk that is not JSON. The parser's message quotes the chunk, which is the model server's text (it may
+    // carry a key it echoes): the error says what happened in the engine's own words instead.
+    return new ModelProviderError('malformed_response', 'The model server sent a stream chunk that is not JSON.', {
+      retryable: true,
       cause: error,
     });
   }

@@ -1,7 +1,10 @@
 // The run's event stream with backpressure: the engine goes on while fewer than QUEUE_LIMIT events wait to be
 // pulled; past that, each emit waits until the consumer has pulled its event and asked for the next. Events are
-// sealed (seq, digest, chain) in delivery order, as they are pulled.
+// sealed (seq, digest, chain) in delivery order, as they are pulled, after the run's scrubber has taken the secrets
+// out; each action's streamed text goes through its own stream scrubber first, so a secret split over deltas is
+// caught too.
 import type { RunEvent, RunEventBody } from '@baton/contracts';
+import { type Scrubber, StreamScrubber } from '../audit/scrub';
 import { sealEvent } from '../audit/seal';
 
 /**
@@ -13,6 +16,8 @@ import { sealEvent } from '../audit/seal';
 export const QUEUE_LIMIT = 4096;
 
 const DONE = Promise.resolve();
+
+type DeltaRef = { actionId: string; parentActionId: string | null; stepKey: string | null };
 
 interface Pending {
   body: RunEventBody;
@@ -31,6 +36,8 @@ export class EventChannel implements AsyncIterable<RunEvent> {
   private iterated = false;
   private seq: number;
   private previousChain: string | null;
+  /** The stream scrubber of each action whose deltas are going on (only with a scrubber), by action id. */
+  private readonly streams = new Map<string, { ref: DeltaRef; stream: StreamScrubber }>();
   /** Called once the consumer has pulled past the last event or stopped iterating. */
   onDrained: ((detached: boolean) => void) | undefined;
 
@@ -38,6 +45,7 @@ export class EventChannel implements AsyncIterable<RunEvent> {
     private readonly runId: string,
     private readonly clock: () => number,
     start: { seq: number; chain: string | null },
+    private readonly scrubber: Scrubber | null = null,
   ) {
     this.seq = start.seq;
     this.previousChain = start.chain;
@@ -49,6 +57,10 @@ export class EventChannel implements AsyncIterable<RunEvent> {
    */
   emit(body: RunEventBody): Promise<void> {
     if (this.detached || this.closed) return DONE;
+    // An action's end ends its stream: what the stream scrubber held back goes out before it.
+    if ((body.type === 'action.completed' || body.type === 'action.failed') && this.streams.size > 0) {
+      this.endStream(body.actionId);
+    }
     if (this.queue.length - this.head < QUEUE_LIMIT) {
       this.push({ body, at: this.clock(), ack: undefined });
       return DONE;
@@ -57,8 +69,22 @@ export class EventChannel implements AsyncIterable<RunEvent> {
   }
 
   /** Streamed text: not waited on, and merged with the previous delta of the same action if that is still queued. */
-  emitDelta(ref: { actionId: string; parentActionId: string | null; stepKey: string | null }, text: string): void {
+  emitDelta(ref: DeltaRef, chunk: string): void {
     if (this.detached || this.closed) return;
+    let text = chunk;
+    if (this.scrubber) {
+      let open = this.streams.get(ref.actionId);
+      if (!open) {
+        open = { ref, stream: new StreamScrubber(this.scrubber) };
+        this.streams.set(ref.actionId, open);
+      }
+      text = open.stream.push(chunk);
+      if (text === '') return;
+    }
+    this.queueDelta(ref, text);
+  }
+
+  private queueDelta(ref: DeltaRef, text: string): void {
     const last = this.queue.length > this.head ? this.queue[this.queue.length - 1] : undefined;
     if (last && last.body.type === 'action.delta' && last.body.actionId === ref.actionId) {
       last.body.text += text;
@@ -69,6 +95,9 @@ export class EventChannel implements AsyncIterable<RunEvent> {
 
   /** No more events after the queued ones. */
   close(): void {
+    // Every action ends (and lets out what its stream held) before the run does. A stream still open here would
+    // add a delta after the run's last event: what it held (never a whole secret) is dropped instead.
+    this.streams.clear();
     this.closed = true;
     if (this.waiter && this.head >= this.queue.length) this.finish();
   }
@@ -118,16 +147,23 @@ export class EventChannel implements AsyncIterable<RunEvent> {
   }
 
   private deliver(item: Pending): RunEvent {
-    const event = sealEvent(item.body, {
-      runId: this.runId,
-      seq: this.seq + 1,
-      at: item.at,
-      previousChain: this.previousChain,
-    });
+    const event = sealEvent(
+      item.body,
+      { runId: this.runId, seq: this.seq + 1, at: item.at, previousChain: this.previousChain },
+      this.scrubber,
+    );
     this.seq = event.seq;
     this.previousChain = event.chain;
     this.lastAck = item.ack;
     return event;
+  }
+
+  private endStream(actionId: string): void {
+    const open = this.streams.get(actionId);
+    if (!open) return;
+    this.streams.delete(actionId);
+    const rest = open.stream.end();
+    if (rest !== '') this.queueDelta(open.ref, rest);
   }
 
   private finish(): void {

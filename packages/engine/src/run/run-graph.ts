@@ -19,7 +19,12 @@ export function runGraph(options: RunGraphOptions): RunHandle {
   const ids = options.ids ?? randomUUID;
   const nonce = options.nonce ?? randomBytes(8).toString('hex');
   const replay = new ReplayIndex(options.replay);
-  const channel = new EventChannel(options.runId, clock, { seq: replay.lastSeq, chain: replay.lastChain });
+  const channel = new EventChannel(
+    options.runId,
+    clock,
+    { seq: replay.lastSeq, chain: replay.lastChain },
+    options.scrubber ?? null,
+  );
   let finished: RunOutcome | undefined;
   let drained = false;
   let settle: (outcome: RunOutcome) => void = () => {};

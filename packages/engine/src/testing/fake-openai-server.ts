@@ -11,6 +11,8 @@ export interface FakeReply {
   /** The assistant's text. `json` is a shortcut for `JSON.stringify(json)`. */
   text?: string;
   json?: unknown;
+  /** Stream the text in exactly these pieces (their concatenation is the text); default: one piece per word. */
+  chunks?: string[];
   usage?: { prompt_tokens: number; completion_tokens: number };
   /** Wait this long between streamed chunks (a slow stream). */
   chunkDelayMs?: number;
@@ -24,8 +26,11 @@ export type FakeFault =
   | { kind: 'status'; status: number; retryAfterSeconds?: number; message?: string }
   /** Streams this many chunks, then destroys the connection without finishing. */
   | { kind: 'cut'; afterChunks: number }
-  /** A 200 whose body is not JSON (non-streaming) or whose stream carries a broken chunk. */
-  | { kind: 'malformed_body' };
+  /**
+   * A 200 whose body is not JSON (non-streaming) or whose stream carries a broken chunk: `data` is that chunk's
+   * data line (default `{"id": broken`), as a server that garbles or echoes text would send it.
+   */
+  | { kind: 'malformed_body'; data?: string };
 
 export interface RecordedRequest {
   /** 0-based arrival order. */
@@ -239,7 +244,7 @@ async function answer(res: ServerResponse, body: ChatRequestBody, reply: FakeRep
     sendJson(res, fault.status, { error: { message: fault.message ?? `Injected ${fault.status}`, type } }, headers);
     return;
   }
-  const text = reply.text ?? (reply.json !== undefined ? JSON.stringify(reply.json) : '');
+  const text = reply.chunks?.join('') ?? reply.text ?? (reply.json !== undefined ? JSON.stringify(reply.json) : '');
   const usage = reply.usage ?? {
     prompt_tokens: estimateTokens(body),
     completion_tokens: Math.max(1, Math.ceil(text.length / 4)),
@@ -274,7 +279,7 @@ async function answer(res: ServerResponse, body: ChatRequestBody, reply: FakeRep
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   const chunk = (delta: Record<string, unknown>, finish: string | null) =>
     `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`;
-  const pieces = text.match(/\S+\s*|\s+/g) ?? [];
+  const pieces = reply.chunks ?? text.match(/\S+\s*|\s+/g) ?? [];
   // Each chunk is flushed before the next step, so a cut happens after the client has seen the chunks before it.
   const send = (data: string) => new Promise<void>((resolve) => res.write(data, () => resolve()));
   const cut = async () => {
@@ -288,7 +293,7 @@ async function answer(res: ServerResponse, body: ChatRequestBody, reply: FakeRep
       return;
     }
     if (fault?.kind === 'malformed_body' && i === 1) {
-      res.write('data: {"id": broken\n\n');
+      res.write(`data: ${fault.data ?? '{"id": broken'}\n\n`);
       res.end();
       return;
     }
