@@ -17,3 +17,5 @@ export * from './graph/parse-graph';
 export { checkGraphRules } from './graph/rules';
 export * from './json';
 export * from './json-schema';
+export * from './trace/trace-file';
+export * from './trace/trace-json-schema';

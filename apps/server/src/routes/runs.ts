@@ -1,5 +1,5 @@
 // Run routes: start a run of a graph's draft, list and read runs, cancel, decide an escalation, export the trace.
-import { EscalationDecisionBody, StartRunBody } from '@baton/contracts';
+import { EscalationDecisionBody, StartRunBody, traceFile } from '@baton/contracts';
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
 import { parseBody, readJson } from '../http/body';
@@ -46,7 +46,7 @@ export function runRoutes(deps: AppDeps): Hono {
       events.push(...batch);
       after = batch.at(-1)!.seq;
     }
-    const trace = scrubJson({ run, graph: version?.document ?? null, events }, deps.secrets).value;
+    const trace = scrubJson(traceFile({ run, graph: version?.document ?? null, events }), deps.secrets).value;
     c.header('Content-Disposition', `attachment; filename="baton-trace-${run.id}.json"`);
     return c.json(trace);
   });
