@@ -1,4 +1,5 @@
-// @baton/server's public surface for code outside the app (the benchmarks): the stores and the wiring, not main.ts.
+// @baton/server's public surface for code outside the app (the benchmarks, the CLI): the stores, the wiring, and the
+// one configuration module, provider factory and scrubber, so the CLI reads settings exactly as the server does.
 export { type Composed, type ComposeOptions, compose } from './compose';
 export { type Db, openDatabase, schemaVersion } from './db/database';
 export { type EventRecorderDeps, RunEventRecorder } from './runs/event-recorder';
@@ -6,3 +7,7 @@ export { createMemoryNotifier } from './store/memory-notifier';
 export { createSqliteGraphStore } from './store/sqlite-graph-store';
 export { createSqliteRunStore } from './store/sqlite-run-store';
 export type { GraphStore, NewRun, RunNotifier, RunStore, StoredEventText } from './store/types';
+export { ConfigError, configuredSecrets, readConfig, type ServerConfig } from './config';
+export { createProvider, type ProviderFactories } from './provider';
+export { scrubJson, scrubText } from './secrets';
+export { applyEvent, type RunState, ZERO_USAGE } from './store/run-state';
