@@ -10,7 +10,8 @@ export function createContext(env: NodeJS.ProcessEnv = process.env): CommandCont
     const config = readConfig(env);
     return { config, output: createOutput(configuredSecrets(config)) };
   } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(EXIT.usage, `The configuration is not valid: ${error.message}`);
+    if (error instanceof ConfigError)
+      throw new CliError(EXIT.usage, `The configuration is not valid: ${error.message}`);
     throw error;
   }
 }

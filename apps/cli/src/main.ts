@@ -28,7 +28,9 @@ async function main(argv: string[]): Promise<ExitCode> {
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
-    process.stderr.write(`baton: there is no command "${name}". The commands are: ${Object.keys(COMMANDS).join(', ')}.\n\n${USAGE}`);
+    process.stderr.write(
+      `baton: there is no command "${name}". The commands are: ${Object.keys(COMMANDS).join(', ')}.\n\n${USAGE}`,
+    );
     return EXIT.usage;
   }
   const { createContext } = await import('./context');
@@ -48,7 +50,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const message = error instanceof CliError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const message =
+      error instanceof CliError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
     process.stderr.write(`baton: ${message}\n`);
     process.exitCode = error instanceof CliError ? error.exitCode : EXIT.failed;
   },

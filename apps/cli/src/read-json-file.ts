@@ -9,7 +9,8 @@ export function readTextFile(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message;
     throw new CliError(EXIT.invalid, `Cannot read the ${what} "${path}": ${reason}.`);
   }
 }
@@ -17,7 +18,8 @@ export function readTextFile(path: string, what: string): string {
 /** The parsed JSON of a file; too large, too deep or broken JSON is refused with where it goes wrong. */
 export function readJsonFile(path: string, what: string): unknown {
   const guarded = parseJsonText(readTextFile(path, what));
-  if (!guarded.ok) throw new CliError(EXIT.invalid, `The ${what} "${path}" cannot be used:`, issueLines(guarded.issues));
+  if (!guarded.ok)
+    throw new CliError(EXIT.invalid, `The ${what} "${path}" cannot be used:`, issueLines(guarded.issues));
   return guarded.value;
 }
 

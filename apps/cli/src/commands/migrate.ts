@@ -19,7 +19,11 @@ export const migrateCommand: Command = async (args, { output }) => {
     text = exportGraphJson(migrated.document as Parameters<typeof exportGraphJson>[0]);
   } catch (error) {
     if (!(error instanceof GraphValidationError)) throw error;
-    throw new CliError(EXIT.invalid, `${file} migrates to version ${GRAPH_VERSION}, but its shape is not valid:`, issueLines(error.issues));
+    throw new CliError(
+      EXIT.invalid,
+      `${file} migrates to version ${GRAPH_VERSION}, but its shape is not valid:`,
+      issueLines(error.issues),
+    );
   }
   if (values.out) {
     output.writeFile(values.out, text);

@@ -1,6 +1,14 @@
 // `baton run <graph.json> --goal "..."`: runs the graph with the engine in this process and the server's provider.
 import { randomUUID } from 'node:crypto';
-import { assertNever, type GraphDocument, type JsonValue, parseGraph, type RunEvent, type RunRecord, traceFile } from '@baton/contracts';
+import {
+  assertNever,
+  type GraphDocument,
+  type JsonValue,
+  parseGraph,
+  type RunEvent,
+  type RunRecord,
+  traceFile,
+} from '@baton/contracts';
 import * as engine from '@baton/engine';
 import { createProvider } from '@baton/server';
 import { CliError } from '../cli-error';
@@ -40,7 +48,13 @@ export const runCommand: Command = async (args, { config, output }) => {
   process.on('SIGINT', interrupt);
 
   const runId = `run_${randomUUID()}`;
-  const record = new RunRecordBuilder({ id: runId, graph, goal: options.goal, input: input ?? null, createdAt: Date.now() });
+  const record = new RunRecordBuilder({
+    id: runId,
+    graph,
+    goal: options.goal,
+    input: input ?? null,
+    createdAt: Date.now(),
+  });
   const events: RunEvent[] = [];
   const writeEvent = eventWriter(options, output);
   const handle = engine.runGraph({

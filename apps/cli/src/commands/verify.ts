@@ -22,11 +22,16 @@ export const verifyCommand: Command = async (args, { output }) => {
   const { run, events } = raw as { run: TraceFile['run']; events: RunEvent[] };
   const result = verifyRunLog(events, { lastHash: run.lastHash, count: run.eventCount });
   if (values.json) {
-    output.out(`${JSON.stringify({ ok: result.ok, runId: run.id, events: events.length, ...(result.ok ? {} : { seq: result.seq, reason: result.reason }) }, null, 2)}\n`);
+    output.out(
+      `${JSON.stringify({ ok: result.ok, runId: run.id, events: events.length, ...(result.ok ? {} : { seq: result.seq, reason: result.reason }) }, null, 2)}\n`,
+    );
   } else if (result.ok) {
-    output.out(`${file}: intact. ${events.length} events of run ${run.id} (${run.status}), chain ${short(run.lastHash)}.\n`);
+    output.out(
+      `${file}: intact. ${events.length} events of run ${run.id} (${run.status}), chain ${short(run.lastHash)}.\n`,
+    );
   } else {
-    const where = result.seq === null ? 'the log as a whole' : `event ${result.seq} (${describeEvent(events, result.seq)})`;
+    const where =
+      result.seq === null ? 'the log as a whole' : `event ${result.seq} (${describeEvent(events, result.seq)})`;
     output.err(`${file}: the chain is broken at ${where}: ${result.reason}\n`);
   }
   return result.ok ? EXIT.ok : EXIT.failed;

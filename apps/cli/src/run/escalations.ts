@@ -56,8 +56,10 @@ async function ask(request: EscalationRequest, signal: AbortSignal, output: Outp
     output.err(`  Payload: ${JSON.stringify(request.payload, null, 2).split('\n').join('\n  ')}\n`);
     for (;;) {
       const answer = (await rl.question('Approve, reject or edit? [a/r/e] ', { signal })).trim().toLowerCase();
-      if (answer === 'a' || answer === 'approve') return { decision: 'approve' as const, note: 'Approved at the terminal.' };
-      if (answer === 'r' || answer === 'reject') return { decision: 'reject' as const, note: 'Rejected at the terminal.' };
+      if (answer === 'a' || answer === 'approve')
+        return { decision: 'approve' as const, note: 'Approved at the terminal.' };
+      if (answer === 'r' || answer === 'reject')
+        return { decision: 'reject' as const, note: 'Rejected at the terminal.' };
       if (answer === 'e' || answer === 'edit') {
         const payload = await askPayload(rl, request, signal, output);
         if (payload !== undefined) return { decision: 'edit' as const, payload, note: 'Edited at the terminal.' };

@@ -119,7 +119,8 @@ class PlainView implements ProgressView {
       this.output.err(`escalation ${event.escalationId} on edge ${event.edgeId}: ${event.reason}\n`);
     }
     if (event.type === 'escalation.resolved') this.output.err(`escalation ${event.escalationId}: ${event.decision}\n`);
-    if (event.type === 'budget.exceeded') this.output.err(`budget: ${event.limit} reached (${event.spent} of ${event.limitValue})\n`);
+    if (event.type === 'budget.exceeded')
+      this.output.err(`budget: ${event.limit} reached (${event.spent} of ${event.limitValue})\n`);
   }
 
   pause(): void {}

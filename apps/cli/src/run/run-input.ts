@@ -14,7 +14,11 @@ export function readRunInput(path: string | undefined, graph: GraphDocument): Js
   if (!compiled.ok) return input; // parseGraph has already refused schemas that do not compile
   const issues = validateJson(compiled, input);
   if (issues.length > 0) {
-    throw new CliError(EXIT.invalid, `The input "${path}" does not match the graph's input schema:`, issueLines(issues));
+    throw new CliError(
+      EXIT.invalid,
+      `The input "${path}" does not match the graph's input schema:`,
+      issueLines(issues),
+    );
   }
   return input;
 }

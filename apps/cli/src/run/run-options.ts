@@ -35,9 +35,13 @@ export function parseRunOptions(args: string[]): RunOptions {
   if (!goal) throw new CliError(EXIT.usage, 'A run needs a goal: `baton run <graph.json> --goal "..."`.');
   const policy = values['on-escalation'] as string;
   if (!(ESCALATION_POLICIES as readonly string[]).includes(policy)) {
-    throw new CliError(EXIT.usage, `--on-escalation must be one of ${ESCALATION_POLICIES.join(', ')}, got "${policy}".`);
+    throw new CliError(
+      EXIT.usage,
+      `--on-escalation must be one of ${ESCALATION_POLICIES.join(', ')}, got "${policy}".`,
+    );
   }
-  const eventsPath = eventsInline?.slice('--events='.length) ?? (typeof values.events === 'string' ? values.events : undefined);
+  const eventsPath =
+    eventsInline?.slice('--events='.length) ?? (typeof values.events === 'string' ? values.events : undefined);
   let events: RunOptions['events'] = null;
   if (eventsPath !== undefined && eventsPath !== '' && eventsPath !== '-') events = { to: 'file', path: eventsPath };
   else if (eventsPath === '-' || values.events === true) {
