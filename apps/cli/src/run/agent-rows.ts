@@ -12,6 +12,8 @@ export interface AgentRow {
   lastText: string;
   startedAt: number;
   endedAt: number | null;
+  /** Its node action and dispatched subtasks that have not ended. */
+  open: number;
 }
 
 /** A change worth one line in the plain view. */
@@ -21,8 +23,8 @@ const TEXT_TAIL = 200;
 
 export class AgentRows {
   readonly rows = new Map<string, AgentRow>();
-  /** action id -> the agent it belongs to and whether it is the agent's node action. */
-  private readonly actions = new Map<string, { agentId: string; node: boolean }>();
+  /** action id -> the agent it belongs to and whether it is one of the agent's own pieces of work. */
+  private readonly actions = new Map<string, { agentId: string; top: boolean }>();
   usage: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
   modelCalls = 0;
 
@@ -30,25 +32,33 @@ export class AgentRows {
   apply(event: RunEvent): AgentChange | null {
     switch (event.type) {
       case 'action.started': {
-        const node = event.actionType === 'node';
-        this.actions.set(event.actionId, { agentId: event.agentId, node });
-        const row = this.rows.get(event.agentId);
-        if (row && !node) return null;
-        if (row && node) {
-          Object.assign(row, { state: 'running', endedAt: null, startedAt: event.at });
-          return { row, what: 'started' };
+        // An agent's own pieces of work: its node action, a subtask dispatched to it, a mesh peer's turn (an action
+        // under another agent's). A handoff is the source passing its output on, not new work; the rest nests inside.
+        const parent = event.parentActionId === null ? undefined : this.actions.get(event.parentActionId);
+        const top =
+          event.actionType === 'node' ||
+          event.actionType === 'dispatch' ||
+          (event.actionType !== 'handoff' && parent !== undefined && parent.agentId !== event.agentId);
+        this.actions.set(event.actionId, { agentId: event.agentId, top });
+        let row = this.rows.get(event.agentId);
+        if (!row) {
+          row = {
+            agentId: event.agentId,
+            name: event.agentName,
+            state: 'running',
+            tokens: 0,
+            lastText: '',
+            startedAt: event.at,
+            endedAt: null,
+            open: 0,
+          };
+          this.rows.set(event.agentId, row);
         }
-        const fresh: AgentRow = {
-          agentId: event.agentId,
-          name: event.agentName,
-          state: 'running',
-          tokens: 0,
-          lastText: '',
-          startedAt: event.at,
-          endedAt: null,
-        };
-        this.rows.set(event.agentId, fresh);
-        return { row: fresh, what: 'started' };
+        if (!top) return null;
+        row.open += 1;
+        if (row.open > 1) return null;
+        Object.assign(row, { state: 'running', startedAt: event.at, endedAt: null });
+        return { row, what: 'started' };
       }
       case 'action.delta': {
         const row = this.rowOf(event.actionId);
@@ -75,6 +85,7 @@ export class AgentRows {
           lastText: event.reason,
           startedAt: event.at,
           endedAt: event.at,
+          open: 0,
         };
         Object.assign(row, { state: 'skipped', endedAt: event.at, lastText: event.reason });
         this.rows.set(event.agentId, row);
@@ -116,7 +127,9 @@ export class AgentRows {
   private end(actionId: string, state: AgentState, at: number): AgentChange | null {
     const action = this.actions.get(actionId);
     const row = action ? this.rows.get(action.agentId) : undefined;
-    if (!action?.node || !row) return null;
+    if (!action?.top || !row) return null;
+    row.open = Math.max(0, row.open - 1);
+    if (row.open > 0) return null;
     Object.assign(row, { state, endedAt: at });
     return { row, what: 'ended' };
   }

@@ -1,0 +1,50 @@
+// The terminal side of `baton run`, under a real pseudo-terminal: the live progress view, and a person's decision.
+import { afterAll, describe, expect, it } from 'vitest';
+import { example, tempDir } from '../../test/baton';
+import { startBatonInTerminal } from '../../test/pty';
+import { readTrace } from '../../test/trace-checks';
+import { EXIT } from '../exit-codes';
+
+/** ESC [ n F: the cursor up n lines, to the start of the first line of the block. */
+const CURSOR_UP = new RegExp(`${String.fromCharCode(27)}\\[\\d+F`, 'g');
+
+const temp = tempDir();
+afterAll(() => temp.remove());
+
+describe('baton run on a terminal', () => {
+  it('redraws a live view of the agents in place and ends with every agent done', async () => {
+    const running = startBatonInTerminal(['run', example('peer-review'), '--goal', 'Relays'], {
+      BATON_SIM_CALL_MS: '60',
+      BATON_SIM_TOKEN_MS: '4',
+    });
+    running.child.stdin!.end();
+    const { code, stdout } = await running.done;
+    expect(code, stdout).toBe(EXIT.ok);
+    expect(stdout).toContain('\x1b[2K'); // each row is cleared before it is drawn again
+    const redraws = stdout.match(CURSOR_UP) ?? [];
+    expect(redraws.length).toBeGreaterThan(2); // the block moved up and was redrawn, more than once
+    const frames = stdout.split(CURSOR_UP);
+    const last = frames.at(-1)!;
+    expect(last).toMatch(/✓ writer\s+completed\s+\d+ tok/);
+    expect(last).toMatch(/✓ editor\s+completed/);
+    expect(last).toMatch(/\d+ model calls · \d+ tokens · [\d.]+ s/);
+    expect(frames.some((frame) => /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] writer\s+running/.test(frame))).toBe(true);
+    expect(stdout).toContain('Simulated revised draft from writer');
+  });
+
+  it('asks a person to decide a low-confidence handoff, and goes on when they approve', async () => {
+    const trace = temp.path('approved.json');
+    const running = startBatonInTerminal(['run', example('research-and-write'), '--goal', 'Tides', '--trace', trace], {
+      BATON_SIM_CONFIDENCE: '0.5',
+    });
+    await running.waitFor('Approve, reject or edit? [a/r/e]');
+    expect(running.stdout).toContain('needs a person');
+    running.child.stdin!.write('a\r');
+    const { code, stdout } = await running.done;
+    expect(code, stdout).toBe(EXIT.ok);
+    const file = readTrace(trace);
+    expect(file.run.status).toBe('completed');
+    const resolved = file.events.find((e) => e.type === 'escalation.resolved');
+    expect(resolved).toMatchObject({ decision: 'approve', note: 'Approved at the terminal.' });
+  });
+});
