@@ -18,5 +18,7 @@ export * from './graph/parse-graph';
 export { checkGraphRules } from './graph/rules';
 export * from './json';
 export * from './json-schema';
+export * from './openapi/api-routes';
+export * from './openapi/openapi-document';
 export * from './trace/trace-file';
 export * from './trace/trace-json-schema';
