@@ -47,4 +47,19 @@ describe('baton run on a terminal', () => {
     const resolved = file.events.find((e) => e.type === 'escalation.resolved');
     expect(resolved).toMatchObject({ decision: 'approve', note: 'Approved at the terminal.' });
   });
+
+  it('Ctrl+C while the question waits cancels the run (exit 130), and the trace still verifies', async () => {
+    const trace = temp.path('interrupted.json');
+    const running = startBatonInTerminal(['run', example('research-and-write'), '--goal', 'Tides', '--trace', trace], {
+      BATON_SIM_CONFIDENCE: '0.5',
+    });
+    await running.waitFor('Approve, reject or edit? [a/r/e]');
+    running.child.stdin!.write('\x03'); // the terminal's Ctrl+C: readline reads it in raw mode
+    const { code, stdout } = await running.done;
+    expect(code, stdout).toBe(EXIT.cancelled);
+    expect(stdout).toContain('The run was cancelled');
+    const file = readTrace(trace);
+    expect(file.run.status).toBe('cancelled');
+    expect(file.events.at(-1)?.type).toBe('run.cancelled');
+  });
 });
