@@ -8,8 +8,11 @@ Commands:
       --events                      Write every run event as NDJSON to stdout (without --json)
       --events <file>               ...to a file (needed with --json; --events=<file> always works)
       --trace <out.json>            Write the trace file (format "baton.trace", version 1)
-      --on-escalation <policy>      fail | approve | reject: how to decide a low-confidence handoff when
-                                    no terminal can ask a person (default: fail, exit code 4)
+      --on-escalation <policy>      fail | approve | reject: decide low-confidence handoffs this way.
+                                    Without it a terminal asks you; elsewhere it is fail (exit code 4)
+      --max-model-calls <n>         The run's budget: model calls, tokens, wall seconds (not counting
+      --max-tokens <n>              time spent waiting for a person); they win over the graph's
+      --max-wall-seconds <s>
       --quiet                       No progress on stderr
   validate <graph.json> [--json]  Check a graph: every problem with its JSON path
   verify <trace.json> [--json]    Check a trace file's hash chain; says which event breaks it

@@ -89,6 +89,21 @@ describe('baton run with the simulated provider', () => {
   });
 });
 
+describe('baton run with a budget', () => {
+  it('--max-model-calls ends the run when it is reached (exit 1), and a budget that is not a number is refused', async () => {
+    const trace = temp.path('budget.json');
+    const args = ['run', example('research-and-write'), '--goal', 'Tides', '--max-model-calls', '1', '--trace', trace];
+    const { code, stderr } = await baton(args);
+    expect(code).toBe(EXIT.failed);
+    expect(stderr).toContain('budget: maxModelCalls reached');
+    const file = readTrace(trace);
+    expect(file.events.find((e) => e.type === 'run.started')).toMatchObject({ budget: { maxModelCalls: 1 } });
+    const wrong = await baton(['run', example('peer-review'), '--goal', 'x', '--max-tokens', 'lots']);
+    expect(wrong.code).toBe(EXIT.usage);
+    expect(wrong.stderr).toContain('--max-tokens must be a positive number, got "lots"');
+  });
+});
+
 describe('baton run and escalations off a terminal', () => {
   const lowConfidence = { BATON_SIM_CONFIDENCE: '0.5' };
 

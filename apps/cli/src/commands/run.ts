@@ -22,14 +22,16 @@ import { readRunInput } from '../run/run-input';
 import { parseRunOptions, type RunOptions } from '../run/run-options';
 import { RunRecordBuilder } from '../run/run-record';
 import { scrubEvent } from '../run/scrub-event';
+import { printable } from '../terminal-text';
 
 export const runCommand: Command = async (args, { config, output }) => {
   const options = parseRunOptions(args);
   const graph = loadGraph(options.graphFile);
   const input = readRunInput(options.inputFile, graph);
   const provider = createProvider(config, engine);
-  // A person can be asked only when both the keyboard and the screen are a terminal.
-  const interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY);
+  // A person is asked when both the keyboard and the screen are a terminal, unless a policy was given.
+  const interactive = options.onEscalation === undefined && Boolean(process.stdin.isTTY && process.stderr.isTTY);
+  const policy = options.onEscalation ?? 'fail';
   const view = createProgressView(
     options.quiet ? 'none' : process.stderr.isTTY ? 'tty' : 'plain',
     output,
@@ -63,11 +65,12 @@ export const runCommand: Command = async (args, { config, output }) => {
     graphVersion: 1,
     goal: options.goal,
     input,
+    budget: options.budget,
     provider,
     signal: controller.signal,
     escalations: interactive
       ? interactiveHandler(output, { pause: () => view.pause(), resume: () => view.resume(), interrupt })
-      : policyHandler(options.onEscalation),
+      : policyHandler(policy),
   });
   handle.outcome.catch(() => {}); // the events say how the run ended; a rejection here must not go unhandled
 
@@ -79,7 +82,7 @@ export const runCommand: Command = async (args, { config, output }) => {
       view.onEvent(event);
       writeEvent(event);
       // Nobody can decide: stop with the run waiting. Leaving the loop detaches the consumer, which ends the engine.
-      if (event.type === 'run.waiting' && !interactive && options.onEscalation === 'fail') break;
+      if (event.type === 'run.waiting' && !interactive && policy === 'fail') break;
     }
   } finally {
     process.off('SIGINT', interrupt);
@@ -111,7 +114,11 @@ function eventWriter(options: RunOptions, output: Output): (event: RunEvent) => 
 /** The answer on stdout (unless stdout carries the events), and why a run did not complete on stderr. */
 function report(run: RunRecord, options: RunOptions, output: Output): void {
   if (options.json) output.out(`${JSON.stringify(run, null, 2)}\n`);
-  else if (run.status === 'completed' && options.events?.to !== 'stdout') output.out(`${resultText(run.result)}\n`);
+  else if (run.status === 'completed' && options.events?.to !== 'stdout') {
+    const text = resultText(run.result);
+    // Piped, the result is data and goes as it is; on a terminal, its escape sequences are shown, not obeyed.
+    output.out(`${process.stdout.isTTY ? printable(text) : text}\n`);
+  }
   if (run.status === 'waiting') {
     output.err(
       `The run is waiting for a person (escalation ${run.pendingEscalations.join(', ')}), and none can be asked here. ` +

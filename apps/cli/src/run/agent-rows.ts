@@ -1,7 +1,8 @@
 // What the progress views show: one row per agent (node), its state, tokens and latest text, folded from run events.
 import { assertNever, type RunEvent, type Usage } from '@baton/contracts';
+import { printable } from '../terminal-text';
 
-export type AgentState = 'running' | 'completed' | 'failed' | 'skipped' | 'waiting' | 'cancelled';
+export type AgentState = 'running' | 'completed' | 'failed' | 'skipped' | 'cancelled';
 
 export interface AgentRow {
   agentId: string;
@@ -14,6 +15,8 @@ export interface AgentRow {
   endedAt: number | null;
   /** Its node action and dispatched subtasks that have not ended. */
   open: number;
+  /** Its handoffs waiting for a person (shown over its state: the agent may be done, its output is held). */
+  waiting: number;
 }
 
 /** A change worth one line in the plain view. */
@@ -51,6 +54,7 @@ export class AgentRows {
             startedAt: event.at,
             endedAt: null,
             open: 0,
+            waiting: 0,
           };
           this.rows.set(event.agentId, row);
         }
@@ -62,7 +66,7 @@ export class AgentRows {
       }
       case 'action.delta': {
         const row = this.rowOf(event.actionId);
-        if (row) row.lastText = (row.lastText + event.text).replace(/\s+/g, ' ').slice(-TEXT_TAIL);
+        if (row) row.lastText = printable((row.lastText + event.text).replace(/\s+/g, ' ')).slice(-TEXT_TAIL);
         return null;
       }
       case 'action.completed': {
@@ -86,6 +90,7 @@ export class AgentRows {
           startedAt: event.at,
           endedAt: event.at,
           open: 0,
+          waiting: 0,
         };
         Object.assign(row, { state: 'skipped', endedAt: event.at, lastText: event.reason });
         this.rows.set(event.agentId, row);
@@ -93,12 +98,12 @@ export class AgentRows {
       }
       case 'escalation.requested': {
         const row = this.rowOf(event.actionId);
-        if (row) row.state = 'waiting';
+        if (row) row.waiting += 1;
         return null;
       }
       case 'escalation.resolved': {
         const row = this.rowOf(event.actionId);
-        if (row && row.state === 'waiting') row.state = 'running';
+        if (row) row.waiting = Math.max(0, row.waiting - 1);
         return null;
       }
       case 'run.completed':

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import { assertNever, formatJsonPath, type JsonValue } from '@baton/contracts';
 import { type EscalationHandler, type EscalationRequest, validateHandoffPayload } from '@baton/engine';
 import type { Output } from '../output';
+import { printable } from '../terminal-text';
 
 export type EscalationPolicy = 'fail' | 'approve' | 'reject';
 export const ESCALATION_POLICIES: readonly EscalationPolicy[] = ['fail', 'approve', 'reject'];
@@ -53,7 +54,11 @@ async function ask(request: EscalationRequest, signal: AbortSignal, output: Outp
   try {
     output.err(`\nThe handoff on edge "${request.edgeId}" (contract "${request.contract.name}") needs a person.\n`);
     output.err(`  ${request.reason}\n`);
-    output.err(`  Payload: ${JSON.stringify(request.payload, null, 2).split('\n').join('\n  ')}\n`);
+    output.err(
+      `  Payload: ${printable(JSON.stringify(request.payload, null, 2))
+        .split('\n')
+        .join('\n  ')}\n`,
+    );
     for (;;) {
       const answer = (await rl.question('Approve, reject or edit? [a/r/e] ', { signal })).trim().toLowerCase();
       if (answer === 'a' || answer === 'approve')

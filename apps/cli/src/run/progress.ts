@@ -25,7 +25,7 @@ export function createProgressView(mode: 'tty' | 'plain' | 'none', output: Outpu
   }
 }
 
-const SYMBOL: Record<AgentState, string> = {
+const SYMBOL: Record<AgentState | 'waiting', string> = {
   running: '…',
   completed: '✓',
   failed: '✗',
@@ -89,8 +89,9 @@ class TerminalView implements ProgressView {
   }
 
   private line(row: AgentRow): string {
-    const symbol = row.state === 'running' ? SPINNER[this.frame % SPINNER.length]! : SYMBOL[row.state];
-    const head = `${symbol} ${row.name.padEnd(16)} ${row.state.padEnd(9)} ${String(row.tokens).padStart(6)} tok  `;
+    const state = row.waiting > 0 ? 'waiting' : row.state;
+    const symbol = state === 'running' ? SPINNER[this.frame % SPINNER.length]! : SYMBOL[state];
+    const head = `${symbol} ${row.name.padEnd(16)} ${state.padEnd(9)} ${String(row.tokens).padStart(6)} tok  `;
     const room = Math.max(0, this.columns - head.length - 1);
     const text = row.lastText.length > room ? `…${row.lastText.slice(-(room - 1))}` : row.lastText;
     return (head + text).slice(0, Math.max(1, this.columns - 1));

@@ -12,24 +12,28 @@ const temp = tempDir();
 afterAll(() => temp.remove());
 
 describe('baton run on a terminal', () => {
-  it('redraws a live view of the agents in place and ends with every agent done', async () => {
-    const running = startBatonInTerminal(['run', example('peer-review'), '--goal', 'Relays'], {
+  it('redraws a live view of the agents in place and ends with every agent done; a given policy asks nobody', async () => {
+    const args = ['run', example('research-and-write'), '--goal', 'Tides', '--on-escalation', 'approve'];
+    const running = startBatonInTerminal(args, {
       BATON_SIM_CALL_MS: '60',
       BATON_SIM_TOKEN_MS: '4',
+      BATON_SIM_CONFIDENCE: '0.5',
     });
     running.child.stdin!.end();
     const { code, stdout } = await running.done;
     expect(code, stdout).toBe(EXIT.ok);
+    expect(stdout).not.toContain('Approve, reject or edit?');
     expect(stdout).toContain('\x1b[2K'); // each row is cleared before it is drawn again
     const redraws = stdout.match(CURSOR_UP) ?? [];
     expect(redraws.length).toBeGreaterThan(2); // the block moved up and was redrawn, more than once
     const frames = stdout.split(CURSOR_UP);
     const last = frames.at(-1)!;
-    expect(last).toMatch(/✓ writer\s+completed\s+\d+ tok/);
-    expect(last).toMatch(/✓ editor\s+completed/);
+    for (const agent of ['input', 'lead', 'research', 'writer', 'output']) {
+      expect(last).toMatch(new RegExp(`✓ ${agent}\\s+completed\\s+\\d+ tok`));
+    }
     expect(last).toMatch(/\d+ model calls · \d+ tokens · [\d.]+ s/);
-    expect(frames.some((frame) => /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] writer\s+running/.test(frame))).toBe(true);
-    expect(stdout).toContain('Simulated revised draft from writer');
+    expect(frames.some((frame) => /[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] research\s+running/.test(frame))).toBe(true);
+    expect(stdout).toContain('Simulated synthesis from lead');
   });
 
   it('asks a person to decide a low-confidence handoff, and goes on when they approve', async () => {
