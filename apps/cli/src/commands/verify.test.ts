@@ -1,4 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { isTerminalRunStatus, type RunRecord, type StartRunResponse } from '@baton/contracts';
+import * as engine from '@baton/engine';
+import { compose } from '@baton/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baton, example, tempDir } from '../../test/baton';
 import { EXIT } from '../exit-codes';
@@ -64,5 +67,45 @@ describe('baton verify', () => {
     expect(code).toBe(EXIT.invalid);
     expect(stderr).toContain('is not a Baton trace file');
     expect(stderr).toContain('$.format');
+  });
+
+  it('verifies the trace the server exports (the web app’s “Export trace”): one format for both', async () => {
+    const quiet = { info() {}, warn() {}, error() {} };
+    const server = compose({
+      dataDir: ':memory:',
+      engine,
+      provider: engine.createSimulatedProvider({ callDelayMs: 0, tokenDelayMs: 0 }),
+      logger: quiet,
+      token: null,
+      allowedHostnames: null,
+      secrets: [],
+      webDir: null,
+      version: 'test',
+    });
+    try {
+      const call = (method: string, path: string, body?: unknown) =>
+        server.app.request(`http://localhost${path}`, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      const graph = (await (
+        await call('POST', '/api/graphs/import', JSON.parse(readFileSync(example('peer-review'), 'utf8')))
+      ).json()) as { id: string };
+      const { runId } = (await (
+        await call('POST', `/api/graphs/${graph.id}/runs`, { goal: 'Relays' })
+      ).json()) as StartRunResponse;
+      for (let run: RunRecord | undefined; !run || !isTerminalRunStatus(run.status); ) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        run = (await (await call('GET', `/api/runs/${runId}`)).json()) as RunRecord;
+      }
+      const file = temp.path('server-trace.json');
+      writeFileSync(file, await (await call('GET', `/api/runs/${runId}/trace`)).text());
+      const { code, stdout } = await baton(['verify', file]);
+      expect(code).toBe(EXIT.ok);
+      expect(stdout).toContain(`of run ${runId} (completed)`);
+    } finally {
+      await server.close();
+    }
   });
 });
