@@ -58,7 +58,7 @@ describe('baton run with the simulated provider', () => {
     expect(parsed.some((e) => e.type === 'action.delta')).toBe(true);
   });
 
-  it('refuses an invalid graph and input that breaks the input schema with exit 3, and a missing goal with exit 2', async () => {
+  it('takes input that keeps the input schema; refuses input that breaks it and an invalid graph (exit 3), and a missing goal (exit 2)', async () => {
     const graph = JSON.parse(readFileSync(example('peer-review'), 'utf8'));
     graph.nodes[0].data.inputSchema = {
       type: 'object',
@@ -75,6 +75,11 @@ describe('baton run with the simulated provider', () => {
     expect(badInput.code).toBe(EXIT.invalid);
     expect(badInput.stderr).toContain('does not match the graph');
     expect(badInput.stderr).toMatch(/\$\.topic: /);
+
+    await import('node:fs').then((fs) => fs.writeFileSync(input, JSON.stringify({ topic: 'relay batons' })));
+    const goodInput = await baton(['run', withSchema, '--goal', 'go', '--input', input, '--json', '--quiet']);
+    expect(goodInput.code, goodInput.stderr).toBe(EXIT.ok);
+    expect(RunRecord.parse(JSON.parse(goodInput.stdout)).input).toEqual({ topic: 'relay batons' });
 
     const broken = temp.path('broken.json');
     graph.edges = [];
