@@ -5,7 +5,7 @@ import type { Command } from './command';
 import { EXIT, type ExitCode } from './exit-codes';
 import { USAGE } from './usage';
 
-/** Each command in its own module, loaded only when asked for: `--version` and `validate` never load the engine. */
+/** Each command in its own module, loaded only when asked for: `--version` and `--help` load none of them. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run')).runCommand,
   validate: async () => (await import('./commands/validate')).validateCommand,
@@ -39,24 +39,23 @@ async function main(argv: string[]): Promise<ExitCode> {
   try {
     return await command(args, context);
   } catch (error) {
-    if (!(error instanceof CliError)) throw error;
+    if (!(error instanceof CliError)) {
+      // A bug, not a mistake of the person's: the stack helps, and goes through the scrubber like everything else.
+      context.output.err(`baton ${name}: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      return EXIT.failed;
+    }
     context.output.err(`baton ${name}: ${[error.message, ...error.details.map((d) => `  ${d}`)].join('\n')}\n`);
     return error.exitCode;
   }
 }
 
+// What fails before the configuration is read (it is wrong, so there are no secrets to scrub yet).
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    const message =
-      error instanceof CliError
-        ? error.message
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : String(error);
-    process.stderr.write(`baton: ${message}\n`);
+    process.stderr.write(`baton: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = error instanceof CliError ? error.exitCode : EXIT.failed;
   },
 );

@@ -1,5 +1,7 @@
-// Reads a JSON file the person named, through the same guards as documents the server accepts (size, depth, syntax).
-import { readFileSync } from 'node:fs';
+// Files the person named: JSON read through the same guards as documents the server accepts (size, depth, syntax),
+// and files to write checked before any work is done (a run should not spend model calls to fail at the end).
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { formatJsonPath, type GraphIssue, parseJsonText } from '@baton/contracts';
 import { CliError } from './cli-error';
 import { EXIT } from './exit-codes';
@@ -26,4 +28,17 @@ export function readJsonFile(path: string, what: string): unknown {
 /** One line per problem: `$.nodes[1].data.name: A name must ...`. */
 export function issueLines(issues: readonly Pick<GraphIssue, 'path' | 'message'>[]): string[] {
   return issues.map((issue) => `${formatJsonPath(issue.path)}: ${issue.message}`);
+}
+
+/** A CliError (exit 2) unless `path` can be written: its folder exists and is writable, and it is not a folder. */
+export function checkWritable(path: string, what: string): void {
+  const folder = dirname(path);
+  try {
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new Error('it is a folder');
+    accessSync(folder, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? `the folder "${folder}" does not exist` : (error as Error).message;
+    throw new CliError(EXIT.usage, `Cannot write the ${what} "${path}": ${reason}.`);
+  }
 }

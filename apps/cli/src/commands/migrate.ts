@@ -4,11 +4,12 @@ import { CliError } from '../cli-error';
 import type { Command } from '../command';
 import { EXIT } from '../exit-codes';
 import { onePositional, parseCommandArgs } from '../parse-args';
-import { issueLines, readJsonFile } from '../read-json-file';
+import { checkWritable, issueLines, readJsonFile } from '../read-json-file';
 
 export const migrateCommand: Command = async (args, { output }) => {
   const { values, positionals } = parseCommandArgs(args, { out: { type: 'string', short: 'o' } });
   const file = onePositional('migrate', positionals, 'graph.json');
+  if (values.out) checkWritable(values.out, 'output file');
   const document = readJsonFile(file, 'graph');
   const from = (document as { version?: unknown } | null)?.version;
   const migrated = migrateGraph(document);

@@ -91,6 +91,11 @@ describe('baton run with the simulated provider', () => {
     const noGoal = await baton(['run', example('peer-review')]);
     expect(noGoal.code).toBe(EXIT.usage);
     expect(noGoal.stderr).toContain('needs a goal');
+
+    const nowhere = temp.path('no-such-folder/trace.json');
+    const unwritable = await baton(['run', example('peer-review'), '--goal', 'go', '--trace', nowhere]);
+    expect(unwritable.code).toBe(EXIT.usage);
+    expect(unwritable.stderr).toContain('no-such-folder" does not exist');
   });
 });
 

@@ -15,7 +15,7 @@ import { CliError } from '../cli-error';
 import type { Command } from '../command';
 import { EXIT, type ExitCode } from '../exit-codes';
 import type { Output } from '../output';
-import { issueLines, readTextFile } from '../read-json-file';
+import { checkWritable, issueLines, readTextFile } from '../read-json-file';
 import { interactiveHandler, policyHandler } from '../run/escalations';
 import { createProgressView } from '../run/progress';
 import { readRunInput } from '../run/run-input';
@@ -26,6 +26,8 @@ import { printable } from '../terminal-text';
 
 export const runCommand: Command = async (args, { config, output }) => {
   const options = parseRunOptions(args);
+  if (options.traceFile) checkWritable(options.traceFile, 'trace file');
+  if (options.events?.to === 'file') checkWritable(options.events.path, 'events file');
   const graph = loadGraph(options.graphFile);
   const input = readRunInput(options.inputFile, graph);
   const provider = createProvider(config, engine);
