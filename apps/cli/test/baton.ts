@@ -21,8 +21,8 @@ export interface Running {
   /** What it has written so far. */
   readonly stdout: string;
   readonly stderr: string;
-  /** Resolves once stdout or stderr (together) contain `text`. */
-  waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  /** Resolves once stdout and stderr (together) contain `text`, `times` times (once by default). */
+  waitFor(text: string | RegExp, options?: { times?: number; timeoutMs?: number }): Promise<void>;
   done: Promise<Finished>;
 }
 
@@ -73,8 +73,12 @@ export function startBaton(
     get stderr() {
       return stderr;
     },
-    waitFor(text, timeoutMs = 15_000) {
-      const seen = () => (typeof text === 'string' ? (stdout + stderr).includes(text) : text.test(stdout + stderr));
+    waitFor(text, { times = 1, timeoutMs = 15_000 } = {}) {
+      const seen = () => {
+        const all = stdout + stderr;
+        if (typeof text !== 'string') return text.test(all);
+        return all.split(text).length - 1 >= times;
+      };
       return new Promise<void>((resolve, reject) => {
         if (seen()) return resolve();
         const timer = setTimeout(() => {

@@ -66,4 +66,26 @@ describe('baton run on a terminal', () => {
     expect(file.run.status).toBe('cancelled');
     expect(file.events.at(-1)?.type).toBe('run.cancelled');
   });
+
+  it('edit: a payload that breaks the contract is refused with its JSON path and asked again; a good one goes on', async () => {
+    const trace = temp.path('edited.json');
+    const running = startBatonInTerminal(['run', example('research-and-write'), '--goal', 'Tides', '--trace', trace], {
+      BATON_SIM_CONFIDENCE: '0.5',
+    });
+    const question = 'Approve, reject or edit? [a/r/e]';
+    await running.waitFor(question);
+    running.child.stdin!.write('e\r');
+    await running.waitFor('as one line of JSON:');
+    running.child.stdin!.write('{"sources": [], "confidence": 0.95}\r');
+    await running.waitFor('$.key_findings: This required property is missing.');
+    await running.waitFor(question, { times: 2 }); // asked again, the escalation still open
+    const edited = { sources: [], key_findings: ['Tides follow the moon.'], confidence: 0.95 };
+    running.child.stdin!.write('e\r');
+    await running.waitFor('as one line of JSON:', { times: 2 });
+    running.child.stdin!.write(`${JSON.stringify(edited)}\r`);
+    const { code, stdout } = await running.done;
+    expect(code, stdout).toBe(EXIT.ok);
+    const resolved = readTrace(trace).events.find((e) => e.type === 'escalation.resolved');
+    expect(resolved).toMatchObject({ decision: 'edit', payload: edited, note: 'Edited at the terminal.' });
+  });
 });
