@@ -59,6 +59,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
   };
 }
 
+/** Every secret the configuration holds: what logs, events, responses, exports and the CLI's output are scrubbed of. */
+export function configuredSecrets(config: ServerConfig): string[] {
+  return [config.openai?.apiKey, config.token].filter((s): s is string => Boolean(s));
+}
+
 /** Loopback hosts are the only ones the server binds to without a token. */
 export function isLoopbackHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as engine from '@baton/engine';
 import { serve } from '@hono/node-server';
 import { compose } from './compose';
-import { isLoopbackHost, readConfig } from './config';
+import { configuredSecrets, isLoopbackHost, readConfig } from './config';
 import { createLogger } from './logger';
 import { allowedHostnames, createProvider } from './provider';
 import { seedExamples } from './seed';
@@ -13,7 +13,7 @@ const INTERRUPTED_REASON = 'The server stopped while the run was going on.';
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const secrets = [config.openai?.apiKey, config.token].filter((s): s is string => Boolean(s));
+  const secrets = configuredSecrets(config);
   const logger = createLogger({ secrets });
   const loopback = isLoopbackHost(config.host);
   if (!loopback && config.token === null) {

@@ -1,5 +1,6 @@
-// Routes about the server itself: health, the model provider, the graph format's JSON Schema, and sign-in.
-import { graphJsonSchema, type HealthResponse, SessionBody } from '@baton/contracts';
+// Routes about the server itself: health, the model provider, the graph format's JSON Schema, the OpenAPI document of
+// the API, and sign-in.
+import { graphJsonSchema, type HealthResponse, openApiDocument, SessionBody } from '@baton/contracts';
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
 import { signIn, signOut } from '../http/auth';
@@ -17,6 +18,8 @@ export function metaRoutes(deps: AppDeps): Hono {
   app.get('/provider', (c) => c.json(deps.provider));
 
   app.get('/schema/graph', (c) => c.json(graphJsonSchema()));
+
+  app.get('/openapi.json', (c) => c.json(openApiDocument(deps.version)));
 
   app.post('/session', async (c) => {
     const body = parseBody(SessionBody, await readJson(c));

@@ -2,11 +2,11 @@ import type {
   ApiErrorBody,
   GraphRecord,
   GraphVersionSummary,
-  RunEvent,
   RunRecord,
   RunSummary,
   StartRunResponse,
 } from '@baton/contracts';
+import { TraceFile } from '@baton/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { agentGraph } from '../../test/documents';
 import { type TestServer, testServer } from '../../test/harness';
@@ -155,9 +155,11 @@ describe('run routes', () => {
     const response = await server.call('GET', `/api/runs/${runId}/trace`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('attachment');
-    const trace = await json<{ run: RunRecord; graph: GraphRecord['draft']; events: RunEvent[] }>(response);
+    const trace = TraceFile.parse(await response.json());
+    expect(trace.format).toBe('baton.trace');
+    expect(trace.version).toBe(1);
     expect(trace.run.id).toBe(runId);
-    expect(trace.graph.id).toBe(graph.id);
+    expect(trace.graph?.id).toBe(graph.id);
     expect(trace.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });

@@ -1,5 +1,5 @@
 // Run routes: start a run of a graph's draft, list and read runs, cancel, decide an escalation, export the trace.
-import { EscalationDecisionBody, StartRunBody } from '@baton/contracts';
+import { EscalationDecisionBody, StartRunBody, traceFile } from '@baton/contracts';
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
 import { parseBody, readJson } from '../http/body';
@@ -48,7 +48,7 @@ export function runRoutes(deps: AppDeps): Hono {
       after = batch.at(-1)!.seq;
     }
     c.header('Content-Disposition', `attachment; filename="baton-trace-${run.id}.json"`);
-    return json(c, { run, graph: version?.document ?? null, events });
+    return json(c, traceFile({ run, graph: version?.document ?? null, events }));
   });
 
   return app;

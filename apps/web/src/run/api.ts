@@ -33,7 +33,10 @@ export const runApi = {
     }),
 };
 
-/** The trace export: a JSON download the browser saves itself (the cookie goes with it). */
+/**
+ * The trace export: a JSON download the browser saves itself (the cookie goes with it). The file is a `TraceFile`
+ * (`format: "baton.trace"`, `version: 1`), the same as `baton run --trace` writes and `baton verify` checks.
+ */
 export const traceUrl = (runId: string): string => `${runUrl(runId)}/trace`;
 
 export function useProviderInfo() {
