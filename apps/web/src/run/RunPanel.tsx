@@ -12,7 +12,8 @@ import { formatDuration, formatTokens } from './format';
 import { setTraceFocusAction, useRunSummary, useTraceFocus } from './hooks';
 import { ProviderBadge } from './ProviderBadge';
 import { ResultView } from './ResultView';
-import { RunControls } from './RunControls';
+import { RunAsked } from './RunAsked';
+import { type RunAgainRequest, RunControls } from './RunControls';
 import { RunHistory } from './RunHistory';
 import { isEnded, type RunViewStore } from './run-store';
 import { connectRunStream, type StreamState } from './run-stream';
@@ -48,6 +49,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
   const queryClient = useQueryClient();
   /** Bumped by "Try again" after the stream was lost, to connect afresh. */
   const [attempt, setAttempt] = useState(0);
+  const [runAgain, setRunAgain] = useState<RunAgainRequest | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt ("Try again") must connect afresh.
   useEffect(() => {
@@ -94,6 +96,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
         liveRunId={view && !view.ended ? runId : null}
         beforeRun={beforeRun}
         onStarted={openRun}
+        runAgain={runAgain}
       />
       {view && runId && (
         <RunStatusBar
@@ -108,6 +111,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
           }}
         />
       )}
+      {view && <RunAsked store={view.store} canRun={!hasProblems} onRunAgain={setRunAgain} />}
       <div className="run-tabs" role="tablist">
         {(['trace', 'result', 'history'] as const).map((t) => (
           <button
