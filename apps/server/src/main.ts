@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const provider = createProvider(config, engine);
   const server = compose({
     dataDir: config.dataDir,
+    prices: config.prices,
     engine,
     provider,
     logger,

@@ -17,3 +17,4 @@ export * from './graph/parse-graph';
 export { checkGraphRules } from './graph/rules';
 export * from './json';
 export * from './json-schema';
+export * from './pricing';

@@ -218,6 +218,17 @@ describe('graph routes', () => {
     expect(v1.headers.get('content-disposition')).toBe('attachment; filename="test-graph-v1.baton.json"');
   });
 
+  it('serves the price table of the configuration, in USD per 1M tokens', async () => {
+    server = testServer({ prices: { 'gpt-4.1-mini': { input: 0.4, output: 1.6 } } });
+    const response = await server.call('GET', '/api/prices');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      currency: 'USD',
+      perTokens: 1_000_000,
+      models: { 'gpt-4.1-mini': { input: 0.4, output: 1.6 } },
+    });
+  });
+
   it('answers unknown API routes with a JSON 404', async () => {
     server = testServer();
     const response = await server.call('GET', '/api/nothing-here');

@@ -50,6 +50,8 @@ describe('run routes', () => {
       result: 'done: write a poem',
       eventCount: 7,
       usage: { inputTokens: 3, outputTokens: 4, totalTokens: 7 },
+      // The tokens per model and the provider's kind, so that the history can price the run.
+      spend: { simulated: true, byModel: { 'fake-model': { inputTokens: 3, outputTokens: 4, totalTokens: 7 } } },
       pendingEscalations: [],
       error: null,
     });
