@@ -22,6 +22,7 @@ import { shownRun } from './shown-run';
 import { TraceFilters } from './TraceFilters';
 import { TraceList } from './TraceList';
 import type { TraceFilter } from './trace-tree';
+import { useCost } from './use-cost';
 import { VersionNotice } from './VersionNotice';
 import './run.css';
 
@@ -157,6 +158,7 @@ function RunStatusBar({
   onClose(): void;
 }) {
   const summary = useRunSummary(store);
+  const cost = useCost(store, null);
   const badge = runStatusBadge(summary.status);
   const live = !isEnded(summary.status);
   const [now, setNow] = useState(() => Date.now());
@@ -182,6 +184,14 @@ function RunStatusBar({
       <span className={badgeClass(badge.tone)}>{badge.label}</span>
       <span className="subtle" data-testid="run-counts">
         {summary.actionCount} actions · {formatTokens(summary.totals.usage.totalTokens)} tokens ·{' '}
+        {cost && (
+          <>
+            <span data-testid="run-cost" title={cost.title}>
+              {cost.text}
+            </span>{' '}
+            ·{' '}
+          </>
+        )}
         {formatDuration(elapsed)}
         {summary.graphVersion !== null ? ` · v${summary.graphVersion}` : ''}
       </span>

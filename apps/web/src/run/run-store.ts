@@ -1,5 +1,12 @@
 // The run view: applies a run's events (idempotent by seq, batched per frame) and derives what the UI shows.
-import { assertNever, formatJsonPath, type RunEvent, type RunStatus, type Usage } from '@baton/contracts';
+import {
+  assertNever,
+  formatJsonPath,
+  type ModelCall,
+  type RunEvent,
+  type RunStatus,
+  type Usage,
+} from '@baton/contracts';
 import type {
   ActionView,
   EdgeRunState,
@@ -157,6 +164,26 @@ export class RunViewStore {
       stack.push(...this.childrenOf(action.id));
     }
     return best ? { actionId: best.id, text: best.text } : undefined;
+  }
+
+  /**
+   * The model calls in an action's subtree (or the whole run's, with null): the actions without children that
+   * name a model and have usage, the same leaves the live token count adds up, so nothing is counted twice.
+   */
+  modelCallsUnder(actionId: string | null): ModelCall[] {
+    const calls: ModelCall[] = [];
+    const stack = actionId === null ? [...this.childrenOf(null)] : [actionId];
+    while (stack.length > 0) {
+      const id = stack.pop() as string;
+      const children = this.childrenOf(id);
+      if (children.length > 0) {
+        stack.push(...children);
+        continue;
+      }
+      const action = this.actions.get(id);
+      if (action?.model && action.usage) calls.push({ model: action.model, usage: action.usage });
+    }
+    return calls;
   }
 
   isLive(): boolean {
