@@ -12,7 +12,12 @@ export function useCost(store: RunViewStore, actionId: string | null): CostText 
   const version = useTreeVersion(store);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the tree version is what says the calls changed.
   return useMemo(
-    () => costText(store.modelCallsUnder(actionId), prices, simulated),
+    // Walking the tree is only worth it when there is something to price: not for simulated runs, nor before the
+    // prices have arrived (a long simulated run re-renders its totals many times a second).
+    () =>
+      simulated || !prices
+        ? costText([], prices, simulated)
+        : costText(store.modelCallsUnder(actionId), prices, simulated),
     [store, actionId, prices, simulated, version],
   );
 }
