@@ -83,8 +83,9 @@ test('a contract schema whose text is not JSON is a problem on its edge until it
   await expect(editor.problems).not.toContainText('cannot be applied');
   await expect(run.runButton).toBeDisabled();
 
-  const fixed = { ...(handoff as { contract: { schema: unknown } }).contract.schema } as Record<string, unknown>;
-  await schemaField.fill(JSON.stringify(fixed, null, 2));
+  // The example's own schema again: valid JSON that compiles and requires the confidence.
+  const original = handoff?.kind === 'handoff' ? handoff.contract?.schema : undefined;
+  await schemaField.fill(JSON.stringify(original, null, 2));
   await expect(page.getByText('No problems: this graph can run.')).toBeVisible();
   await expect(run.runButton).toBeEnabled();
 });
