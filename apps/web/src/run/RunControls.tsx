@@ -87,7 +87,8 @@ export function RunControls({ graphId, hasProblems, liveRunId, onStarted, before
       goal: runAgain.goal,
       ...(runAgain.input !== undefined ? { input: runAgain.input } : {}),
     });
-    if (again.success && !hasProblems) void run(again.data);
+    // A second click while the first run is being started only fills the boxes again.
+    if (again.success && !hasProblems && !saving && !start.isPending) void run(again.data);
   });
 
   return (
