@@ -84,7 +84,8 @@ test('export the graph, import the file as a new graph, and get the same graph',
 
   const before = (await api.get(original.id)).draft;
   const after = (await api.get(copyId)).draft;
-  expect(after.name).toBe(before.name);
+  // The name is taken (by the original), so the import gets the next free one.
+  expect(after.name).toBe(`${before.name} (2)`);
   expect(after.description).toBe(before.description);
   expect(after.nodes).toEqual(before.nodes);
   expect(after.edges).toEqual(before.edges);

@@ -12,6 +12,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const api = new GraphApi(request);
     const editor = new EditorPage(page);
     const graph = await api.importExample('research-and-write');
+    // The seeded example has the name, so the import is "Research and write (2)": the picture shows the plain name.
+    await request.patch(`/api/graphs/${graph.id}`, { data: { name: 'Research and write' } });
     await page.emulateMedia({ colorScheme });
     await editor.goto(graph.id);
     await expect(editor.node('research')).toBeVisible();

@@ -1,5 +1,5 @@
 // Wires stores, notifier, run manager and app together from a config: shared by main.ts and the tests.
-import type { ProviderInfo } from '@baton/contracts';
+import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import { createApp } from './app';
 import { type Db, openDatabase } from './db/database';
 import type { AppDeps } from './deps';
@@ -16,6 +16,8 @@ export interface ComposeOptions {
   dataDir: string | ':memory:';
   engine: EnginePort;
   provider: ModelProvider;
+  /** The configuration's price table; none by default, so that runs show tokens only. */
+  prices?: PriceTable;
   logger: Logger;
   token: string | null;
   allowedHostnames: ReadonlySet<string> | null;
@@ -62,6 +64,7 @@ export function compose(options: ComposeOptions): Composed {
     notifier,
     runManager,
     provider: options.provider.info,
+    prices: options.prices ?? {},
     logger: options.logger,
     newId,
     token: options.token,

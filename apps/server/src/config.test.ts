@@ -2,6 +2,36 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isLoopbackHost, readConfig } from './config';
 
+describe('readConfig: prices', () => {
+  it('prices the default tiers out of the box', () => {
+    expect(readConfig({}, '/srv').prices).toEqual({
+      'gpt-4.1-nano': { input: 0.1, output: 0.4 },
+      'gpt-4.1-mini': { input: 0.4, output: 1.6 },
+      'gpt-4.1': { input: 2, output: 8 },
+    });
+  });
+
+  it('adds and overrides prices from BATON_MODEL_PRICES', () => {
+    const { prices } = readConfig(
+      { BATON_MODEL_PRICES: '{"llama3": {"input": 0, "output": 0}, "gpt-4.1": {"input": 1, "output": 4}}' },
+      '/srv',
+    );
+    expect(prices.llama3).toEqual({ input: 0, output: 0 });
+    expect(prices['gpt-4.1']).toEqual({ input: 1, output: 4 });
+    expect(prices['gpt-4.1-mini']).toEqual({ input: 0.4, output: 1.6 });
+  });
+
+  it('says where BATON_MODEL_PRICES is wrong', () => {
+    expect(() => readConfig({ BATON_MODEL_PRICES: '{nope' }, '/srv')).toThrow(/^BATON_MODEL_PRICES must be JSON/);
+    expect(() => readConfig({ BATON_MODEL_PRICES: '{"m": {"input": -1, "output": 1}}' }, '/srv')).toThrow(
+      'BATON_MODEL_PRICES at $.m.input: A price cannot be negative.',
+    );
+    expect(() => readConfig({ BATON_MODEL_PRICES: '{"m": {"input": 1}}' }, '/srv')).toThrow(
+      /^BATON_MODEL_PRICES at \$\.m\.output: /,
+    );
+  });
+});
+
 describe('readConfig', () => {
   it('has the documented defaults', () => {
     const config = readConfig({}, '/srv/baton');

@@ -1,7 +1,7 @@
 // Server settings from environment variables: one place that reads process.env, with defaults and clear errors.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BatonError } from '@baton/contracts';
+import { BatonError, formatJsonPath, PriceTable } from '@baton/contracts';
 
 export interface ServerConfig {
   host: string;
@@ -11,6 +11,8 @@ export interface ServerConfig {
   token: string | null;
   openai: { apiKey: string; baseURL: string | null } | null;
   models: { fast: string; balanced: string; deep: string };
+  /** USD per 1M input and output tokens, by model id: the defaults, with BATON_MODEL_PRICES over them. */
+  prices: PriceTable;
   simulated: { callDelayMs: number; tokenDelayMs: number; confidence: number };
   webDir: string;
   examplesDir: string;
@@ -27,6 +29,13 @@ export class ConfigError extends BatonError {
 const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const DEFAULT_MODELS = { fast: 'gpt-4.1-nano', balanced: 'gpt-4.1-mini', deep: 'gpt-4.1' } as const;
+
+/** OpenAI's list prices of the default tiers' models, USD per 1M tokens (openai.com/api/pricing). */
+export const DEFAULT_PRICES: PriceTable = {
+  'gpt-4.1-nano': { input: 0.1, output: 0.4 },
+  'gpt-4.1-mini': { input: 0.4, output: 1.6 },
+  'gpt-4.1': { input: 2, output: 8 },
+};
 
 /**
  * Relative paths resolve against the folder the person started from: `npm start` at the repository root runs the
@@ -45,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
       balanced: nonEmpty(env.BATON_MODEL_BALANCED) ?? DEFAULT_MODELS.balanced,
       deep: nonEmpty(env.BATON_MODEL_DEEP) ?? DEFAULT_MODELS.deep,
     },
+    prices: { ...DEFAULT_PRICES, ...prices(env) },
     simulated: {
       callDelayMs: integer(env, 'BATON_SIM_CALL_MS', 150, 0, 600_000),
       tokenDelayMs: integer(env, 'BATON_SIM_TOKEN_MS', 15, 0, 60_000),
@@ -83,6 +93,29 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`);
   }
   return value;
+}
+
+/** BATON_MODEL_PRICES: `{"model-id": {"input": 0.4, "output": 1.6}}`, USD per 1M tokens; adds to the defaults. */
+function prices(env: NodeJS.ProcessEnv): PriceTable {
+  const raw = nonEmpty(env.BATON_MODEL_PRICES);
+  if (raw === null) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    throw new ConfigError(
+      `BATON_MODEL_PRICES must be JSON like {"gpt-4o": {"input": 2.5, "output": 10}}: ${(error as Error).message}`,
+    );
+  }
+  const parsed = PriceTable.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const at = formatJsonPath(issue.path.filter((p): p is string | number => typeof p !== 'symbol'));
+    throw new ConfigError(
+      `BATON_MODEL_PRICES at ${at}: ${issue.message} Each model id needs {"input": <USD per 1M tokens>, "output": <USD per 1M tokens>}.`,
+    );
+  }
+  return parsed.data;
 }
 
 function fraction(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -1,5 +1,5 @@
 // Everything the Hono app is built from, injected so that tests build it with no port and no process state.
-import type { ProviderInfo } from '@baton/contracts';
+import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import type { IdSource } from './ids';
 import type { Logger } from './logger';
 import type { RunManager } from './runs/run-manager';
@@ -11,6 +11,8 @@ export interface AppDeps {
   notifier: RunNotifier;
   runManager: RunManager;
   provider: ProviderInfo;
+  /** USD per 1M tokens by model id (config.ts), served to the web app to price runs. */
+  prices: PriceTable;
   logger: Logger;
   newId: IdSource;
   /** BATON_TOKEN, or null when the API is open (loopback only). */

@@ -3,9 +3,9 @@
 export { type Composed, type ComposeOptions, compose } from './compose';
 export { ConfigError, configuredSecrets, readConfig, type ServerConfig } from './config';
 export { type Db, openDatabase, schemaVersion } from './db/database';
+export { createLogger, type Logger } from './logger';
 export { createProvider, type ProviderFactories } from './provider';
 export { type EventRecorderDeps, RunEventRecorder } from './runs/event-recorder';
-export { createLogger, type Logger } from './logger';
 export { createScrubber, scrubJson, scrubText } from './secrets';
 export { createMemoryNotifier } from './store/memory-notifier';
 export { applyEvent, type RunState, ZERO_USAGE } from './store/run-state';

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const provider = createProvider(config, engine, logger);
   const server = compose({
     dataDir: config.dataDir,
+    prices: config.prices,
     engine,
     provider,
     logger,

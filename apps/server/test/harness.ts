@@ -1,5 +1,5 @@
 // Builds the app for tests: in-memory SQLite (or a temp dir), a fake or real engine, a logger that keeps its lines.
-import type { ProviderInfo } from '@baton/contracts';
+import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import { type Composed, compose } from '../src/compose';
 import { createMemoryLogger } from '../src/logger';
 import type { EnginePort, ModelProvider } from '../src/runs/engine-port';
@@ -35,6 +35,7 @@ export function testServer(
     provider?: ModelProvider;
     dataDir?: string;
     webDir?: string | null;
+    prices?: PriceTable;
   } = {},
 ): TestServer {
   const secrets = options.secrets ?? [];
@@ -50,6 +51,7 @@ export function testServer(
     allowedHostnames: new Set(['localhost', '127.0.0.1']),
     secrets,
     webDir: options.webDir ?? null,
+    ...(options.prices ? { prices: options.prices } : {}),
     version: '0.1.0-test',
     newId: (prefix) => `${prefix}_${++counter}`,
     heartbeatMs: 200,

@@ -5,6 +5,9 @@ import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/client';
 import { App } from './app/App';
 import './app/global.css';
+import { initTheme } from './app/theme';
+
+initTheme();
 
 const queryClient = new QueryClient({
   defaultOptions: {

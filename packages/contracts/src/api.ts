@@ -4,6 +4,7 @@ import { ErrorInfo, EscalationDecision, RunStatus, Usage } from './events';
 import { Budget } from './graph/budget';
 import { GraphDocument } from './graph/graph';
 import { JsonValue } from './json';
+import { RunSpend } from './pricing';
 
 /** `{ error: { code, message, issues[] } }`: every error the API returns. */
 export const ApiIssue = z.strictObject({
@@ -113,6 +114,8 @@ export const RunSummary = z.strictObject({
   startedAt: z.number().nullable(),
   endedAt: z.number().nullable(),
   usage: Usage,
+  /** Tokens per model, to price the run with the server's price table (GET /api/prices). */
+  spend: RunSpend,
   eventCount: z.number().int().nonnegative(),
   error: ErrorInfo.nullable(),
 });

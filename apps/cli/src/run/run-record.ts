@@ -1,5 +1,5 @@
 // The run's record, folded from its events by the server's own rule (applyEvent), so a CLI trace reads like a server one.
-import type { GraphDocument, JsonValue, RunEvent, RunRecord } from '@baton/contracts';
+import { EMPTY_SPEND, type GraphDocument, type JsonValue, type RunEvent, type RunRecord } from '@baton/contracts';
 import { applyEvent, type RunState, ZERO_USAGE } from '@baton/server';
 
 export class RunRecordBuilder {
@@ -14,6 +14,7 @@ export class RunRecordBuilder {
     result: null,
     error: null,
     pendingEscalations: [],
+    spend: EMPTY_SPEND,
   };
 
   constructor(
@@ -57,6 +58,7 @@ export class RunRecordBuilder {
       result: state.result,
       lastHash: state.lastHash,
       pendingEscalations: state.pendingEscalations,
+      spend: state.spend,
     };
   }
 }

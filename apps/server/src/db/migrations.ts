@@ -67,4 +67,9 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'runs keep their tokens per model, to price them',
+    sql: `ALTER TABLE runs ADD COLUMN spend TEXT NOT NULL DEFAULT '{"simulated":null,"byModel":{}}';`,
+  },
 ];

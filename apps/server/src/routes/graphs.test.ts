@@ -86,6 +86,10 @@ describe('graph routes', () => {
     const second = await json<GraphRecord>(await server.call('POST', '/api/graphs/import', agentGraph('same')));
     expect(first.id).not.toBe(second.id);
     expect(await graphCount(server)).toBe(2);
+    // Two rows named alike could not be told apart: the second import gets the next free name.
+    expect([first.draft.name, second.draft.name]).toEqual(['Test graph', 'Test graph (2)']);
+    const listed = await json<{ items: GraphSummary[] }>(await server.call('GET', '/api/graphs'));
+    expect(listed.items.map((g) => g.name).sort()).toEqual(['Test graph', 'Test graph (2)']);
 
     const broken = agentGraph();
     (broken.nodes[1] as { data: { name: string } }).data.name = 'Not A Slug';
@@ -105,6 +109,19 @@ describe('graph routes', () => {
     expect(rules.status).toBe(400);
     const ruleCodes = (await json<ApiErrorBody>(rules)).error.issues.map((i) => i.code);
     expect(ruleCodes).toEqual(expect.arrayContaining(['output_missing', 'dangling_edge']));
+    // A graph with an agent wired to nothing is refused on import, with the path of the node.
+    const disconnected = agentGraph();
+    disconnected.edges = [{ id: 'e0', kind: 'handoff', source: 'in', target: 'out' }];
+    const lonely = await server.call('POST', '/api/graphs/import', disconnected);
+    expect(lonely.status).toBe(400);
+    expect((await json<ApiErrorBody>(lonely)).error.issues).toEqual([
+      {
+        code: 'disconnected',
+        path: '$.nodes[1]',
+        message:
+          'The specialist "writer" is not connected to the run: nothing leads to it from the input "input", and it leads to no output. Connect it between them, or remove it.',
+      },
+    ]);
     const future = await server.call('POST', '/api/graphs/import', { ...agentGraph(), version: 99 });
     expect(future.status).toBe(400);
     expect((await json<ApiErrorBody>(future)).error.issues[0]!.path).toBe('$.version');
@@ -170,12 +187,14 @@ describe('graph routes', () => {
     const copied = await json<GraphRecord>(copy);
     expect(copied.id).not.toBe(record.id);
     expect(copied.draft.name).toBe('B (copy)');
+    const again = await json<GraphRecord>(await server.call('POST', `/api/graphs/${record.id}/duplicate`));
+    expect(again.draft.name).toBe('B (copy) (2)');
     expect((await server.call('POST', '/api/graphs/nope/duplicate')).status).toBe(404);
 
     expect((await server.call('DELETE', `/api/graphs/${record.id}`)).status).toBe(204);
     expect((await server.call('GET', `/api/graphs/${record.id}`)).status).toBe(404);
     expect((await server.call('DELETE', `/api/graphs/${record.id}`)).status).toBe(404);
-    expect(await graphCount(server)).toBe(1);
+    expect(await graphCount(server)).toBe(2);
   });
 
   it('exports the draft or a version as pretty JSON in the format key order, as an attachment', async () => {
@@ -197,6 +216,17 @@ describe('graph routes', () => {
     await server.call('POST', `/api/graphs/${record.id}/versions`, { label: 'first' });
     const v1 = await server.call('GET', `/api/graphs/${record.id}/export?version=1`);
     expect(v1.headers.get('content-disposition')).toBe('attachment; filename="test-graph-v1.baton.json"');
+  });
+
+  it('serves the price table of the configuration, in USD per 1M tokens', async () => {
+    server = testServer({ prices: { 'gpt-4.1-mini': { input: 0.4, output: 1.6 } } });
+    const response = await server.call('GET', '/api/prices');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      currency: 'USD',
+      perTokens: 1_000_000,
+      models: { 'gpt-4.1-mini': { input: 0.4, output: 1.6 } },
+    });
   });
 
   it('answers unknown API routes with a JSON 404', async () => {

@@ -9,6 +9,7 @@ import {
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
 import { checkGraphDocument, exportFileName, exportText, starterGraph } from '../graphs/documents';
+import { distinctName } from '../graphs/names';
 import { parseBody, positiveInt, readJson } from '../http/body';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../http/errors';
 import { scrubbedJson } from '../http/scrubbed-json';
@@ -45,9 +46,12 @@ export function graphRoutes(deps: AppDeps): Hono {
     return json(c, await graphs.createGraph(id, document), 201);
   });
 
+  const takenNames = async () => (await graphs.listGraphs()).map((graph) => graph.name);
+
   app.post('/graphs/import', async (c) => {
     const document = checkGraphDocument(await readJson(c), { rules: true });
-    return json(c, await graphs.createGraph(deps.newId('graph'), document), 201);
+    const name = distinctName(document.name, await takenNames());
+    return json(c, await graphs.createGraph(deps.newId('graph'), { ...document, name }), 201);
   });
 
   app.get('/graphs/:id', async (c) => json(c, await requireGraph(c.req.param('id'))));
@@ -70,7 +74,7 @@ export function graphRoutes(deps: AppDeps): Hono {
 
   app.post('/graphs/:id/duplicate', async (c) => {
     const source = await requireGraph(c.req.param('id'));
-    const name = `${source.draft.name} (copy)`.slice(0, 200);
+    const name = distinctName(`${source.draft.name} (copy)`.slice(0, 200), await takenNames());
     return json(c, await graphs.createGraph(deps.newId('graph'), { ...source.draft, name }), 201);
   });
 

@@ -1,6 +1,12 @@
-// Routes about the server itself: health, the model provider, the graph format's JSON Schema, the OpenAPI document of
-// the API, and sign-in.
-import { graphJsonSchema, type HealthResponse, openApiDocument, SessionBody } from '@baton/contracts';
+// Routes about the server itself: health, the model provider and its prices, the graph format's JSON Schema, the
+// OpenAPI document of the API, and sign-in.
+import {
+  graphJsonSchema,
+  type HealthResponse,
+  openApiDocument,
+  type PricesResponse,
+  SessionBody,
+} from '@baton/contracts';
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
 import { signIn, signOut } from '../http/auth';
@@ -16,6 +22,13 @@ export function metaRoutes(deps: AppDeps): Hono {
   });
 
   app.get('/provider', (c) => c.json(deps.provider));
+
+  // The web app prices model calls itself (trace rows, nodes, totals, history) from this table and the tokens per
+  // model: events stay the immutable record of what happened, and a price changed in the config applies everywhere.
+  app.get('/prices', (c) => {
+    const body: PricesResponse = { currency: 'USD', perTokens: 1_000_000, models: deps.prices };
+    return c.json(body);
+  });
 
   app.get('/schema/graph', (c) => c.json(graphJsonSchema()));
 

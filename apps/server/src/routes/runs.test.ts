@@ -50,6 +50,8 @@ describe('run routes', () => {
       result: 'done: write a poem',
       eventCount: 7,
       usage: { inputTokens: 3, outputTokens: 4, totalTokens: 7 },
+      // The tokens per model and the provider's kind, so that the history can price the run.
+      spend: { simulated: true, byModel: { 'fake-model': { inputTokens: 3, outputTokens: 4, totalTokens: 7 } } },
       pendingEscalations: [],
       error: null,
     });
@@ -92,6 +94,53 @@ describe('run routes', () => {
     expect((await server.call('GET', '/api/graphs/nope/runs')).status).toBe(404);
     expect(await server.runs.listRuns(graph.id)).toEqual([]);
     expect(await server.graphs.listVersions(graph.id)).toEqual([]);
+  });
+
+  it('refuses to run a graph whose agent is wired to nothing, with the path of the node', async () => {
+    server = testServer();
+    const graph = await createGraph(server);
+    // The writer stays in the draft (a draft may break the rules), but the input hands straight to the output.
+    const bypassed = { ...graph.draft, edges: [{ id: 'e0', kind: 'handoff', source: 'in', target: 'out' }] };
+    const saved = await server.call('PUT', `/api/graphs/${graph.id}/draft`, { document: bypassed, baseRevision: 0 });
+    expect(saved.status).toBe(200);
+
+    const refused = await server.call('POST', `/api/graphs/${graph.id}/runs`, { goal: 'go' });
+    expect(refused.status).toBe(400);
+    expect((await json<ApiErrorBody>(refused)).error.issues).toEqual([
+      {
+        code: 'disconnected',
+        path: '$.nodes[1]',
+        message:
+          'The specialist "writer" is not connected to the run: nothing leads to it from the input "input", and it leads to no output. Connect it between them, or remove it.',
+      },
+    ]);
+    expect(await server.runs.listRuns(graph.id)).toEqual([]);
+    expect(await server.graphs.listVersions(graph.id)).toEqual([]);
+  });
+
+  it('reads a stored run whose version breaks a rule made after it ran, without checking the rules again', async () => {
+    server = testServer();
+    const graph = await createGraph(server);
+    const older = { ...graph.draft, edges: [{ id: 'e0', kind: 'handoff' as const, source: 'in', target: 'out' }] };
+    await server.call('PUT', `/api/graphs/${graph.id}/draft`, { document: older, baseRevision: 0 });
+    // As a release without the connectedness rule would have stored it: a version and a run of it.
+    const version = await server.graphs.versionOfDraft(graph.id);
+    await server.runs.createRun({
+      id: 'run_old',
+      graphId: graph.id,
+      graphVersion: version.version,
+      goal: 'from an older release',
+      input: null,
+      budget: null,
+    });
+    expect((await server.call('GET', `/api/graphs/${graph.id}`)).status).toBe(200);
+    expect((await server.call('GET', `/api/graphs/${graph.id}/versions/${version.version}`)).status).toBe(200);
+    const run = await server.call('GET', '/api/runs/run_old');
+    expect(run.status).toBe(200);
+    expect(await json<RunRecord>(run)).toMatchObject({ goal: 'from an older release' });
+    const trace = await server.call('GET', '/api/runs/run_old/trace');
+    expect(trace.status).toBe(200);
+    expect((await trace.json()) as { graph: { edges: unknown[] } }).toMatchObject({ graph: { edges: older.edges } });
   });
 
   it("checks the run's input against the input node's schema", async () => {

@@ -4,6 +4,7 @@ import {
   type ErrorInfo,
   type JsonValue,
   type RunEvent,
+  type RunSpend,
   type RunStatus,
   type Usage,
 } from '@baton/contracts';
@@ -13,6 +14,8 @@ export interface RunState {
   startedAt: number | null;
   endedAt: number | null;
   usage: Usage;
+  /** Tokens per model and whether they were simulated: what the run costs, priced when it is read. */
+  spend: RunSpend;
   modelCalls: number;
   eventCount: number;
   lastHash: string | null;
@@ -27,7 +30,12 @@ export function applyEvent(state: RunState, event: RunEvent): RunState {
   const next: RunState = { ...state, eventCount: event.seq, lastHash: event.chain };
   switch (event.type) {
     case 'run.started':
-      return { ...next, status: 'running', startedAt: event.at };
+      return {
+        ...next,
+        status: 'running',
+        startedAt: event.at,
+        spend: { ...state.spend, simulated: event.provider.simulated },
+      };
     case 'run.waiting':
       return { ...next, status: 'waiting' };
     case 'escalation.requested':
@@ -41,7 +49,12 @@ export function applyEvent(state: RunState, event: RunEvent): RunState {
     case 'action.completed':
       // Live spend from model calls; the terminal event's totals replace it.
       if (!event.usage || !event.model) return next;
-      return { ...next, usage: addUsage(state.usage, event.usage), modelCalls: state.modelCalls + 1 };
+      return {
+        ...next,
+        usage: addUsage(state.usage, event.usage),
+        modelCalls: state.modelCalls + 1,
+        spend: addSpend(state.spend, event.model, event.usage),
+      };
     case 'run.completed':
       return { ...ended(next, 'completed', event), result: event.result };
     case 'run.failed':
@@ -79,6 +92,11 @@ function ended(state: RunState, status: RunStatus, event: { at: number; usage: U
     modelCalls: event.modelCalls,
     pendingEscalations: [],
   };
+}
+
+function addSpend(spend: RunSpend, model: string, usage: Usage): RunSpend {
+  const before = Object.hasOwn(spend.byModel, model) ? spend.byModel[model] : undefined;
+  return { ...spend, byModel: { ...spend.byModel, [model]: before ? addUsage(before, usage) : usage } };
 }
 
 function addUsage(a: Usage, b: Usage): Usage {

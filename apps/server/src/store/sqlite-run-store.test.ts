@@ -216,6 +216,61 @@ describe('SQLite run store', () => {
     db.close();
   });
 
+  it('keeps the tokens per model of a run, and the run-level spend survives the terminal totals', async () => {
+    const { runs, append, db } = await withRun(':memory:');
+    const call = (actionId: string, model: string, inputTokens: number) =>
+      append({
+        type: 'action.completed',
+        actionId,
+        parentActionId: null,
+        stepKey: null,
+        output: 'x',
+        usage: { inputTokens, outputTokens: 1, totalTokens: inputTokens + 1 },
+        model,
+        durationMs: 1,
+      });
+    await call('a', 'gpt-4.1-mini', 10);
+    await call('b', 'gpt-4.1', 20);
+    await call('c', 'gpt-4.1-mini', 30);
+    const usage = { inputTokens: 60, outputTokens: 3, totalTokens: 63 };
+    await append({ type: 'run.completed', result: 'x', usage, modelCalls: 3, activeMs: 1 });
+    const [summary] = await runs.listRuns('g');
+    expect(summary?.spend).toEqual({
+      simulated: null,
+      byModel: {
+        'gpt-4.1-mini': { inputTokens: 40, outputTokens: 2, totalTokens: 42 },
+        'gpt-4.1': { inputTokens: 20, outputTokens: 1, totalTokens: 21 },
+      },
+    });
+    db.close();
+  });
+
+  it('reads runs stored before runs kept their spend: tokens per model unknown, nothing invented', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-db-'));
+    dirs.push(dir);
+    const old = openDatabase(dir, MIGRATIONS.slice(0, 1));
+    old
+      .prepare(
+        `INSERT INTO graphs (id, name, description, draft, draft_revision, created_at, updated_at)
+         VALUES ('g', 'G', '', '{}', 0, 1, 1)`,
+      )
+      .run();
+    old
+      .prepare(
+        `INSERT INTO runs (id, graph_id, graph_version, goal, status, created_at, usage)
+         VALUES ('r', 'g', 1, 'an old goal', 'completed', 1, '{"inputTokens":5,"outputTokens":5,"totalTokens":10}')`,
+      )
+      .run();
+    old.close();
+    const db = openDatabase(dir);
+    expect(await createSqliteRunStore(db).getRun('r')).toMatchObject({
+      goal: 'an old goal',
+      usage: { totalTokens: 10 },
+      spend: { simulated: null, byModel: {} },
+    });
+    db.close();
+  });
+
   it('returns from each append the record getRun reads back', async () => {
     const { runs, append, db } = await withRun(':memory:');
     const ref = { actionId: 'a', parentActionId: null, stepKey: null };

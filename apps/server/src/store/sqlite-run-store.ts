@@ -1,5 +1,14 @@
 // RunStore on SQLite: runs are rows, events are append-only rows keyed by (run_id, seq), written with the run's update.
-import type { ErrorInfo, JsonValue, RunEvent, RunRecord, RunStatus, RunSummary, Usage } from '@baton/contracts';
+import type {
+  ErrorInfo,
+  JsonValue,
+  RunEvent,
+  RunRecord,
+  RunSpend,
+  RunStatus,
+  RunSummary,
+  Usage,
+} from '@baton/contracts';
 import { isTerminalRunStatus } from '@baton/contracts';
 import type { Db } from '../db/database';
 import { ConflictError, NotFoundError } from '../http/errors';
@@ -18,6 +27,7 @@ interface RunRow {
   started_at: number | null;
   ended_at: number | null;
   usage: string;
+  spend: string;
   model_calls: number;
   event_count: number;
   last_hash: string | null;
@@ -33,7 +43,7 @@ interface RunRow {
 interface ActiveRun {
   fixed: Pick<RunRecord, 'id' | 'graphId' | 'graphVersion' | 'goal' | 'createdAt' | 'input'>;
   state: RunState;
-  texts: { usage: string; result: string | null; error: string | null; pendingEscalations: string };
+  texts: { usage: string; spend: string; result: string | null; error: string | null; pendingEscalations: string };
 }
 
 export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunStore {
@@ -46,7 +56,7 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
   // The WHERE on event_count and last_hash proves the in-memory state is the row's: if another writer (or a rolled
   // back outer transaction) moved the row, nothing changes and the append reloads the row.
   const updateRun = db.prepare(
-    `UPDATE runs SET status = ?, started_at = ?, ended_at = ?, usage = ?, model_calls = ?, event_count = ?,
+    `UPDATE runs SET status = ?, started_at = ?, ended_at = ?, usage = ?, spend = ?, model_calls = ?, event_count = ?,
        last_hash = ?, result = ?, error = ?, pending_escalations = ? WHERE id = ? AND event_count = ? AND last_hash IS ?`,
   );
   const selectEvents = db.prepare<[string, number, number], { body: string }>(
@@ -73,7 +83,13 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
         input: record.input,
       },
       state: toState(row),
-      texts: { usage: row.usage, result: row.result, error: row.error, pendingEscalations: row.pending_escalations },
+      texts: {
+        usage: row.usage,
+        spend: row.spend,
+        result: row.result,
+        error: row.error,
+        pendingEscalations: row.pending_escalations,
+      },
     };
   }
 
@@ -99,6 +115,7 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
     // applyEvent keeps a field's object when it did not change, so most appends serialise none of them.
     const texts = {
       usage: state.usage === before.usage ? run.texts.usage : JSON.stringify(state.usage),
+      spend: state.spend === before.spend ? run.texts.spend : JSON.stringify(state.spend),
       result:
         state.result === before.result ? run.texts.result : state.result === null ? null : JSON.stringify(state.result),
       error: state.error === before.error ? run.texts.error : state.error === null ? null : JSON.stringify(state.error),
@@ -112,6 +129,7 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
       state.startedAt,
       state.endedAt,
       texts.usage,
+      texts.spend,
       state.modelCalls,
       state.eventCount,
       state.lastHash,
@@ -212,6 +230,7 @@ function activeRecord({ fixed, state }: ActiveRun): RunRecord {
     startedAt: state.startedAt,
     endedAt: state.endedAt,
     usage: state.usage,
+    spend: state.spend,
     eventCount: state.eventCount,
     error: state.error,
     input: fixed.input,
@@ -227,6 +246,7 @@ function toState(row: RunRow): RunState {
     startedAt: row.started_at,
     endedAt: row.ended_at,
     usage: JSON.parse(row.usage) as Usage,
+    spend: JSON.parse(row.spend) as RunSpend,
     modelCalls: row.model_calls,
     eventCount: row.event_count,
     lastHash: row.last_hash,
@@ -248,6 +268,7 @@ function toSummary(row: RunRow): RunSummary {
     startedAt: state.startedAt,
     endedAt: state.endedAt,
     usage: state.usage,
+    spend: state.spend,
     eventCount: state.eventCount,
     error: state.error,
   };

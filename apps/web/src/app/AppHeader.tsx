@@ -1,4 +1,5 @@
-// The top bar of the graphs page: brand, the model provider in use, and sign-out when the server wants a token.
+// The top bar of every page: brand, the model provider in use, the theme switch, and sign-out when the server wants a
+// token.
 import type { ProviderInfo } from '@baton/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -6,6 +7,7 @@ import { apiFetch } from '../api/client';
 import { useHealth } from '../api/graphs';
 import { BrandMark } from './BrandMark';
 import { graphsPath, navigate } from './router';
+import { ThemeSwitch } from './ThemeSwitch';
 
 export function useProviderInfo() {
   return useQuery({
@@ -67,6 +69,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
       <div className="app-header-main">{children}</div>
       <div className="app-header-end">
         <ProviderBadge />
+        <ThemeSwitch />
         {health.data?.authRequired && (
           <button type="button" className="btn btn-ghost btn-sm" onClick={signOut}>
             Sign out

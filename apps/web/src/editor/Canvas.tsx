@@ -13,6 +13,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useMemo } from 'react';
+import { useResolvedTheme } from '../app/ThemeSwitch';
 import { useDocument, useDocumentStore } from './document-context';
 import type { NodeMove } from './document-store';
 import { createFlowSelectors, type FlowEdge, type FlowNode } from './flow-derive';
@@ -35,6 +36,7 @@ const DEFAULT_EDGE_OPTIONS = { markerEnd: { type: 'arrowclosed' as const, width:
 export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
   const store = useDocumentStore();
   const flow = useReactFlow();
+  const colorMode = useResolvedTheme();
   const selectors = useMemo(createFlowSelectors, []);
   const nodes = useDocument(selectors.selectNodes);
   const edges = useDocument(selectors.selectEdges);
@@ -167,7 +169,7 @@ export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
       multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       minZoom={0.05}
       maxZoom={2.5}
-      colorMode="system"
+      colorMode={colorMode}
       onlyRenderVisibleElements
     >
       <Background variant={BackgroundVariant.Dots} gap={16} size={1} />

@@ -16,6 +16,13 @@ import { closeStep, emptyHistory, type History, record, redo, undo } from './his
 import { findContainingMesh, type MeasuredSizes, parentsFirst, reparent, type Size } from './mesh-parenting';
 import { createNode, takenNames } from './node-factory';
 import { indexProblems, NO_PROBLEMS, type ProblemIndex } from './problems';
+import {
+  NO_UNAPPLIED,
+  pruneUnapplied,
+  type UnappliedText,
+  type UnappliedTexts,
+  unappliedIssues,
+} from './unapplied-text';
 
 export interface Selection {
   nodes: ReadonlySet<string>;
@@ -37,7 +44,11 @@ export interface DocumentState {
   selection: Selection;
   /** Sizes the browser measured, by node id: React Flow needs them back, layout and drop targets use them. */
   measured: MeasuredSizes;
+  /** The graph's problems: its rules' (from parseGraph) and the fields' text that could not be applied. */
   problems: ProblemIndex;
+  /** The last issues parseGraph found, kept to combine them with `unapplied`. */
+  ruleIssues: readonly GraphIssue[];
+  unapplied: UnappliedTexts;
   /** Increases on every change of the document (edits, undo, redo, replaceDocument), never on load or selection. */
   changeCount: number;
   history: History<GraphDocument>;
@@ -77,6 +88,8 @@ export interface DocumentState {
   applyPositions(positions: ReadonlyMap<string, Position>, sizes?: ReadonlyMap<string, Size>): void;
   setMeasured(sizes: ReadonlyMap<string, Size>): void;
   setProblems(issues: readonly GraphIssue[]): void;
+  /** Records (or, with null, clears) a field's text that could not be applied. */
+  setUnapplied(key: string, text: UnappliedText | null): void;
   setViewport(viewport: Viewport): void;
 }
 
@@ -139,6 +152,8 @@ export function createDocumentStore(initial: GraphDocument, options: DocumentSto
       selection: EMPTY_SELECTION,
       measured: new Map(),
       problems: NO_PROBLEMS,
+      ruleIssues: [],
+      unapplied: NO_UNAPPLIED,
       changeCount: 0,
       history: emptyHistory(),
       clipboard: null,
@@ -151,6 +166,8 @@ export function createDocumentStore(initial: GraphDocument, options: DocumentSto
           history: emptyHistory(),
           selection: EMPTY_SELECTION,
           problems: NO_PROBLEMS,
+          ruleIssues: [],
+          unapplied: NO_UNAPPLIED,
           measured: new Map(),
           viewport: document.viewport,
         }),
@@ -307,10 +324,30 @@ export function createDocumentStore(initial: GraphDocument, options: DocumentSto
         if (next) set({ measured: next });
       },
 
-      setProblems: (issues) => set({ problems: indexProblems(issues, get().document) }),
+      setProblems: (issues) => {
+        const { document } = get();
+        const unapplied = pruneUnapplied(get().unapplied, document);
+        set({ ruleIssues: issues, unapplied, problems: combineProblems(issues, unapplied, document) });
+      },
+      setUnapplied: (key, text) => {
+        const { document, ruleIssues, unapplied: current } = get();
+        if (!text && !current.has(key)) return;
+        const unapplied = new Map(current);
+        if (text) unapplied.set(key, text);
+        else unapplied.delete(key);
+        set({ unapplied, problems: combineProblems(ruleIssues, unapplied, document) });
+      },
       setViewport: (viewport) => set({ viewport }),
     };
   });
+}
+
+function combineProblems(
+  ruleIssues: readonly GraphIssue[],
+  unapplied: UnappliedTexts,
+  document: GraphDocument,
+): ProblemIndex {
+  return indexProblems([...ruleIssues, ...unappliedIssues(unapplied, document)], document);
 }
 
 function newEdge(id: string, kind: EdgeKind, source: string, target: string): GraphEdge {

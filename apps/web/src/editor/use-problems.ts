@@ -1,4 +1,5 @@
-// Runs parseGraph (debounced) as the document changes and puts the problems in the store.
+// Runs parseGraph (debounced) as the document changes and puts the problems in the store; tells the page of every
+// change of the problems, whichever way they changed.
 import type { GraphIssue } from '@baton/contracts';
 import { useEffect, useRef } from 'react';
 import type { DocumentStore } from './document-store';
@@ -19,18 +20,22 @@ export function useProblems(store: DocumentStore, onProblemsChange?: (issues: Gr
       const { document } = store.getState();
       if (document === validated) return;
       validated = document;
-      const problems = findProblems(document);
-      store.getState().setProblems(problems.all);
-      callback.current?.([...problems.all]);
+      store.getState().setProblems(findProblems(document).all);
     };
+    // Problems change with the document (validated here) and with fields' unapplied text (set by the fields).
+    const unsubscribeProblems = store.subscribe((state, previous) => {
+      if (state.problems !== previous.problems) callback.current?.([...state.problems.all]);
+    });
     validate();
-    const unsubscribe = store.subscribe((state, previous) => {
+    callback.current?.([...store.getState().problems.all]);
+    const unsubscribeDocument = store.subscribe((state, previous) => {
       if (state.document === previous.document) return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(validate, VALIDATION_DELAY_MS);
     });
     return () => {
-      unsubscribe();
+      unsubscribeDocument();
+      unsubscribeProblems();
       if (timer) clearTimeout(timer);
     };
   }, [store]);

@@ -3,9 +3,11 @@ import type { ReactNode } from 'react';
 import { formatDuration, formatJson, formatTokens } from './format';
 import { setTraceFocusAction, useAction, useTreeVersion } from './hooks';
 import type { RunViewStore } from './run-store';
+import { useCost } from './use-cost';
 
 export function ActionDetail({ store, actionId }: { store: RunViewStore; actionId: string | null }) {
   const action = useAction(store, actionId);
+  const cost = useCost(store, actionId);
   if (!action) return <p className="subtle trace-detail-empty">Choose an action to see its details.</p>;
   const duration = action.durationMs ?? (action.endedAt === null ? null : action.endedAt - action.startedAt);
   return (
@@ -31,6 +33,11 @@ export function ActionDetail({ store, actionId }: { store: RunViewStore; actionI
           {action.usage
             ? `${formatTokens(action.usage.totalTokens)} (in ${formatTokens(action.usage.inputTokens)}, out ${formatTokens(action.usage.outputTokens)})`
             : '—'}
+        </Fact>
+        <Fact label="Cost">
+          <span data-testid="action-cost" title={cost?.title}>
+            {cost ? cost.text : '—'}
+          </span>
         </Fact>
         <Fact label="Duration">{formatDuration(duration)}</Fact>
         <Fact label="Attempt">

@@ -1,11 +1,18 @@
 // The goal box, the optional JSON input, and the Run / Cancel buttons of the run panel.
 import { type JsonSchemaObject, type JsonValue, StartRunBody } from '@baton/contracts';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client';
 import { useDocument } from '../editor/document-context';
 import type { DocumentState } from '../editor/document-store';
 import { useCancelRun, useStartRun } from './api';
+import { readGoalDraft, writeGoalDraft } from './goal-draft';
 import { checkJsonText } from './json-check';
+
+/** "Run again with this goal": a past run's goal and input, put in the boxes and run. A new object each time. */
+export interface RunAgainRequest {
+  goal: string;
+  input: JsonValue | undefined;
+}
 
 export interface RunControlsProps {
   graphId: string;
@@ -15,6 +22,7 @@ export interface RunControlsProps {
   onStarted(runId: string): void;
   /** Awaited before the run is started (the editor saves its draft). */
   beforeRun?(): Promise<void>;
+  runAgain?: RunAgainRequest | null;
 }
 
 type ParsedInput = { ok: true; value: JsonValue | undefined } | { ok: false; problems: string[] };
@@ -30,10 +38,14 @@ const selectInputSchema = (state: DocumentState): JsonSchemaObject | undefined =
   return input?.kind === 'input' ? input.data.inputSchema : undefined;
 };
 
-export function RunControls({ graphId, hasProblems, liveRunId, onStarted, beforeRun }: RunControlsProps) {
-  const [goal, setGoal] = useState('');
+export function RunControls({ graphId, hasProblems, liveRunId, onStarted, beforeRun, runAgain }: RunControlsProps) {
+  const [goal, setGoalState] = useState(() => readGoalDraft(graphId));
   const [withInput, setWithInput] = useState(false);
   const [inputText, setInputText] = useState('');
+  const setGoal = (next: string) => {
+    setGoalState(next);
+    writeGoalDraft(graphId, next);
+  };
   const start = useStartRun(graphId);
   const cancel = useCancelRun();
   const goalId = useId();
@@ -48,16 +60,36 @@ export function RunControls({ graphId, hasProblems, liveRunId, onStarted, before
   const canRun = !hasProblems && input.ok && body.success && !start.isPending;
 
   const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    if (!body.success || !canRun || saving) return;
+  const run = async (data: StartRunBody) => {
     setSaving(true);
     try {
       await beforeRun?.();
     } finally {
       setSaving(false);
     }
-    start.mutate(body.data, { onSuccess: (response) => onStarted(response.runId) });
+    start.mutate(data, { onSuccess: (response) => onStarted(response.runId) });
   };
+  const submit = async () => {
+    if (!body.success || !canRun || saving) return;
+    await run(body.data);
+  };
+
+  // The past run's goal and input go into the boxes (so the person sees what runs) and run as they were.
+  const handled = useRef<RunAgainRequest | null>(null);
+  useEffect(() => {
+    if (!runAgain || handled.current === runAgain) return;
+    handled.current = runAgain;
+    setGoalState(runAgain.goal);
+    writeGoalDraft(graphId, runAgain.goal);
+    setWithInput(runAgain.input !== undefined);
+    setInputText(runAgain.input === undefined ? '' : JSON.stringify(runAgain.input, null, 2));
+    const again = StartRunBody.safeParse({
+      goal: runAgain.goal,
+      ...(runAgain.input !== undefined ? { input: runAgain.input } : {}),
+    });
+    // A second click while the first run is being started only fills the boxes again.
+    if (again.success && !hasProblems && !saving && !start.isPending) void run(again.data);
+  });
 
   return (
     <form

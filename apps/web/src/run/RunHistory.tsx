@@ -1,8 +1,10 @@
-// Past runs of a graph: status, goal, duration and tokens; opening one replays its trace from stored events.
+// Past runs of a graph: status, goal, duration, tokens and cost; opening one replays its trace from stored events.
 
+import { spendCalls } from '@baton/contracts';
 import { errorMessage } from '../api/client';
 import { badgeClass, formatRelativeTime, runStatusBadge } from '../app/format';
-import { useGraphRuns } from './api';
+import { useGraphRuns, usePrices } from './api';
+import { costText } from './cost';
 import { formatDuration, formatTokens } from './format';
 
 export interface RunHistoryProps {
@@ -13,6 +15,7 @@ export interface RunHistoryProps {
 
 export function RunHistory({ graphId, currentRunId, onOpen }: RunHistoryProps) {
   const runs = useGraphRuns(graphId);
+  const prices = usePrices().data;
   if (runs.isPending) return <p className="subtle">Loading runs…</p>;
   if (runs.isError) return <p className="field-error">{errorMessage(runs.error)}</p>;
   if (runs.data.length === 0) return <p className="subtle">No runs yet.</p>;
@@ -22,6 +25,7 @@ export function RunHistory({ graphId, currentRunId, onOpen }: RunHistoryProps) {
       {runs.data.map((run) => {
         const badge = runStatusBadge(run.status);
         const duration = run.startedAt !== null && run.endedAt !== null ? run.endedAt - run.startedAt : null;
+        const cost = costText(spendCalls(run.spend), prices, run.spend.simulated);
         return (
           <li key={run.id}>
             <button
@@ -39,7 +43,16 @@ export function RunHistory({ graphId, currentRunId, onOpen }: RunHistoryProps) {
               </span>
               <span className="run-history-goal">{run.goal}</span>
               <span className="subtle">
-                {formatDuration(duration)} · {formatTokens(run.usage.totalTokens)} tokens · {run.eventCount} events
+                {formatDuration(duration)} · {formatTokens(run.usage.totalTokens)} tokens ·{' '}
+                {cost && (
+                  <>
+                    <span data-testid="run-history-cost" title={cost.title}>
+                      {cost.text}
+                    </span>{' '}
+                    ·{' '}
+                  </>
+                )}
+                {run.eventCount} events
               </span>
             </button>
           </li>

@@ -12,7 +12,8 @@ import { formatDuration, formatTokens } from './format';
 import { setTraceFocusAction, useRunSummary, useTraceFocus } from './hooks';
 import { ProviderBadge } from './ProviderBadge';
 import { ResultView } from './ResultView';
-import { RunControls } from './RunControls';
+import { RunAsked } from './RunAsked';
+import { type RunAgainRequest, RunControls } from './RunControls';
 import { RunHistory } from './RunHistory';
 import { isEnded, type RunViewStore } from './run-store';
 import { connectRunStream, type StreamState } from './run-stream';
@@ -21,6 +22,7 @@ import { shownRun } from './shown-run';
 import { TraceFilters } from './TraceFilters';
 import { TraceList } from './TraceList';
 import type { TraceFilter } from './trace-tree';
+import { useCost } from './use-cost';
 import { VersionNotice } from './VersionNotice';
 import './run.css';
 
@@ -48,6 +50,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
   const queryClient = useQueryClient();
   /** Bumped by "Try again" after the stream was lost, to connect afresh. */
   const [attempt, setAttempt] = useState(0);
+  const [runAgain, setRunAgain] = useState<RunAgainRequest | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt ("Try again") must connect afresh.
   useEffect(() => {
@@ -94,6 +97,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
         liveRunId={view && !view.ended ? runId : null}
         beforeRun={beforeRun}
         onStarted={openRun}
+        runAgain={runAgain}
       />
       {view && runId && (
         <RunStatusBar
@@ -108,6 +112,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
           }}
         />
       )}
+      {view && <RunAsked store={view.store} canRun={!hasProblems} onRunAgain={setRunAgain} />}
       <div className="run-tabs" role="tablist">
         {(['trace', 'result', 'history'] as const).map((t) => (
           <button
@@ -153,6 +158,7 @@ function RunStatusBar({
   onClose(): void;
 }) {
   const summary = useRunSummary(store);
+  const cost = useCost(store, null);
   const badge = runStatusBadge(summary.status);
   const live = !isEnded(summary.status);
   const [now, setNow] = useState(() => Date.now());
@@ -178,6 +184,14 @@ function RunStatusBar({
       <span className={badgeClass(badge.tone)}>{badge.label}</span>
       <span className="subtle" data-testid="run-counts">
         {summary.actionCount} actions · {formatTokens(summary.totals.usage.totalTokens)} tokens ·{' '}
+        {cost && (
+          <>
+            <span data-testid="run-cost" title={cost.title}>
+              {cost.text}
+            </span>{' '}
+            ·{' '}
+          </>
+        )}
         {formatDuration(elapsed)}
         {summary.graphVersion !== null ? ` · v${summary.graphVersion}` : ''}
       </span>

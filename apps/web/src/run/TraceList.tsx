@@ -1,6 +1,10 @@
 // The action tree with its timeline: one virtualised row per action, bars on one time axis, following live work.
+
+import { type PriceTable, priceOf } from '@baton/contracts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { usePrices } from './api';
+import { formatUsd } from './cost';
 import { formatDuration, formatTokens } from './format';
 import { setTraceFocusAction, useAction, useRunSummary, useStructureVersion, useTraceFocus } from './hooks';
 import type { RunViewStore } from './run-store';
@@ -36,7 +40,10 @@ export function TraceList({ store, filter, live }: TraceListProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is how the store says its tree changed.
   const rows = useMemo(() => visibleRows(store, collapsed, filter), [store, collapsed, filter, version]);
   const now = useNow(live, 250);
-  const ended = useRunSummary(store).endedAt;
+  const { endedAt: ended, provider } = useRunSummary(store);
+  // Rows of simulated runs show no amount (the run's total says "simulated"); others price their model calls.
+  const prices = usePrices().data;
+  const rowPrices = provider?.simulated ? undefined : prices;
   // The axis starts at the first action (changes only with new actions) and ends now, or when the run ended.
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is how the store says actions were added.
   const axis = useMemo(() => timeAxis(store, live ? now : 0), [store, live, now, version, ended]);
@@ -139,6 +146,7 @@ export function TraceList({ store, filter, live }: TraceListProps) {
                 now={now}
                 selected={row.id === selectedId}
                 onToggle={toggle}
+                prices={rowPrices}
               />
             );
           })}
@@ -162,6 +170,7 @@ interface TraceRowViewProps {
   now: number;
   selected: boolean;
   onToggle(id: string): void;
+  prices: PriceTable | undefined;
 }
 
 const TraceRowView = memo(function TraceRowView({
@@ -173,6 +182,7 @@ const TraceRowView = memo(function TraceRowView({
   now,
   selected,
   onToggle,
+  prices,
 }: TraceRowViewProps) {
   const action = useAction(store, row.id);
   if (!action) return null;
@@ -180,6 +190,11 @@ const TraceRowView = memo(function TraceRowView({
   const left = ((action.startedAt - axisStart) / axisSpan) * 100;
   const width = Math.max(((end - action.startedAt) / axisSpan) * 100, 0.4);
   const tokens = action.usage?.totalTokens;
+  // A model call's own cost; a node's (the sum under it) is in the detail view, so rows stay cheap to render.
+  const usd =
+    prices && action.model && action.usage && !row.hasChildren
+      ? priceOf({ model: action.model, usage: action.usage }, prices)
+      : null;
   return (
     <div
       role="treeitem"
@@ -220,6 +235,7 @@ const TraceRowView = memo(function TraceRowView({
         <span className="trace-type">{action.actionType}</span>
         <span className="trace-meta subtle">
           {tokens ? `${formatTokens(tokens)} tok · ` : ''}
+          {usd !== null ? `${formatUsd(usd)} · ` : ''}
           {action.endedAt !== null ? formatDuration(action.endedAt - action.startedAt) : action.status}
         </span>
       </div>

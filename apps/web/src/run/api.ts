@@ -1,6 +1,7 @@
-// TanStack Query hooks for runs: start, cancel, history, the provider badge and escalation decisions.
+// TanStack Query hooks for runs: start, cancel, history, the provider badge, prices and escalation decisions.
 import type {
   EscalationDecisionBody,
+  PricesResponse,
   ProviderInfo,
   RunRecord,
   RunSummary,
@@ -12,6 +13,7 @@ import { apiFetch } from '../api/client';
 
 export const runKeys = {
   provider: ['provider'] as const,
+  prices: ['prices'] as const,
   graphRuns: (graphId: string) => ['graphs', 'detail', graphId, 'runs'] as const,
   run: (runId: string) => ['runs', runId] as const,
 };
@@ -20,6 +22,7 @@ const runUrl = (runId: string): string => `/api/runs/${encodeURIComponent(runId)
 
 export const runApi = {
   provider: () => apiFetch<ProviderInfo>('/api/provider'),
+  prices: () => apiFetch<PricesResponse>('/api/prices'),
   start: (graphId: string, body: StartRunBody) =>
     apiFetch<StartRunResponse>(`/api/graphs/${encodeURIComponent(graphId)}/runs`, { method: 'POST', json: body }),
   list: (graphId: string) =>
@@ -38,6 +41,11 @@ export const runApi = {
  * (`format: "baton.trace"`, `version: 1`), the same as `baton run --trace` writes and `baton verify` checks.
  */
 export const traceUrl = (runId: string): string => `${runUrl(runId)}/trace`;
+
+/** The server's price table (USD per 1M tokens by model id); it changes only with the server's configuration. */
+export function usePrices() {
+  return useQuery({ queryKey: runKeys.prices, queryFn: runApi.prices, staleTime: 5 * 60_000, select: (r) => r.models });
+}
 
 export function useProviderInfo() {
   return useQuery({ queryKey: runKeys.provider, queryFn: runApi.provider, staleTime: 60_000 });

@@ -224,6 +224,47 @@ describe('RunViewStore', () => {
     expect(store.getSummary().totals.usage.totalTokens).toBe(10);
   });
 
+  it('lists the model calls under an action (or the run) once each, for pricing, with their models', () => {
+    const s = new EventScript();
+    s.started('Price it');
+    const call = (actionId: string, parent: string, model: string, tokens: number) => {
+      s.actionStarted(actionId, parent, 'w', 'llm_call');
+      s.add({
+        type: 'action.completed',
+        actionId,
+        parentActionId: parent,
+        stepKey: null,
+        output: 'x',
+        usage: { inputTokens: tokens, outputTokens: 1, totalTokens: tokens + 1 },
+        model,
+        durationMs: 1,
+      });
+    };
+    s.actionStarted('n1', null, 'w', 'node');
+    call('c1', 'n1', 'gpt-4.1-mini', 10);
+    call('c2', 'n1', 'gpt-4.1', 20);
+    // The node's own usage (the sum) and model must not count a second time.
+    s.add({
+      type: 'action.completed',
+      actionId: 'n1',
+      parentActionId: null,
+      stepKey: null,
+      output: 'x',
+      usage: { inputTokens: 30, outputTokens: 2, totalTokens: 32 },
+      model: 'gpt-4.1',
+      durationMs: 1,
+    });
+    s.actionStarted('n2', null, 'v', 'node');
+    call('c3', 'n2', 'gpt-4.1-nano', 5);
+    const store = new RunViewStore();
+    store.applyAll(s.events);
+    const models = (calls: { model: string; usage: { inputTokens: number } }[]) =>
+      calls.map((c) => `${c.model}:${c.usage.inputTokens}`).sort();
+    expect(models(store.modelCallsUnder('n1'))).toEqual(['gpt-4.1-mini:10', 'gpt-4.1:20']);
+    expect(models(store.modelCallsUnder('c3'))).toEqual(['gpt-4.1-nano:5']);
+    expect(models(store.modelCallsUnder(null))).toEqual(['gpt-4.1-mini:10', 'gpt-4.1-nano:5', 'gpt-4.1:20']);
+  });
+
   it("shows a node's streaming tokens from its newest model call", () => {
     const s = new EventScript();
     s.started();

@@ -1,5 +1,12 @@
 // The run view: applies a run's events (idempotent by seq, batched per frame) and derives what the UI shows.
-import { assertNever, formatJsonPath, type RunEvent, type RunStatus, type Usage } from '@baton/contracts';
+import {
+  assertNever,
+  formatJsonPath,
+  type ModelCall,
+  type RunEvent,
+  type RunStatus,
+  type Usage,
+} from '@baton/contracts';
 import type {
   ActionView,
   EdgeRunState,
@@ -59,6 +66,7 @@ export class RunViewStore {
       runId: options.runId ?? null,
       status: 'queued',
       goal: '',
+      input: undefined,
       graphVersion: null,
       provider: null,
       budget: null,
@@ -158,6 +166,26 @@ export class RunViewStore {
     return best ? { actionId: best.id, text: best.text } : undefined;
   }
 
+  /**
+   * The model calls in an action's subtree (or the whole run's, with null): the actions without children that
+   * name a model and have usage, the same leaves the live token count adds up, so nothing is counted twice.
+   */
+  modelCallsUnder(actionId: string | null): ModelCall[] {
+    const calls: ModelCall[] = [];
+    const stack = actionId === null ? [...this.childrenOf(null)] : [actionId];
+    while (stack.length > 0) {
+      const id = stack.pop() as string;
+      const children = this.childrenOf(id);
+      if (children.length > 0) {
+        stack.push(...children);
+        continue;
+      }
+      const action = this.actions.get(id);
+      if (action?.model && action.usage) calls.push({ model: action.model, usage: action.usage });
+    }
+    return calls;
+  }
+
   isLive(): boolean {
     return this.summary.runId !== null && !isEnded(this.summary.status);
   }
@@ -206,6 +234,7 @@ export class RunViewStore {
           runId: event.runId,
           status: 'running',
           goal: event.goal,
+          input: event.input,
           graphVersion: event.graphVersion,
           provider: event.provider,
           budget: event.budget,

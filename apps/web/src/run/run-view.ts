@@ -71,6 +71,8 @@ export interface RunSummaryView {
   runId: string | null;
   status: RunStatus;
   goal: string;
+  /** The run's JSON input, when it was given one (from its start event). */
+  input: JsonValue | undefined;
   graphVersion: number | null;
   provider: ProviderInfo | null;
   /** The limits the run enforces (from its start event). */

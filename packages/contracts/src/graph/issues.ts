@@ -29,6 +29,9 @@ export const GraphIssueCode = z.enum([
   'mesh_peer_edge',
   'duplicate_edge',
   'invalid_schema',
+  'unreachable',
+  'dead_end',
+  'disconnected',
 ]);
 export type GraphIssueCode = z.infer<typeof GraphIssueCode>;
 

@@ -142,7 +142,10 @@ describe('parseGraph formats and versions', () => {
     g.edges = [];
     g.nodes.push({ id: 'in2', kind: 'input', position: { x: 0, y: 0 }, data: { name: 'in2' } });
     expect(parseGraphShape(g).ok).toBe(true);
-    expect(parseGraph(g)).toMatchObject({ ok: false, issues: [{ code: 'input_count' }] });
+    expect(parseGraph(g)).toMatchObject({
+      ok: false,
+      issues: [{ code: 'input_count' }, { code: 'disconnected' }, { code: 'unreachable' }],
+    });
   });
 });
 

@@ -22,6 +22,7 @@ import {
 import { ProviderInfo, RunEvent } from '../events';
 import { GraphDocument } from '../graph/graph';
 import { JsonSchemaObject } from '../json';
+import { PricesResponse } from '../pricing';
 import { TraceFile } from '../trace/trace-file';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -75,6 +76,16 @@ export const API_ROUTES: readonly ApiRoute[] = [
     tag: 'server',
     status: 200,
     answer: json(ProviderInfo),
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/prices',
+    operationId: 'getPrices',
+    summary: 'Prices per model id (USD per 1M input and output tokens), from the server configuration',
+    tag: 'server',
+    status: 200,
+    answer: json(PricesResponse),
     errors: [],
   },
   {

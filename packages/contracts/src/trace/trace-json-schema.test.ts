@@ -24,6 +24,7 @@ const run: RunRecord = {
   result: 'done',
   lastHash: 'c1',
   pendingEscalations: [],
+  spend: { simulated: true, byModel: {} },
 };
 const interrupted = {
   v: 1,

@@ -8,6 +8,7 @@ import {
 } from '@baton/contracts';
 import { useCallback, useId } from 'react';
 import { useDocument, useDocumentStore } from '../document-context';
+import { unappliedKey } from '../unapplied-text';
 import { CheckedField, FieldFrame, SelectField } from './fields';
 import { SchemaField } from './SchemaField';
 
@@ -76,7 +77,12 @@ export function EdgeForm({ edge }: { edge: GraphEdge }) {
       return (
         <>
           {header}
-          <ContractForm edgeId={edge.id} contract={edge.contract} defaultName={ends.replace(' → ', '_to_')} />
+          <ContractForm
+            edgeId={edge.id}
+            contract={edge.contract}
+            defaultName={ends.replace(' → ', '_to_')}
+            ends={ends}
+          />
         </>
       );
     default:
@@ -88,10 +94,13 @@ function ContractForm({
   edgeId,
   contract,
   defaultName,
+  ends,
 }: {
   edgeId: string;
   contract: HandoffContract | undefined;
   defaultName: string;
+  /** `research → writer`, for the sentence of a problem on this edge. */
+  ends: string;
 }) {
   const store = useDocumentStore();
   const sliderId = useId();
@@ -141,6 +150,11 @@ function ContractForm({
         onChange={(schema) => set({ schema }, 'schema')}
         hint="JSON Schema 2020-12 the payload must match. With a minimum confidence, it must require a numeric confidence."
         testId="field-contract-schema"
+        owner={{
+          target: { kind: 'edge', id: edgeId },
+          field: ['contract', 'schema'],
+          subject: `The schema of the contract "${contract.name}" on the handoff ${ends}`,
+        }}
       />
       <FieldFrame
         label="Minimum confidence"
@@ -174,7 +188,11 @@ function ContractForm({
       <button
         type="button"
         className="btn btn-sm btn-ghost"
-        onClick={() => store.getState().updateEdge(edgeId, { contract: undefined })}
+        onClick={() => {
+          // The contract's schema text goes with the contract.
+          store.getState().setUnapplied(unappliedKey({ kind: 'edge', id: edgeId }, ['contract', 'schema']), null);
+          store.getState().updateEdge(edgeId, { contract: undefined });
+        }}
       >
         Remove contract
       </button>

@@ -3,6 +3,7 @@ import { assertNever, type GraphNode, MAX_REVISIONS, type ModelTier, Slug } from
 import { useCallback } from 'react';
 import { useDocument, useDocumentStore } from '../document-context';
 import type { Patch } from '../document-store';
+import { unappliedKey } from '../unapplied-text';
 import { CheckedField, formatNumber, intParser, SelectField, TextField } from './fields';
 import { SchemaField } from './SchemaField';
 
@@ -80,6 +81,11 @@ export function NodeForm({ node }: { node: GraphNode }) {
       return common;
     case 'specialist': {
       const schema = node.data.outputSchema;
+      const owner = {
+        target: { kind: 'node' as const, id },
+        field: ['data', 'outputSchema'],
+        subject: `The output schema of the specialist "${data.name}"`,
+      };
       return (
         <>
           {common}
@@ -97,7 +103,11 @@ export function NodeForm({ node }: { node: GraphNode }) {
             <input
               type="checkbox"
               checked={schema !== undefined}
-              onChange={(event) => update('outputSchema', event.target.checked ? DEFAULT_OUTPUT_SCHEMA : undefined)}
+              onChange={(event) => {
+                // Without a schema, text typed into the schema box no longer matters.
+                if (!event.target.checked) store.getState().setUnapplied(unappliedKey(owner.target, owner.field), null);
+                update('outputSchema', event.target.checked ? DEFAULT_OUTPUT_SCHEMA : undefined);
+              }}
               data-testid="field-structured"
             />
             Structured output (a JSON Schema the answer must match)
@@ -108,6 +118,7 @@ export function NodeForm({ node }: { node: GraphNode }) {
               value={schema}
               onChange={(v) => update('outputSchema', v)}
               testId="field-output-schema"
+              owner={owner}
             />
           ) : null}
         </>

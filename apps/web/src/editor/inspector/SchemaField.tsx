@@ -1,6 +1,9 @@
 // A JSON Schema editor: the text must be a JSON object to apply; whether it compiles is checked live (safe Ajv).
-import { compileJsonSchema, type JsonSchemaObject } from '@baton/contracts';
+// Text that does not apply is a problem of the graph (unapplied-text.ts), so the old schema never runs unnoticed.
+import { compileJsonSchema, type JsonPath, type JsonSchemaObject } from '@baton/contracts';
 import { useCallback, useMemo } from 'react';
+import { useDocumentStore } from '../document-context';
+import { type UnappliedText, unappliedKey } from '../unapplied-text';
 import { CheckedField } from './fields';
 
 const formatSchema = (schema: JsonSchemaObject) => JSON.stringify(schema, null, 2);
@@ -10,7 +13,7 @@ function parseSchema(text: string): { ok: true; value: JsonSchemaObject } | { ok
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `Not valid JSON yet: ${(error as Error).message}` };
+    return { ok: false, error: `The text is not valid JSON (${(error as Error).message}).` };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, error: 'A JSON Schema is a JSON object, like {"type": "object"}.' };
@@ -24,13 +27,35 @@ export function SchemaField({
   onChange,
   hint,
   testId,
+  owner,
 }: {
   label: string;
   value: JsonSchemaObject;
   onChange(value: JsonSchemaObject): void;
   hint?: string;
   testId?: string;
+  /** The node or edge the schema belongs to, where in it, and how the problems list names it. */
+  owner: { target: UnappliedText['target']; field: JsonPath; subject: string };
 }) {
+  const store = useDocumentStore();
+  const key = unappliedKey(owner.target, owner.field);
+  // Read once: from then on the field holds the text itself and reports it back.
+  const initialText = useMemo(() => store.getState().unapplied.get(key)?.text, [store, key]);
+  const subject = owner.subject;
+  const onUnapplied = useCallback(
+    (unapplied: { text: string; error: string } | null) => {
+      store.getState().setUnapplied(
+        key,
+        unapplied && {
+          target: owner.target,
+          field: owner.field,
+          text: unapplied.text,
+          message: `${subject} cannot be applied: ${unapplied.error} Until it is fixed, the graph keeps the schema from before and cannot run.`,
+        },
+      );
+    },
+    [store, key, owner.target, owner.field, subject],
+  );
   // Compiling is the live check of the schema itself: a schema that does not compile is applied but flagged.
   const compileError = useMemo(() => {
     const compiled = compileJsonSchema(value);
@@ -50,6 +75,8 @@ export function SchemaField({
       rows={9}
       mono
       testId={testId}
+      initialText={initialText}
+      onUnapplied={onUnapplied}
     />
   );
 }

@@ -92,6 +92,10 @@ export interface CheckedFieldProps<T> {
   inputMode?: 'numeric' | 'decimal' | 'text';
   mono?: boolean;
   testId?: string;
+  /** Text typed earlier that could not be applied: shown instead of the value, with its error. */
+  initialText?: string;
+  /** Told whenever the text stops or starts being applicable: the text and why, or null once it applies. */
+  onUnapplied?(unapplied: { text: string; error: string } | null): void;
 }
 
 /**
@@ -100,10 +104,17 @@ export interface CheckedFieldProps<T> {
  */
 export function CheckedField<T>(props: CheckedFieldProps<T>) {
   const { label, value, parse, format, onChange, hint, warning, multiline, rows = 8, inputMode, mono, testId } = props;
+  const { initialText, onUnapplied } = props;
   const id = useId();
-  const [text, setText] = useState(() => format(value));
-  const [error, setError] = useState<string | null>(null);
+  const [text, setText] = useState(() => initialText ?? format(value));
+  const [error, setError] = useState<string | null>(() => {
+    if (initialText === undefined) return null;
+    const parsed = parse(initialText);
+    return parsed.ok ? null : parsed.error;
+  });
   const applied = useRef(value);
+  const reportUnapplied = useRef(onUnapplied);
+  reportUnapplied.current = onUnapplied;
   const onBlur = useCloseStepOnBlur();
 
   useEffect(() => {
@@ -111,6 +122,7 @@ export function CheckedField<T>(props: CheckedFieldProps<T>) {
     applied.current = value;
     setText(format(value));
     setError(null);
+    reportUnapplied.current?.(null);
   }, [value, format]);
 
   const change = (next: string) => {
@@ -118,9 +130,11 @@ export function CheckedField<T>(props: CheckedFieldProps<T>) {
     const parsed = parse(next);
     if (!parsed.ok) {
       setError(parsed.error);
+      onUnapplied?.({ text: next, error: parsed.error });
       return;
     }
     setError(null);
+    onUnapplied?.(null);
     applied.current = parsed.value;
     onChange(parsed.value);
   };

@@ -62,16 +62,23 @@ export const NodeShell = memo(function NodeShell(props: NodeShellProps) {
           <span className="baton-node__name" title={name}>
             {name}
           </span>
-          <span className="baton-node__kind">
-            {meta.label}
-            {detail ? ` · ${detail}` : ''}
+          {/* The status shares the second line with the kind, so that it never takes width from the name. */}
+          <span className="baton-node__meta">
+            <span className="baton-node__kind">
+              {meta.label}
+              {detail ? ` · ${detail}` : ''}
+            </span>
+            {status ? (
+              <span
+                className={`baton-node__status status-${status}`}
+                title={`Run status: ${status}`}
+                data-testid="node-status"
+              >
+                {status}
+              </span>
+            ) : null}
           </span>
         </div>
-        {status ? (
-          <span className={`baton-node__status status-${status}`} title={`Run status: ${status}`}>
-            {status}
-          </span>
-        ) : null}
         {problem ? (
           <span className="baton-node__problem" title={problem} role="img" aria-label={`Problem: ${problem}`}>
             !

@@ -1,6 +1,7 @@
 // The rules of a graph beyond its shape (DESIGN.md, "Graph validation"): every problem at once, in rule order.
 import type { GraphDocument } from '../graph';
 import type { GraphIssue } from '../issues';
+import { everyNodeIsConnected } from './connectedness';
 import { buildContext, type Rule } from './context';
 import { noCycles } from './cycles';
 import { edgeKindsFit } from './edge-kinds';
@@ -32,6 +33,7 @@ export const GRAPH_RULES: readonly Rule[] = [
   parentsAreMeshes,
   meshesHavePeers,
   peersHaveNoEdges,
+  everyNodeIsConnected,
   contractSchemasCompile,
   confidenceIsRequired,
   nodeSchemasCompile,

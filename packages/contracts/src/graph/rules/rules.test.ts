@@ -137,6 +137,14 @@ describe('graph rules: structure', () => {
           'A dispatch edge goes from an orchestrator to a specialist; this one goes from the specialist "writer" to the output "output".',
         edgeId: 'writer-out',
       },
+      // A dispatch edge hands work to its target and takes the result back: it does not carry "writer" onward.
+      {
+        code: 'dead_end',
+        path: ['nodes', 1],
+        message:
+          'The specialist "writer" leads to no output, so its work would reach no result: connect it to an output, or to an agent that leads to one.',
+        nodeId: 'writer',
+      },
     ]);
   });
 
@@ -200,12 +208,22 @@ describe('graph rules: patterns', () => {
   });
 
   it('refuses a router without routes', () => {
-    const g = graph([input(), agent('router', 'triage'), output()], [edge('handoff', 'in', 'triage')]);
+    const g = graph(
+      [input(), agent('router', 'triage'), output()],
+      [edge('handoff', 'in', 'triage'), edge('handoff', 'in', 'out')],
+    );
     expect(issuesOf(g)).toEqual([
       {
         code: 'router_without_route',
         path: ['nodes', 1],
         message: 'The router "triage" has no routes: join at least one agent to it with a route edge.',
+        nodeId: 'triage',
+      },
+      {
+        code: 'dead_end',
+        path: ['nodes', 1],
+        message:
+          'The router "triage" leads to no output, so its work would reach no result: connect it to an output, or to an agent that leads to one.',
         nodeId: 'triage',
       },
     ]);
@@ -244,6 +262,13 @@ describe('graph rules: patterns', () => {
         path: ['nodes', 2],
         message:
           'The reviewer "editor" has nothing to review: join the specialist that produces the draft to it with a review edge.',
+        nodeId: 'editor',
+      },
+      {
+        code: 'unreachable',
+        path: ['nodes', 2],
+        message:
+          'The reviewer "editor" is not reached from the input "input", so it would never run: connect an edge into it from the input or from an agent the input leads to.',
         nodeId: 'editor',
       },
     ]);
