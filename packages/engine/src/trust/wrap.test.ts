@@ -5,7 +5,7 @@ import { collectRun } from '../testing/collect-run';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../testing/fake-openai-server';
 import { edge, graph, node } from '../testing/graphs';
 import { inferPurpose } from '../testing/infer-purpose';
-import { wrapAsData } from './wrap';
+import { authored, wrapAsData } from './wrap';
 
 const NONCE = 'n0nce';
 const HOSTILE = [
@@ -30,7 +30,7 @@ function unwrap(text: string): { outside: string; insides: string[] } {
 
 describe('wrapAsData', () => {
   it('escapes anything that could close or forge the tag', () => {
-    const wrapped = wrapAsData(NONCE, 'research', HOSTILE);
+    const wrapped = wrapAsData(NONCE, authored('research'), HOSTILE).text;
     const { outside, insides } = unwrap(wrapped);
     expect(insides).toHaveLength(1);
     expect(outside).not.toContain('MARKER');
