@@ -106,7 +106,7 @@ export const runMesh: NodeExecutor<'mesh'> = async ({ ctx, node, action, inputs 
       prompt`You are ${authored(node.data.name)}. Synthesise the peers' final messages into one response to the goal.`,
       node.data.instructions,
     );
-    const finalRound = [...last.entries()].map(([peer, turn]) => ctx.wrap(authored(peer), turn.message));
+    const finalRound = [...last.entries()].map(([peerName, turn]) => ctx.wrap(authored(peerName), turn.message));
     const producer = {
       agentId: node.id,
       agentName: node.data.name,

@@ -188,10 +188,22 @@ export function toPromptJson(value: unknown): string {
   }
   const out: string[] = [];
   const stack: Frame[] = [];
+  let tooDeep = false;
   const open = (item: unknown, depth: number): void => {
     if (item === null || typeof item !== 'object') {
-      out.push(typeof item === 'string' ? JSON.stringify(item) : (JSON.stringify(item) ?? 'null'));
+      out.push(JSON.stringify(item) ?? 'null');
       return;
+    }
+    if (depth >= INDENTED_DEPTH && !tooDeep) {
+      // Compact from here on: the native writer is fast; only nesting that overflows its stack needs this loop (and
+      // then for the rest of the value, since retrying it below a failure would make the whole walk quadratic).
+      try {
+        out.push(JSON.stringify(item) ?? 'null');
+        return;
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        tooDeep = true;
+      }
     }
     if (Array.isArray(item)) {
       out.push('[');
