@@ -107,6 +107,9 @@ export function repairMessage(
   );
 }
 
+/** A problem cut short in its middle: its start says where (a path, perhaps a long name), its end what is wrong. */
 function bounded(problem: string): string {
-  return problem.length > MAX_PROBLEM_CHARS ? `${problem.slice(0, MAX_PROBLEM_CHARS - 3)}...` : problem;
+  if (problem.length <= MAX_PROBLEM_CHARS) return problem;
+  const half = Math.floor((MAX_PROBLEM_CHARS - 5) / 2);
+  return `${problem.slice(0, half)} ... ${problem.slice(-half)}`;
 }

@@ -64,6 +64,8 @@ interface Scenario {
   script: Record<string, Reply[]>;
   /** How many model calls are repairs (of a parse failure, a schema failure, a contract). */
   repairs: number;
+  /** The repair paths it takes: `reply:` a structured reply repaired, `contract:` a handoff repaired. */
+  paths: string[];
 }
 
 const SCENARIOS: Record<string, Scenario> = {
@@ -95,6 +97,7 @@ const SCENARIOS: Record<string, Scenario> = {
     },
     // The plan's parse failure, the analyst's own schema, the researcher's contract towards the writer.
     repairs: 3,
+    paths: ['reply:not json', 'reply:disallowed', 'reply:missing', 'contract:disallowed', 'contract:missing'],
   },
   routing: {
     graph: graph(
@@ -122,6 +125,7 @@ const SCENARIOS: Record<string, Scenario> = {
       'Beta desk.': [breaksSchema, checked],
     },
     repairs: 2,
+    paths: ['reply:not json', 'contract:disallowed', 'contract:missing'],
   },
   review: {
     graph: graph(
@@ -139,6 +143,7 @@ const SCENARIOS: Record<string, Scenario> = {
       'You are critic': [verdict, verdict],
     },
     repairs: 3,
+    paths: ['reply:disallowed', 'reply:missing', 'reply:not json', 'contract:disallowed', 'contract:missing'],
   },
   mesh: {
     graph: graph(
@@ -157,6 +162,7 @@ const SCENARIOS: Record<string, Scenario> = {
       'You are team.': [breaksSchema, checked],
     },
     repairs: 3,
+    paths: ['reply:not json', 'reply:wrong shape', 'contract:disallowed', 'contract:missing'],
   },
 };
 
@@ -215,6 +221,8 @@ interface Findings {
   /** Whether the hostile output reached the model at all (inside a wrapper). */
   reached: boolean;
   repairs: number;
+  /** The repair paths taken, read from the problem lists in the repair requests: `<reply|contract>:<problem>`. */
+  paths: string[];
 }
 
 /** Parses every message of two runs that differ only in what the agents said, and compares the engine's text. */
@@ -222,7 +230,8 @@ function compare(hostile: Recorded, benign: Recorded, v: string): Findings {
   const repairs = hostile.events.filter(
     (e) => e.type === 'action.started' && e.actionType === 'llm_call' && e.stepKey?.endsWith('/repair'),
   ).length;
-  const found: Findings = { outside: 0, inSystem: 0, problems: [], reached: false, repairs };
+  const found: Findings = { outside: 0, inSystem: 0, problems: [], reached: false, repairs, paths: [] };
+  const paths = new Set<string>();
   if (hostile.requests.length !== benign.requests.length) {
     found.problems.push(`${hostile.requests.length} requests against ${benign.requests.length}`);
   }
@@ -245,11 +254,23 @@ function compare(hostile: Recorded, benign: Recorded, v: string): Findings {
       else found.outside += changed;
       for (const wrapper of mine.wrappers) {
         if (wrapper.data.includes(needle(v)) || wrapper.data.includes(needle(escaped))) found.reached = true;
+        if (wrapper.label.startsWith('the check of ')) {
+          const where = wrapper.label.endsWith('previous output') ? 'contract' : 'reply';
+          for (const [problem, pattern] of PROBLEMS) if (pattern.test(wrapper.data)) paths.add(`${where}:${problem}`);
+        }
       }
     }
   }
+  found.paths = [...paths].sort();
   return found;
 }
+
+const PROBLEMS: [string, RegExp][] = [
+  ['not json', /not valid JSON/],
+  ['disallowed', /not allowed here/],
+  ['missing', /required property is missing/],
+  ['wrong shape', /Expected \{"message"/],
+];
 
 const BATCH = 4;
 
@@ -281,7 +302,8 @@ describe('hostile agent outputs', () => {
           findings.inSystem > 0 ||
           findings.problems.length > 0 ||
           !findings.reached ||
-          findings.repairs !== scenario.repairs,
+          findings.repairs !== scenario.repairs ||
+          findings.paths.join() !== [...scenario.paths].sort().join(),
       );
       expect(
         failures.map(({ index, findings, status }) => ({
