@@ -5,7 +5,7 @@ import type { GraphDocument, HandoffContract, JsonSchemaObject, RunEvent } from 
 import { describe, expect, it } from 'vitest';
 import { createOpenAIProvider } from '../model/openai-provider';
 import { collectRun } from '../testing/collect-run';
-import { type FakeReply, startFakeOpenAIServer } from '../testing/fake-openai-server';
+import { type FakeOpenAIServerOptions, type FakeReply, startFakeOpenAIServer } from '../testing/fake-openai-server';
 import { edge, graph, node } from '../testing/graphs';
 import { benignOutput, HOSTILE_OUTPUTS } from '../testing/hostile-outputs';
 import type { ChatRequestBody } from '../testing/infer-purpose';
@@ -66,6 +66,7 @@ interface Scenario {
   repairs: number;
   /** The repair paths it takes: `reply:` a structured reply repaired, `contract:` a handoff repaired. */
   paths: string[];
+  server?: FakeOpenAIServerOptions;
 }
 
 const SCENARIOS: Record<string, Scenario> = {
@@ -165,6 +166,11 @@ const SCENARIOS: Record<string, Scenario> = {
     paths: ['reply:not json', 'reply:wrong shape', 'contract:disallowed', 'contract:missing'],
   },
 };
+// The same with a server that has no structured output: the schema travels in a user message (prompt and parse).
+SCENARIOS['review, schema in the prompt'] = {
+  ...SCENARIOS.review!,
+  server: { supportsJsonSchema: false, supportsJsonObject: false },
+};
 
 interface Recorded {
   status: string;
@@ -173,7 +179,7 @@ interface Recorded {
 }
 
 async function run(scenario: Scenario, v: string): Promise<Recorded> {
-  const server = await startFakeOpenAIServer();
+  const server = await startFakeOpenAIServer(scenario.server);
   const calls = new Map<string, number>();
   server.setResponder((request) => {
     const system = request.body.messages.find((m) => m.role === 'system')?.content ?? '';
@@ -290,6 +296,11 @@ describe('hostile agent outputs', () => {
             const v = HOSTILE_OUTPUTS[index]!;
             const [hostile, benign] = await Promise.all([run(scenario, v), run(scenario, benignOutput(index))]);
             expect(benign.status).toBe('completed');
+            if (scenario.server) {
+              const prompted = (r: ChatRequestBody) =>
+                !r.response_format && r.messages.at(-1)?.content?.includes('matches this JSON Schema');
+              expect(hostile.requests.some(prompted)).toBe(true);
+            }
             report.push({ index, findings: compare(hostile, benign, v), status: hostile.status });
           }),
         );
