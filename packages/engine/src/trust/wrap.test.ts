@@ -1,10 +1,14 @@
 // Prompt text and the one wrapper: what they escape, what they refuse, and how big nested data gets in a prompt.
+import type { JsonValue } from '@baton/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAIProvider } from '../model/openai-provider';
 import { type ChatMessage, type ModelRequest, messageText } from '../model/provider';
+import { collectRun } from '../testing/collect-run';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../testing/fake-openai-server';
+import { edge, graph, node } from '../testing/graphs';
 import { HOSTILE_OUTPUTS } from '../testing/hostile-outputs';
 import { parsePrompt } from '../testing/prompt-parser';
+import { createScriptedProvider } from '../testing/scripted-provider';
 import { authored, type EngineText, joinPrompt, type PromptText, prompt, toPromptJson, wrapAsData } from './wrap';
 
 const NONCE = 'n0nce';
@@ -51,6 +55,21 @@ describe('wrapAsData', () => {
     expect(compact).toBeLessThan(2_100);
     expect(everyLevel).toBeGreaterThan(1_000_000);
     expect(wrapped).toBeLessThan(compact + 500);
+  });
+
+  it("puts a run's input nested 1,000 deep into the first prompt at about its own size", async () => {
+    let input: JsonValue = 'x';
+    for (let depth = 0; depth < 1000; depth++) input = { k: [input] };
+    const provider = createScriptedProvider();
+    const g = graph(
+      [node('in', 'input'), node('a', 'specialist', { instructions: 'Read it.' }), node('out', 'output')],
+      [edge('in', 'a'), edge('a', 'out')],
+    );
+    const { outcome } = await collectRun({ graph: g, goal: 'Read the input', input, provider });
+    expect(outcome.status).toBe('completed');
+    const user = provider.requests[0]!.messages[1]!.content.text;
+    expect(user.length).toBeLessThan(JSON.stringify(input).length + 500);
+    expect(parsePrompt(user, NONCE).wrappers[0]!.data.replace(/\s/g, '')).toBe(JSON.stringify(input));
   });
 
   it('writes a value nested 1,000,000 deep without overflowing the stack, in linear size', () => {
