@@ -36,7 +36,7 @@ export async function openEventSink(dataDir: string, graph: GraphDocument): Prom
         budget: null,
       });
     },
-    recorder: () => new RunEventRecorder({ runs, notifier, secrets: [] }),
+    recorder: () => new RunEventRecorder({ runs, notifier }),
     close: () => db.close(),
   };
 }

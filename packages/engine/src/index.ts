@@ -27,10 +27,11 @@ export {
 } from './errors';
 export { createOpenAIProvider, type OpenAIProviderOptions } from './model/openai-provider';
 export type * from './model/provider';
+export { messageText } from './model/provider';
 export { createSimulatedProvider, type SimulatedProviderOptions } from './model/simulated-provider';
 export { isStrictCompatible } from './model/strict-schema';
 export { NODE_EXECUTORS } from './nodes/registry';
 export { graphParallelism } from './run/parallelism';
 export { runGraph } from './run/run-graph';
 export type * from './run-options';
-export { wrapAsData } from './trust/wrap';
+export { type DataText, type EngineText, isPromptText, type PromptText, type Provenance } from './trust/wrap';

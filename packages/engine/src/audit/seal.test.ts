@@ -196,7 +196,9 @@ describe('stable hashes', () => {
   const golden: Record<string, { count: number; lastChain: string; inputHashes: string }> = {
     'research-and-write': {
       count: 41,
-      lastChain: 'de01450a0ab83fef3fdd939a60a6526ca4cd12a68e925e9e82f3d5891d9eed17',
+      // The synthesis prompt names subtasks by their place in the plan ("research (subtask 1)"), no longer by the
+      // model's id ("t1"): the messages changed, so the chain did; every inputHash is as before.
+      lastChain: '57455f8c47069e05eb4c7322156314e15cd452c5c13c70bcbf248ee7d11e176e',
       inputHashes: '36c87583585deefd605d5436086ba7fa6962463e89d01dcd3dcc803646c2125d',
     },
     'peer-review': {

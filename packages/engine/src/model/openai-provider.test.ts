@@ -5,6 +5,7 @@ import {
   type FakeOpenAIServerOptions,
   startFakeOpenAIServer,
 } from '../testing/fake-openai-server';
+import { prompt } from '../trust/wrap';
 import { createOpenAIProvider } from './openai-provider';
 import type { ModelRequest } from './provider';
 
@@ -31,8 +32,8 @@ function request(extra: Partial<ModelRequest> = {}): ModelRequest {
     tier: 'balanced',
     model: 'm-balanced',
     messages: [
-      { role: 'system', content: 'You are a test.' },
-      { role: 'user', content: 'Say hello.' },
+      { role: 'system', content: prompt`You are a test.` },
+      { role: 'user', content: prompt`Say hello.` },
     ],
     responseFormat: { type: 'text' },
     purpose: { kind: 'specialist' },

@@ -1,12 +1,13 @@
 // The real provider: the openai SDK against any OpenAI-compatible base URL, streaming, with structured output.
-import type { ModelTier, ProviderInfo, Usage } from '@baton/contracts';
+import { assertNever, type ModelTier, type ProviderInfo, type Usage } from '@baton/contracts';
 import OpenAI from 'openai';
 import type {
   ChatCompletionCreateParamsStreaming,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
 import { ModelProviderError, RunCancelledError } from '../errors';
-import type { ChatMessage, ModelProvider, ModelRequest, ModelResponse } from './provider';
+import { authored, prompt } from '../trust/wrap';
+import { type ChatMessage, type ModelProvider, type ModelRequest, type ModelResponse, messageText } from './provider';
 import { isStrictCompatible } from './strict-schema';
 
 export interface OpenAIProviderOptions {
@@ -131,27 +132,28 @@ async function stream(client: OpenAI, request: ModelRequest, mode: StructuredMod
 
 /** Engine messages to the SDK's. In the fallback modes the schema goes in a final user message. */
 function toOpenAIMessages(request: ModelRequest, mode: StructuredMode): ChatCompletionMessageParam[] {
-  const messages = request.messages.map(toOpenAIMessage);
+  const messages: ChatMessage[] = [...request.messages];
   if (request.responseFormat.type === 'json_schema' && mode !== 'json_schema') {
+    // The schema is the graph author's (an output schema, a contract's) or the engine's own (a plan, a mesh turn).
+    const schema = authored(JSON.stringify(request.responseFormat.schema));
     messages.push({
       role: 'user',
-      content:
-        'Reply with one JSON value only (no prose, no code fence) that matches this JSON Schema:\n' +
-        JSON.stringify(request.responseFormat.schema),
+      content: prompt`Reply with one JSON value only (no prose, no code fence) that matches this JSON Schema:\n${schema}`,
     });
   }
-  return messages;
+  return messages.map(toOpenAIMessage);
 }
 
 function toOpenAIMessage(message: ChatMessage): ChatCompletionMessageParam {
+  const content = messageText(message);
   switch (message.role) {
     case 'system':
     case 'user':
-      return { role: message.role, content: message.content };
+      return { role: message.role, content };
     case 'assistant':
       return {
         role: 'assistant',
-        content: message.content,
+        content,
         ...(message.toolCalls?.length
           ? {
               tool_calls: message.toolCalls.map((call) => ({
@@ -163,7 +165,9 @@ function toOpenAIMessage(message: ChatMessage): ChatCompletionMessageParam {
           : {}),
       };
     case 'tool':
-      return { role: 'tool', tool_call_id: message.toolCallId, content: message.content };
+      return { role: 'tool', tool_call_id: message.toolCallId, content };
+    default:
+      return assertNever(message, 'chat message role');
   }
 }
 

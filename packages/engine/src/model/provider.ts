@@ -1,5 +1,6 @@
 // The engine's one door to models. The openai adapter and the simulated provider implement it; so do test scripts.
 import type { JsonSchemaObject, ModelTier, ProviderInfo, Usage } from '@baton/contracts';
+import { type DataText, type EngineText, isPromptText, type PromptText } from '../trust/wrap';
 
 export interface ToolCall {
   id: string;
@@ -8,12 +9,30 @@ export interface ToolCall {
   arguments: string;
 }
 
-/** Chat messages. Tool calls and results are here from the start so that tools cross the same trust boundary later. */
+/**
+ * Chat messages. Tool calls and results are here from the start so that tools cross the same trust boundary later.
+ * Their content is prompt text (trust/wrap.ts), never a plain string: agent output gets into a message only through
+ * the wrapper, and never into a system message, whose content is engine text only.
+ */
 export type ChatMessage =
-  | { role: 'system'; content: string }
-  | { role: 'user'; content: string }
-  | { role: 'assistant'; content: string; toolCalls?: ToolCall[] }
-  | { role: 'tool'; toolCallId: string; content: string };
+  | { role: 'system'; content: EngineText }
+  | { role: 'user'; content: PromptText }
+  | { role: 'assistant'; content: PromptText; toolCalls?: ToolCall[] }
+  /** A tool's result: the whole content is the wrapper's output. */
+  | { role: 'tool'; toolCallId: string; content: DataText };
+
+/**
+ * The text a provider sends for a message, checked at the door: real prompt text (not an object posing as one),
+ * and no wrapped data in a system message. Every provider reads message text through this.
+ */
+export function messageText(message: ChatMessage): string {
+  const content: unknown = message.content;
+  if (!isPromptText(content)) throw new TypeError(`A ${message.role} message's content must be prompt text.`);
+  if (message.role === 'system' && content.carriesData) {
+    throw new TypeError('A system message carries no agent output, not even wrapped.');
+  }
+  return content.text;
+}
 
 export type ResponseFormat =
   | { type: 'text' }

@@ -1,6 +1,6 @@
 // What the simulated provider says: a plausible reply for any node of any graph, from the call's purpose and messages.
 import { assertNever } from '@baton/contracts';
-import type { ModelCallPurpose, ModelRequest } from './provider';
+import { type ModelCallPurpose, type ModelRequest, messageText } from './provider';
 import { sampleFromSchema } from './schema-sample';
 
 const STOPWORDS = new Set([
@@ -18,13 +18,27 @@ const STOPWORDS = new Set([
   'which',
 ]);
 
+/** What the simulated model reads from a request: its purpose, its format, and the text of its user messages. */
+export interface SimulatedAsk extends Pick<ModelRequest, 'purpose' | 'responseFormat' | 'agentName'> {
+  userText: string;
+}
+
+export function simulatedAsk(request: ModelRequest): SimulatedAsk {
+  return {
+    purpose: request.purpose,
+    responseFormat: request.responseFormat,
+    agentName: request.agentName,
+    userText: request.messages
+      .filter((m) => m.role === 'user')
+      .map(messageText)
+      .join('\n'),
+  };
+}
+
 /** The reply text for a request; deterministic in its inputs. */
-export function simulatedReply(
-  request: Pick<ModelRequest, 'purpose' | 'messages' | 'responseFormat' | 'agentName'>,
-  confidence: number,
-): string {
+export function simulatedReply(request: SimulatedAsk, confidence: number): string {
   const purpose = request.purpose;
-  const task = userText(request);
+  const task = request.userText;
   switch (purpose.kind) {
     case 'decompose':
       return JSON.stringify({
@@ -101,13 +115,6 @@ function tokens(text: string): string[] {
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 2 && !STOPWORDS.has(w))
     .map((w) => (w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w));
-}
-
-function userText(request: Pick<ModelRequest, 'messages'>): string {
-  return request.messages
-    .filter((m) => m.role === 'user')
-    .map((m) => m.content)
-    .join('\n');
 }
 
 /** A few words of the goal, for replies that read as if they were about it. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prompt } from '../trust/wrap';
 import type { ModelRequest } from './provider';
 import { createSimulatedProvider } from './simulated-provider';
 import { isStrictCompatible } from './strict-schema';
@@ -6,7 +7,7 @@ import { isStrictCompatible } from './strict-schema';
 const request = (extra: Partial<ModelRequest> = {}): ModelRequest => ({
   tier: 'fast',
   model: 'sim',
-  messages: [{ role: 'user', content: 'Goal: review this code for security bugs' }],
+  messages: [{ role: 'user', content: prompt`Goal: review this code for security bugs` }],
   responseFormat: { type: 'text' },
   purpose: { kind: 'specialist' },
   agentName: 'agent',

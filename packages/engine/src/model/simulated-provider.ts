@@ -1,8 +1,8 @@
 // The provider used when no key is configured: offline, deterministic, paced so a person can watch a run unfold.
 import type { ModelTier, ProviderInfo } from '@baton/contracts';
 import { RunCancelledError } from '../errors';
-import type { ModelProvider, ModelRequest, ModelResponse } from './provider';
-import { simulatedReply } from './simulated-brain';
+import { type ModelProvider, type ModelRequest, type ModelResponse, messageText } from './provider';
+import { simulatedAsk, simulatedReply } from './simulated-brain';
 
 export interface SimulatedProviderOptions {
   /** Delay before each call answers, in ms (default 150). */
@@ -32,14 +32,14 @@ export function createSimulatedProvider(options: SimulatedProviderOptions = {}):
     info,
     async complete(request: ModelRequest): Promise<ModelResponse> {
       await pause(callDelayMs, request.signal);
-      const text = simulatedReply(request, confidence);
+      const text = simulatedReply(simulatedAsk(request), confidence);
       const pieces = text.match(/\S+\s*/g) ?? [text];
       for (const piece of pieces) {
         if (tokenDelayMs > 0) await pause(tokenDelayMs, request.signal);
         else if (request.signal.aborted) throw cancelled(request.signal);
         request.onDelta?.(piece);
       }
-      const inputTokens = request.messages.reduce((sum, m) => sum + Math.ceil(m.content.length / 4), 0);
+      const inputTokens = request.messages.reduce((sum, m) => sum + Math.ceil(messageText(m).length / 4), 0);
       return {
         text,
         model: `${request.model} (simulated)`,

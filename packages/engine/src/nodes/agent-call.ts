@@ -4,6 +4,7 @@ import { validateAgainst } from '../contracts/schema';
 import type { ModelCallPurpose } from '../model/provider';
 import type { Action, Check, Producer, RunContext } from '../run/context';
 import { formatFor } from '../run/prompts';
+import type { PromptText } from '../trust/wrap';
 
 /** Runs the producer's call (with an optional extra user message) and returns its payload. */
 export async function produce(
@@ -11,7 +12,7 @@ export async function produce(
   parent: Action,
   producer: Producer,
   purpose: ModelCallPurpose,
-  extra?: { content: string; stepKey: string; logical: unknown },
+  extra?: { content: PromptText; stepKey: string; logical: unknown },
 ): Promise<JsonValue> {
   const spec = {
     agentId: producer.agentId,

@@ -2,8 +2,17 @@
 // mesh synthesises the final round.
 import type { JsonSchemaObject, JsonValue } from '@baton/contracts';
 import type { Action, Check, Producer } from '../run/context';
-import { logicalInputs, MESH_TURN_FORMAT_NAME, systemMessage, taskMessage } from '../run/prompts';
+import {
+  goalLine,
+  identity,
+  logicalInputs,
+  MESH_TURN_FORMAT_NAME,
+  systemMessage,
+  taskMessage,
+  withInstructions,
+} from '../run/prompts';
 import { outputSchemaOf } from '../run/topology';
+import { authored, joinPrompt, prompt } from '../trust/wrap';
 import { produce } from './agent-call';
 import type { NodeExecutor } from './types';
 
@@ -37,15 +46,12 @@ export const runMesh: NodeExecutor<'mesh'> = async ({ ctx, node, action, inputs 
         peers.map(async (peer): Promise<[string, Turn]> => {
           const others = peers
             .filter((other) => other.id !== peer.id && previous.has(other.data.name))
-            .map((other) => ctx.wrap(other.data.name, previous.get(other.data.name)!.message));
-          const system = systemMessage(
-            peer.data.instructions,
-            `You are ${peer.data.name}. ${peer.data.description}`.trim(),
-          );
-          const extra =
-            (others.length > 0 ? `The other peers' last messages:\n\n${others.join('\n\n')}\n\n` : '') +
-            `Round ${round} of at most ${node.data.maxRounds}. Reply with JSON {"message": "...", "agree": true|false}: ` +
-            'agree is true when you accept where the group has arrived.';
+            .map((other) => ctx.wrap(authored(other.data.name), previous.get(other.data.name)!.message));
+          const system = systemMessage(peer.data.instructions, identity(peer.data.name, peer.data.description));
+          const ask = prompt`Round ${round} of at most ${node.data.maxRounds}. Reply with JSON {"message": "...", "agree": true|false}: agree is true when you accept where the group has arrived.`;
+          const extra = others.length
+            ? joinPrompt([prompt`The other peers' last messages:`, ...others, ask], '\n\n')
+            : ask;
           const turn = await ctx.structuredCall(
             roundAction as Action,
             {
@@ -60,7 +66,7 @@ export const runMesh: NodeExecutor<'mesh'> = async ({ ctx, node, action, inputs 
               responseFormat: { type: 'json_schema', name: MESH_TURN_FORMAT_NAME, schema: TURN_SCHEMA },
               purpose: { kind: 'mesh_turn', round, peer: peer.data.name },
               logical: {
-                system,
+                system: system.text,
                 goal: ctx.goal,
                 inputs: logicalInputs(inputs),
                 round,
@@ -96,22 +102,25 @@ export const runMesh: NodeExecutor<'mesh'> = async ({ ctx, node, action, inputs 
     summary: 'Synthesising the final round',
   });
   try {
-    const system = systemMessage(
-      `You are ${node.data.name}. Synthesise the peers' final messages into one response to the goal.\n${node.data.instructions}`,
-      'Synthesise.',
+    const system = withInstructions(
+      prompt`You are ${authored(node.data.name)}. Synthesise the peers' final messages into one response to the goal.`,
+      node.data.instructions,
     );
-    const finalRound = [...last.entries()].map(([peer, turn]) => ctx.wrap(peer, turn.message)).join('\n\n');
+    const finalRound = [...last.entries()].map(([peerName, turn]) => ctx.wrap(authored(peerName), turn.message));
     const producer = {
       agentId: node.id,
       agentName: node.data.name,
       tier: node.data.tier,
       messages: [
         { role: 'system' as const, content: system },
-        { role: 'user' as const, content: `Goal: ${ctx.goal}\n\nThe peers' final messages:\n\n${finalRound}` },
+        {
+          role: 'user' as const,
+          content: joinPrompt([goalLine(ctx), prompt`The peers' final messages:`, ...finalRound], '\n\n'),
+        },
       ],
       ...outputSchemaOf(node, ctx.topology),
       stepKey: `${node.id}/synthesis`,
-      logical: { system, goal: ctx.goal, final: [...last.entries()] },
+      logical: { system: system.text, goal: ctx.goal, final: [...last.entries()] },
     } satisfies Producer;
     ctx.producers.set(node.id, producer);
     const output = await produce(ctx, synthesis, producer, { kind: 'synthesis' });

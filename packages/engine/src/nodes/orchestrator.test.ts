@@ -101,7 +101,8 @@ describe('orchestrator', () => {
       if (isPlanRequest(r)) return plan([{ id: 't2', depends_on: ['t1'] }, { id: 't1' }]);
       if (subtaskOf(r) === 't2') {
         answeredWhenT2Arrived.push(server.requests.some((q) => subtaskOf(q) === 't1' && q.answered));
-        expect(userText(r.body)).toContain('worker (subtask t1)');
+        // Prompts name a subtask by its place in the plan (t1 is second), never by the id the model chose.
+        expect(userText(r.body)).toContain('worker (subtask 2)');
       }
       return undefined;
     });

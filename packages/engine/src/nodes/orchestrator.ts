@@ -3,16 +3,20 @@ import { canonicalText, type HandoffEdge, type JsonValue, type SpecialistNode } 
 import { NodeExecutionError } from '../errors';
 import type { Action, Check, Producer, RunContext } from '../run/context';
 import { handOff } from '../run/handoff';
-import { logicalInputs, PLAN_FORMAT_NAME, systemMessage, taskMessage } from '../run/prompts';
+import { goalLine, logicalInputs, nameList, PLAN_FORMAT_NAME, taskMessage, withInstructions } from '../run/prompts';
 import { Semaphore } from '../run/semaphore';
 import { outputSchemaOf } from '../run/topology';
+import { authored, type EngineText, joinPrompt, type PromptText, prompt } from '../trust/wrap';
 import { produce } from './agent-call';
 import { orderPlan, PLAN_SCHEMA, Plan, type PlannedSubtask } from './orchestrator-plan';
 import { specialistProducer } from './specialist';
 import type { NodeExecutor } from './types';
 
 interface SubtaskResult {
+  /** The worker's name, or the name the plan gave when the graph has no such worker (then never a label). */
   worker: string;
+  /** How prompts name the subtask: the worker's name from the graph and the subtask's place in the plan (1, 2...), never the id or worker name a model chose. */
+  label: EngineText;
   payload: JsonValue;
   ok: boolean;
 }
@@ -20,10 +24,10 @@ interface SubtaskResult {
 export const runOrchestrator: NodeExecutor<'orchestrator'> = async ({ ctx, node, action, inputs }) => {
   const workers = ctx.topology.workersOf.get(node.id) ?? [];
   const byName = new Map(workers.map((w) => [w.data.name, w]));
-  const workerList = workers.map((w) => `- ${w.data.name}: ${w.data.description || '(no description)'}`).join('\n');
-  const system = systemMessage(
-    `You are an orchestrator. Break the goal into subtasks for your workers.\n${node.data.instructions}`,
-    'You are an orchestrator.',
+  const workerList = nameList(workers.map((w) => w.data));
+  const system = withInstructions(
+    prompt`You are an orchestrator. Break the goal into subtasks for your workers.`,
+    node.data.instructions,
   );
 
   // 1. Decompose.
@@ -32,7 +36,7 @@ export const runOrchestrator: NodeExecutor<'orchestrator'> = async ({ ctx, node,
     agentId: node.id,
     agentName: node.data.name,
     actionType: 'decompose',
-    logical: { workers: workerList, inputs: logicalInputs(inputs) },
+    logical: { workers: workerList.text, inputs: logicalInputs(inputs) },
     summary: `Planning over ${workers.length} worker${workers.length === 1 ? '' : 's'}`,
   });
   let plan: Plan;
@@ -51,8 +55,7 @@ export const runOrchestrator: NodeExecutor<'orchestrator'> = async ({ ctx, node,
             content: taskMessage(
               ctx,
               inputs,
-              `Available workers:\n${workerList}\n\nReply with JSON: {"subtasks": [{"id": "t1", "description": "...", ` +
-                `"assigned_to": "<worker name>", "depends_on": []}]}. Use depends_on for subtasks that need another's result.`,
+              prompt`Available workers:\n${workerList}\n\nReply with JSON: {"subtasks": [{"id": "t1", "description": "...", "assigned_to": "<worker name>", "depends_on": []}]}. Use depends_on for subtasks that need another's result.`,
             ),
           },
         ],
@@ -61,7 +64,7 @@ export const runOrchestrator: NodeExecutor<'orchestrator'> = async ({ ctx, node,
           kind: 'decompose',
           workers: workers.map((w) => ({ name: w.data.name, description: w.data.description })),
         },
-        logical: { system, goal: ctx.goal, inputs: logicalInputs(inputs), workers: workerList },
+        logical: { system: system.text, goal: ctx.goal, inputs: logicalInputs(inputs), workers: workerList.text },
       },
       (value): Check<Plan> => {
         const parsed = Plan.safeParse(value);
@@ -92,7 +95,9 @@ export const runOrchestrator: NodeExecutor<'orchestrator'> = async ({ ctx, node,
   const results = await runSubtasks(ctx, node.id, node.data.concurrency, action, planned, byName, workerEdges);
 
   // 4. Synthesise. The results are hashed into two inputs (synthesis and its call): canonicalise them once.
-  const resultsInput = canonicalText([...results.entries()]);
+  const resultsInput = canonicalText(
+    [...results.entries()].map(([id, { worker, payload, ok }]) => [id, { worker, payload, ok }]),
+  );
   const synthesis = await ctx.start({
     parent: action,
     agentId: node.id,
@@ -102,24 +107,24 @@ export const runOrchestrator: NodeExecutor<'orchestrator'> = async ({ ctx, node,
     summary: `Synthesising ${results.size} subtask result${results.size === 1 ? '' : 's'}`,
   });
   try {
-    const synthesisSystem = systemMessage(
-      `You are ${node.data.name}. Synthesise your workers' results into the final response to the goal.\n${node.data.synthesisInstructions}`,
-      'Synthesise the results.',
+    const synthesisSystem = withInstructions(
+      prompt`You are ${authored(node.data.name)}. Synthesise your workers' results into the final response to the goal.`,
+      node.data.synthesisInstructions,
     );
-    const resultText = [...results.entries()]
-      .map(([id, r]) => ctx.wrap(`${r.worker} (subtask ${id})${r.ok ? '' : ' [error]'}`, r.payload))
-      .join('\n\n');
+    const resultText = [...results.values()].map((r) =>
+      ctx.wrap(r.ok ? r.label : prompt`${r.label} [error]`, r.payload),
+    );
     const producer: Producer = {
       agentId: node.id,
       agentName: node.data.name,
       tier: node.data.tier,
       messages: [
         { role: 'system', content: synthesisSystem },
-        { role: 'user', content: `Goal: ${ctx.goal}\n\nSubtask results:\n\n${resultText}` },
+        { role: 'user', content: joinPrompt([goalLine(ctx), prompt`Subtask results:`, ...resultText], '\n\n') },
       ],
       ...outputSchemaOf(node, ctx.topology),
       stepKey: `${node.id}/synthesis`,
-      logical: { system: synthesisSystem, goal: ctx.goal, results: resultsInput },
+      logical: { system: synthesisSystem.text, goal: ctx.goal, results: resultsInput },
     };
     ctx.producers.set(node.id, producer);
     const output = await produce(ctx, synthesis, producer, { kind: 'synthesis' });
@@ -144,6 +149,7 @@ async function runSubtasks(
   const slots = new Semaphore(concurrency);
   const done = new Map<string, Promise<void>>();
   const byId = new Map(planned.map((s) => [s.id, s]));
+  const positions = new Map(planned.map((s, i) => [s, i + 1]));
   /** A worker's result checked against one edge's contract, once per (edge, subtask). */
   const checked = new Map<string, Promise<JsonValue>>();
 
@@ -160,6 +166,7 @@ async function runSubtasks(
   };
 
   const executeSubtask = async (subtask: PlannedSubtask): Promise<void> => {
+    const position = positions.get(subtask)!;
     const worker = workers.get(subtask.assigned_to);
     const dispatch = await ctx.start({
       parent,
@@ -173,12 +180,13 @@ async function runSubtasks(
       subtask.problem ??
       (worker ? null : { code: 'unknown_worker', message: `There is no worker named "${subtask.assigned_to}".` });
     if (problem || !worker) {
-      results.set(subtask.id, { worker: subtask.assigned_to, payload: `Error: ${problem!.message}`, ok: false });
+      const label = prompt`subtask ${position}`;
+      results.set(subtask.id, { worker: subtask.assigned_to, label, payload: `Error: ${problem!.message}`, ok: false });
       await ctx.fail(dispatch, new NodeExecutionError(problem!.code, problem!.message));
       return;
     }
     try {
-      const context: string[] = [];
+      const context: PromptText[] = [];
       const logicalDeps: unknown[] = [];
       for (const depId of subtask.deps) {
         const dep = results.get(depId)!;
@@ -201,19 +209,25 @@ async function runSubtasks(
           }
           payload = await pending;
         }
-        context.push(ctx.wrap(`${dep.worker} (subtask ${depId})`, payload));
+        context.push(ctx.wrap(dep.label, payload));
         logicalDeps.push({ id: depId, payload });
       }
-      const task =
-        `Goal: ${ctx.goal}\n\n${ctx.wrap('assignment from the orchestrator', subtask.description)}` +
-        (context.length > 0 ? `\n\nResults this subtask depends on:\n\n${context.join('\n\n')}` : '');
+      const task = joinPrompt(
+        [
+          goalLine(ctx),
+          ctx.wrap(prompt`assignment from the orchestrator`, subtask.description),
+          ...(context.length > 0 ? [prompt`Results this subtask depends on:`, ...context] : []),
+        ],
+        '\n\n',
+      );
       const producer = specialistProducer(ctx, worker, task, `${orchestratorId}/subtask:${subtask.id}`, {
         subtask: subtask.description,
         deps: logicalDeps,
       });
       ctx.producers.set(`${orchestratorId}/${subtask.id}`, producer);
       const payload = await produce(ctx, dispatch, producer, { kind: 'specialist' });
-      results.set(subtask.id, { worker: worker.data.name, payload, ok: true });
+      const label = prompt`${authored(worker.data.name)} (subtask ${position})`;
+      results.set(subtask.id, { worker: worker.data.name, label, payload, ok: true });
       await ctx.complete(dispatch, payload);
     } catch (error) {
       await ctx.fail(dispatch, error);

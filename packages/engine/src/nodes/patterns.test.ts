@@ -101,6 +101,6 @@ describe('mesh', () => {
     expect(eventsOfType(events, 'action.started').filter((e) => e.actionType === 'mesh_round')).toHaveLength(3);
     const synthesis = provider.requests.at(-1)!;
     expect(synthesis.purpose.kind).toBe('synthesis');
-    expect(synthesis.messages[1]?.content).toContain('no from p1');
+    expect(synthesis.messages[1]?.content.text).toContain('no from p1');
   });
 });

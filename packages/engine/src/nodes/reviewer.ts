@@ -1,7 +1,8 @@
 // Critiques its producer's draft; the producer revises with the issues up to maxRevisions; the draft goes on.
 import type { JsonValue } from '@baton/contracts';
 import { NodeExecutionError } from '../errors';
-import { REVIEW_MARKER, systemMessage } from '../run/prompts';
+import { goalLine, REVIEW_ASK, withInstructions } from '../run/prompts';
+import { authored, prompt } from '../trust/wrap';
 import { produce } from './agent-call';
 import type { NodeExecutor } from './types';
 
@@ -12,9 +13,11 @@ export const runReviewer: NodeExecutor<'reviewer'> = async ({ ctx, node, action,
   if (!producerNode || !producer || !fromProducer) {
     throw new NodeExecutionError('reviewer_without_producer', `Reviewer "${node.data.name}" has no draft to review.`);
   }
-  const system = systemMessage(
-    `You are ${node.data.name}, a reviewer. Check the draft against these criteria:\n${node.data.criteria}`,
-    `You are ${node.data.name}, a reviewer.`,
+  const reviewer = authored(node.data.name);
+  const producerName = authored(producerNode.data.name);
+  const system = withInstructions(
+    prompt`You are ${reviewer}, a reviewer. Check the draft against these criteria:`,
+    node.data.criteria,
   );
   // The draft that goes on is the producer's: a contract on the reviewer's handoff is repaired by the producer.
   ctx.producers.set(node.id, producer);
@@ -40,15 +43,12 @@ export const runReviewer: NodeExecutor<'reviewer'> = async ({ ctx, node, action,
           { role: 'system', content: system },
           {
             role: 'user',
-            content:
-              `Goal: ${ctx.goal}\n\nThe draft of ${producerNode.data.name}:\n${ctx.wrap(producerNode.data.name, draft)}\n\n` +
-              `Review round ${round}. Identify specific issues (factual errors, missing elements, logical gaps).\n` +
-              `${REVIEW_MARKER}\nOtherwise reply with: REVISION NEEDED, then the issues.`,
+            content: prompt`${goalLine(ctx)}\n\nThe draft of ${producerName}:\n${ctx.wrap(producerName, draft)}\n\nReview round ${round}. Identify specific issues (factual errors, missing elements, logical gaps).\n${REVIEW_ASK}\nOtherwise reply with: REVISION NEEDED, then the issues.`,
           },
         ],
         responseFormat: { type: 'text' },
         purpose: { kind: 'review', round },
-        logical: { system, goal: ctx.goal, draft, round },
+        logical: { system: system.text, goal: ctx.goal, draft, round },
       });
       verdict = reply.text;
       approved = isApproved(verdict);
@@ -73,9 +73,7 @@ export const runReviewer: NodeExecutor<'reviewer'> = async ({ ctx, node, action,
         producer,
         { kind: 'revision', round },
         {
-          content:
-            `Your previous draft was not approved.\n\nYour previous draft:\n${ctx.wrap(`${producerNode.data.name} previous draft`, draft)}\n\n` +
-            `The reviewer's issues:\n${ctx.wrap(node.data.name, verdict)}\n\nWrite a revised draft that addresses the issues.`,
+          content: prompt`Your previous draft was not approved.\n\nYour previous draft:\n${ctx.wrap(prompt`${producerName} previous draft`, draft)}\n\nThe reviewer's issues:\n${ctx.wrap(reviewer, verdict)}\n\nWrite a revised draft that addresses the issues.`,
           stepKey: `${node.id}/revision:${round}`,
           logical: { round, draft, review: verdict },
         },

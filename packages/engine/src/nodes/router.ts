@@ -1,7 +1,8 @@
 // Classifies its task (fast tier) into exactly one route; the chosen target gets the router's input unchanged.
 import type { RouteEdge } from '@baton/contracts';
 import { NodeExecutionError } from '../errors';
-import { logicalInputs, ROUTE_MARKER, systemMessage, taskMessage } from '../run/prompts';
+import { logicalInputs, nameList, ROUTE_ASK, taskMessage, withInstructions } from '../run/prompts';
+import { prompt } from '../trust/wrap';
 import type { NodeExecutor } from './types';
 
 export const runRouter: NodeExecutor<'router'> = async ({ ctx, node, action, inputs }) => {
@@ -10,10 +11,10 @@ export const runRouter: NodeExecutor<'router'> = async ({ ctx, node, action, inp
     const target = ctx.topology.nodes.get(edge.target)!;
     return { name: target.data.name, description: target.data.description, edge };
   });
-  const list = categories.map((c) => `- ${c.name}: ${c.description || '(no description)'}`).join('\n');
-  const system = systemMessage(
-    `You are a router. Classify the task into exactly one category.\n${node.data.instructions}`,
-    'You are a router.',
+  const list = nameList(categories);
+  const system = withInstructions(
+    prompt`You are a router. Classify the task into exactly one category.`,
+    node.data.instructions,
   );
   const routeAction = await ctx.start({
     parent: action,
@@ -33,12 +34,12 @@ export const runRouter: NodeExecutor<'router'> = async ({ ctx, node, action, inp
         { role: 'system', content: system },
         {
           role: 'user',
-          content: taskMessage(ctx, inputs, `Categories:\n${list}\n\n${ROUTE_MARKER}, and nothing else.`),
+          content: taskMessage(ctx, inputs, prompt`Categories:\n${list}\n\n${ROUTE_ASK}, and nothing else.`),
         },
       ],
       responseFormat: { type: 'text' },
       purpose: { kind: 'route', categories: categories.map(({ name, description }) => ({ name, description })) },
-      logical: { system, goal: ctx.goal, inputs: logicalInputs(inputs), categories: list },
+      logical: { system: system.text, goal: ctx.goal, inputs: logicalInputs(inputs), categories: list.text },
     });
     const chosen =
       matchCategory(reply.text, categories) ?? categories.find((c) => c.edge.fallback === true) ?? undefined;

@@ -1,8 +1,9 @@
 // One agent: its instructions are the system message, the goal and its inputs (as data) the user message.
 import type { SpecialistNode } from '@baton/contracts';
 import type { Producer, RunContext } from '../run/context';
-import { logicalInputs, systemMessage, taskMessage } from '../run/prompts';
+import { identity, logicalInputs, systemMessage, taskMessage } from '../run/prompts';
 import { outputSchemaOf } from '../run/topology';
+import type { PromptText } from '../trust/wrap';
 import { produce } from './agent-call';
 import type { NodeExecutor } from './types';
 
@@ -18,12 +19,12 @@ export const runSpecialist: NodeExecutor<'specialist'> = async ({ ctx, node, act
 export function specialistProducer(
   ctx: RunContext,
   node: SpecialistNode,
-  task: string,
+  task: PromptText,
   stepKey: string,
   logicalTask: unknown,
 ): Producer {
   const output = outputSchemaOf(node, ctx.topology);
-  const system = systemMessage(node.data.instructions, `You are ${node.data.name}. ${node.data.description}`.trim());
+  const system = systemMessage(node.data.instructions, identity(node.data.name, node.data.description));
   return {
     agentId: node.id,
     agentName: node.data.name,
@@ -35,7 +36,7 @@ export function specialistProducer(
     ...output,
     stepKey,
     logical: {
-      instructions: system,
+      instructions: system.text,
       goal: ctx.goal,
       task: logicalTask,
       schema: output.schema ?? null,

@@ -12,11 +12,18 @@ import type {
 import { inputHash } from '../audit/canonical';
 import { type CompiledSchema, compileSchema } from '../contracts/schema';
 import { NodeExecutionError, RunCancelledError, toErrorInfo } from '../errors';
-import type { ChatMessage, ModelCallPurpose, ModelResponse, ResponseFormat } from '../model/provider';
+import {
+  type ChatMessage,
+  type ModelCallPurpose,
+  type ModelResponse,
+  messageText,
+  type ResponseFormat,
+} from '../model/provider';
 import type { RunGraphOptions } from '../run-options';
-import { wrapAsData } from '../trust/wrap';
+import { type DataText, type EngineText, prompt, wrapAsData } from '../trust/wrap';
 import type { BudgetMeter } from './budget';
 import type { EventChannel } from './event-channel';
+import { repairMessage } from './prompts';
 import type { ReplayIndex } from './replay';
 import { Semaphore } from './semaphore';
 import type { Topology } from './topology';
@@ -129,7 +136,8 @@ export class RunContext {
     return this.channel.emit(body);
   }
 
-  wrap(label: string, content: unknown): string {
+  /** Agent output (or anything derived from it) as data for a user message: the one way it reaches a prompt. */
+  wrap(label: EngineText, content: JsonValue): DataText {
     return wrapAsData(this.nonce, label, content);
   }
 
@@ -251,10 +259,14 @@ export class RunContext {
       ...spec.messages,
       {
         role: 'user',
-        content:
-          `${this.wrap(`${spec.agentName} previous reply`, first.text)}\n` +
-          `That reply could not be used:\n- ${firstCheck.errors.join('\n- ')}\n` +
-          'Reply again with corrected JSON only.',
+        content: repairMessage(this, {
+          agentName: spec.agentName,
+          what: prompt`previous reply`,
+          lead: prompt`That reply could not be used.`,
+          ask: prompt`Reply again with corrected JSON only.`,
+          previous: first.text,
+          problems: firstCheck.errors,
+        }),
       },
     ];
     const second = await this.callModel(parent, {
@@ -314,7 +326,7 @@ export function ref(action: Action) {
 }
 
 function recordMessage(message: ChatMessage): RecordedMessage {
-  return { role: message.role, content: message.content };
+  return { role: message.role, content: messageText(message) };
 }
 
 /** Parses a model's JSON reply, tolerating a code fence around it. */

@@ -3,8 +3,10 @@ import { formatJsonPath, type HandoffEdge, type JsonValue } from '@baton/contrac
 import { type PayloadIssue, validateAgainst } from '../contracts/schema';
 import { HandoffContractError } from '../errors';
 import { produce } from '../nodes/agent-call';
+import { authored, prompt } from '../trust/wrap';
 import { type Action, type Producer, parseJsonText, type RunContext } from './context';
 import { escalate } from './escalate';
+import { repairMessage } from './prompts';
 import { nameOf } from './topology';
 
 /**
@@ -65,10 +67,14 @@ export async function handOff(
           producer,
           { kind: 'repair', errors },
           {
-            content:
-              `${ctx.wrap(`${producer.agentName} previous output`, value)}\n` +
-              `That output breaks the contract "${contract.name}":\n- ${errors.join('\n- ')}\n` +
-              'Reply again with a corrected JSON payload only.',
+            content: repairMessage(ctx, {
+              agentName: producer.agentName,
+              what: prompt`previous output`,
+              lead: prompt`That output breaks the contract "${authored(contract.name)}".`,
+              ask: prompt`Reply again with a corrected JSON payload only.`,
+              previous: value,
+              problems: errors,
+            }),
             stepKey: `${stepScope}/handoff:${edge.id}/repair`,
             logical: { previous: value, errors },
           },

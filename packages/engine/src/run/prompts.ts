@@ -1,6 +1,8 @@
-// The engine's own prompt text. Agent output enters prompts only through ctx.wrap (trust/wrap.ts), in user messages.
+// The engine's own prompt text. Agent output enters prompts only through ctx.wrap (trust/wrap.ts), in user messages;
+// what the engine derives from it (a parse error, a validation issue's path) is agent output too and goes there.
 import type { JsonSchemaObject, JsonValue } from '@baton/contracts';
 import type { ResponseFormat } from '../model/provider';
+import { authored, type EngineText, joinPrompt, type PromptText, prompt } from '../trust/wrap';
 import type { RunContext } from './context';
 
 /** One payload a node received: labelled with its source's name, wrapped as data when it reaches a prompt. */
@@ -15,15 +17,26 @@ export interface NodeInput {
 export const PLAN_FORMAT_NAME = 'baton_plan';
 export const MESH_TURN_FORMAT_NAME = 'baton_mesh_turn';
 export const OUTPUT_FORMAT_NAME = 'baton_output';
-export const ROUTE_MARKER = 'Reply with the name of exactly one category';
-export const REVIEW_MARKER = 'If the draft is acceptable, reply with: APPROVED';
+export const ROUTE_ASK = prompt`Reply with the name of exactly one category`;
+export const REVIEW_ASK = prompt`If the draft is acceptable, reply with: APPROVED`;
+/** The same sentences as plain text, for a fake server that reads back what a request asks. */
+export const ROUTE_MARKER = ROUTE_ASK.text;
+export const REVIEW_MARKER = REVIEW_ASK.text;
+
+/** How many problems a repair request lists, and how much of each: a reply cannot make its repair prompt huge. */
+const MAX_PROBLEMS = 20;
+const MAX_PROBLEM_CHARS = 300;
 
 /** The user message that states the goal and hands over the inputs as data. */
-export function taskMessage(ctx: RunContext, inputs: readonly NodeInput[], extra = ''): string {
-  const parts = [`Goal: ${ctx.goal}`];
-  for (const input of inputs) if (!input.isGoal) parts.push(ctx.wrap(input.source, input.payload));
+export function taskMessage(ctx: RunContext, inputs: readonly NodeInput[], extra?: PromptText): PromptText {
+  const parts: PromptText[] = [goalLine(ctx)];
+  for (const input of inputs) if (!input.isGoal) parts.push(ctx.wrap(authored(input.source), input.payload));
   if (extra) parts.push(extra);
-  return parts.join('\n\n');
+  return joinPrompt(parts, '\n\n');
+}
+
+export function goalLine(ctx: RunContext): EngineText {
+  return prompt`Goal: ${authored(ctx.goal)}`;
 }
 
 /** What the inputs mean for input hashes: source names and payloads, never wrapped text. */
@@ -31,10 +44,72 @@ export function logicalInputs(inputs: readonly NodeInput[]): { source: string; p
   return inputs.map((input) => ({ source: input.source, payload: input.payload }));
 }
 
-export function systemMessage(instructions: string, fallback: string): string {
-  return instructions.trim() || fallback;
+/** A node's instructions (its author's) as its system message, or the engine's fallback when they are empty. */
+export function systemMessage(instructions: string, fallback: EngineText): EngineText {
+  return instructions.trim() ? authored(instructions.trim()) : fallback;
+}
+
+/** The engine's lead sentence for a role, then the author's instructions for it (if any) on the next line. */
+export function withInstructions(lead: EngineText, instructions: string): EngineText {
+  return instructions.trim() ? prompt`${lead}\n${authored(instructions.trim())}` : lead;
+}
+
+/** `You are <name>. <description>`: who an agent is when its author gave it no instructions. */
+export function identity(name: string, description: string): EngineText {
+  return description.trim()
+    ? prompt`You are ${authored(name)}. ${authored(description.trim())}`
+    : prompt`You are ${authored(name)}.`;
+}
+
+/** `- name: description` lines: an orchestrator's workers, a router's categories. */
+export function nameList(items: readonly { name: string; description: string }[]): EngineText {
+  return joinPrompt(
+    items.map(
+      ({ name, description }) =>
+        prompt`- ${authored(name)}: ${description ? authored(description) : prompt`(no description)`}`,
+    ),
+    '\n',
+  );
 }
 
 export function formatFor(schema: JsonSchemaObject | undefined): ResponseFormat {
   return schema ? { type: 'json_schema', name: OUTPUT_FORMAT_NAME, schema } : { type: 'text' };
+}
+
+/**
+ * A repair request: the reply that could not be used and what was wrong with it, both as data (the problems name
+ * the reply's property names and quote its text), between the engine's own sentences.
+ */
+export function repairMessage(
+  ctx: RunContext,
+  parts: {
+    agentName: string;
+    /** What is repaired, after the agent's name: `previous reply`, `previous output`. */
+    what: EngineText;
+    /** Why it is asked again: `That reply could not be used.` */
+    lead: EngineText;
+    ask: EngineText;
+    previous: JsonValue;
+    problems: readonly string[];
+  },
+): PromptText {
+  const who = authored(parts.agentName);
+  const problems = parts.problems.slice(0, MAX_PROBLEMS).map(bounded);
+  if (parts.problems.length > MAX_PROBLEMS) problems.push(`(and ${parts.problems.length - MAX_PROBLEMS} more)`);
+  return joinPrompt(
+    [
+      ctx.wrap(prompt`${who} ${parts.what}`, parts.previous),
+      prompt`${parts.lead} The problems found, one per line, each with where it is (a JSON path) and what is wrong:`,
+      ctx.wrap(prompt`the check of ${who} ${parts.what}`, problems.join('\n')),
+      parts.ask,
+    ],
+    '\n',
+  );
+}
+
+/** A problem cut short in its middle: its start says where (a path, perhaps a long name), its end what is wrong. */
+function bounded(problem: string): string {
+  if (problem.length <= MAX_PROBLEM_CHARS) return problem;
+  const half = Math.floor((MAX_PROBLEM_CHARS - 5) / 2);
+  return `${problem.slice(0, half)} ... ${problem.slice(-half)}`;
 }

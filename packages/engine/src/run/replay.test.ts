@@ -114,6 +114,6 @@ describe('replay of human decisions', () => {
       decision: 'edit',
       payload: { confidence: 0.95 },
     });
-    expect(provider.requests.at(-1)?.messages[1]?.content).toContain('0.95');
+    expect(provider.requests.at(-1)?.messages[1]?.content.text).toContain('0.95');
   });
 });

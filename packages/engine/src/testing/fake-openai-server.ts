@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { simulatedReply } from '../model/simulated-brain';
 import { isStrictCompatible } from '../model/strict-schema';
-import { type ChatRequestBody, inferPurpose, responseFormatOf } from './infer-purpose';
+import { type ChatRequestBody, inferPurpose, responseFormatOf, userText } from './infer-purpose';
 
 /** What the fake answers one request with. */
 export interface FakeReply {
@@ -222,10 +222,7 @@ function defaultReply(body: ChatRequestBody, confidence: number): FakeReply {
   const text = simulatedReply(
     {
       purpose: inferPurpose(body),
-      messages: body.messages.map((m) => ({
-        role: 'user' as const,
-        content: m.role === 'user' ? (m.content ?? '') : '',
-      })),
+      userText: userText(body),
       responseFormat: responseFormatOf(body),
       agentName: 'agent',
     },

@@ -13,5 +13,7 @@ export {
   startFakeOpenAIServer,
 } from './fake-openai-server';
 export { edge, graph, node } from './graphs';
+export { benignOutput, HOSTILE_OUTPUTS } from './hostile-outputs';
 export { type ChatRequestBody, inferPurpose, userText } from './infer-purpose';
+export { type ParsedPrompt, type ParsedWrapper, parsePrompt } from './prompt-parser';
 export { createScriptedProvider, type Script, type ScriptedAnswer, type ScriptedProvider } from './scripted-provider';

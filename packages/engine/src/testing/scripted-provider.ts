@@ -1,7 +1,7 @@
 // An in-process ModelProvider for unit tests: each call answered by a script, every request recorded.
 import type { ProviderInfo, Usage } from '@baton/contracts';
 import type { ModelProvider, ModelRequest, ModelResponse } from '../model/provider';
-import { simulatedReply } from '../model/simulated-brain';
+import { simulatedAsk, simulatedReply } from '../model/simulated-brain';
 
 export type ScriptedAnswer = string | { text: string; usage?: Usage } | Error;
 export type Script = (
@@ -29,7 +29,7 @@ export function createScriptedProvider(script: Script = () => undefined): Script
     async complete(request: ModelRequest): Promise<ModelResponse> {
       const index = requests.push(request) - 1;
       if (request.signal.aborted) throw request.signal.reason;
-      const answer = (await script(request, index)) ?? simulatedReply(request, 0.9);
+      const answer = (await script(request, index)) ?? simulatedReply(simulatedAsk(request), 0.9);
       if (answer instanceof Error) throw answer;
       const { text, usage } = typeof answer === 'string' ? { text: answer, usage: undefined } : answer;
       request.onDelta?.(text);
