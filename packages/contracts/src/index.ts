@@ -10,6 +10,7 @@ export * from './graph/edges';
 export * from './graph/export';
 export * from './graph/graph';
 export * from './graph/graph-json-schema';
+export { checkJsonText, checkJsonValue, GRAPH_JSON_LIMITS, type GuardResult, type JsonLimits } from './graph/guards';
 export * from './graph/issues';
 export * from './graph/migrate';
 export * from './graph/nodes';
