@@ -54,8 +54,8 @@ export function checkJsonValue(value: unknown, limits: JsonLimits = GRAPH_JSON_L
   let size = 0;
   while (stack.length > 0) {
     const item = stack.pop()!;
-    if (typeof item.value === 'string') size += item.value.length + 2;
-    else size += 8;
+    size += typeof item.value === 'string' ? item.value.length + 2 : 8;
+    if (size > limits.bytes) return refuse('too_large', [], tooLargeMessage(size, limits));
     if (typeof item.value !== 'object' || item.value === null) continue;
     if (item.depth >= limits.depth) return refuse('too_deep', item.path, tooDeepMessage(limits));
     if (seen.has(item.value)) continue;
