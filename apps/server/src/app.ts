@@ -7,6 +7,7 @@ import { MAX_BODY_BYTES } from './http/body';
 import { NotFoundError, PayloadTooLargeError } from './http/errors';
 import { hostGuard, unsafeMethodGuard } from './http/guards';
 import { createErrorHandler, errorBody } from './http/on-error';
+import { securityHeaders } from './http/security-headers';
 import { eventRoutes } from './routes/events';
 import { graphRoutes } from './routes/graphs';
 import { metaRoutes } from './routes/meta';
@@ -21,13 +22,9 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.onError(createErrorHandler(deps.logger));
 
+  // First, so that every answer has them, refusals of the guards below included.
+  app.use('*', securityHeaders());
   app.use('*', hostGuard(deps.allowedHostnames));
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('X-Frame-Options', 'DENY');
-    c.header('Referrer-Policy', 'same-origin');
-  });
 
   app.use('/api/*', unsafeMethodGuard());
   app.use(
@@ -59,7 +56,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.route('/api', api);
 
-  serveWebApp(app, deps.webDir);
+  serveWebApp(app, deps.webDir, { sourceMaps: deps.sourceMaps ?? false });
   app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));
   return app;
 }

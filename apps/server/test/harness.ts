@@ -35,6 +35,9 @@ export function testServer(
     provider?: ModelProvider;
     dataDir?: string;
     webDir?: string | null;
+    sourceMaps?: boolean;
+    trustedProxies?: string[];
+    now?: () => number;
   } = {},
 ): TestServer {
   const secrets = options.secrets ?? [];
@@ -50,6 +53,9 @@ export function testServer(
     allowedHostnames: new Set(['localhost', '127.0.0.1']),
     secrets,
     webDir: options.webDir ?? null,
+    sourceMaps: options.sourceMaps,
+    trustedProxies: options.trustedProxies,
+    now: options.now,
     version: '0.1.0-test',
     newId: (prefix) => `${prefix}_${++counter}`,
     heartbeatMs: 200,
