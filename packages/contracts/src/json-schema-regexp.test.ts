@@ -48,6 +48,32 @@ describe('schema patterns on RE2', () => {
     expect(validateJson(named, '2024/42')).toHaveLength(1);
   });
 
+  it('matches . and \\s as ECMAScript does, where RE2 alone would not', () => {
+    const cases: [string, string][] = [
+      ['^.$', '\r'],
+      ['^.$', '\u2028'],
+      ['^.$', 'é'],
+      ['^.$', '😀'],
+      ['^\\s$', '\u00a0'],
+      ['^\\s$', '\u3000'],
+      ['^[\\s]$', '\ufeff'],
+      ['^\\S+$', 'a\u00a0b'],
+      ['^[a.]+$', 'a.a'],
+      ['^[a.]+$', 'ab'],
+      ['^\\.$', '.'],
+      ['^\\.$', 'x'],
+      ['^[^\\s]+$', 'ab'],
+    ];
+    for (const [pattern, text] of cases) {
+      const schema = compiled({ type: 'string', pattern });
+      const ecma = new RegExp(pattern, 'u').test(text);
+      expect(validateJson(schema, text).length === 0, `${pattern} on ${JSON.stringify(text)}`).toBe(ecma);
+    }
+    // Long patterns of them still compile and run in linear time.
+    const dots = compiled({ type: 'string', pattern: `^${'.'.repeat(999)}` });
+    expect(timed(() => validateJson(dots, 'x'.repeat(200_000))).ms).toBeLessThan(250);
+  });
+
   it('refuses what RE2 cannot run, saying why and where', () => {
     expect(compileJsonSchema({ properties: { a: { pattern: '^(?!x)' } } })).toEqual({
       ok: false,

@@ -40,7 +40,7 @@ class LinearPattern {
 
   constructor(source: string) {
     this.#source = source;
-    this.#re2 = RE2JS.compile(RE2JS.translateRegExp(source));
+    this.#re2 = RE2JS.compile(RE2JS.translateRegExp(withEcmaClasses(source)));
   }
 
   test(text: string): boolean {
@@ -55,6 +55,38 @@ class LinearPattern {
   toString(): string {
     return `re2:${this.#source}`;
   }
+}
+
+/** What `\s` matches in ECMAScript (RE2's own `\s` is ASCII only), as the inside of a character class. */
+const ECMA_SPACE = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+/** What `.` matches in ECMAScript: all but line terminators (RE2's `.` leaves out only `\n`). */
+const ECMA_DOT = '[^\\n\\r\\u2028\\u2029]';
+
+/**
+ * JSON Schema patterns are ECMAScript regular expressions; RE2 reads most of them alike once re2js has translated
+ * the syntax, but not `.` and `\s`. Spelled out as classes, they match what ECMAScript's do. (`\S` inside a class
+ * stays RE2's ASCII one: a negated set cannot be spelled inside another class.)
+ */
+export function withEcmaClasses(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      const next = pattern[i + 1] ?? '';
+      if (next === 's') out += inClass ? ECMA_SPACE : `[${ECMA_SPACE}]`;
+      else if (next === 'S' && !inClass) out += `[^${ECMA_SPACE}]`;
+      else out += c + next;
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else out += c === '.' ? ECMA_DOT : c;
+  }
+  return out;
 }
 
 /** The engine for Ajv. Ajv's `u` flag needs no counterpart: RE2 always matches by code point. */
