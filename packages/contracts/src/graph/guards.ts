@@ -31,51 +31,81 @@ export const GRAPH_JSON_LIMITS: JsonLimits = {
 export function parseJsonText(text: string, limits: JsonLimits = GRAPH_JSON_LIMITS): GuardResult {
   const problem = checkJsonText(text, limits);
   if (problem) return { ok: false, issues: [problem] };
-  return checkJsonValue(JSON.parse(text), limits);
+  return { ok: true, value: JSON.parse(text) };
 }
 
 /** The size, syntax and depth checks of `parseJsonText` without parsing: the first problem, or undefined. */
+/**
+ * The size, syntax, depth and `__proto__` checks of `parseJsonText` without parsing: the first problem, or
+ * undefined. The text's checks cover all of `checkJsonValue`'s, so a value parsed from text that passes needs no
+ * second walk.
+ */
 export function checkJsonText(text: string, limits: JsonLimits = GRAPH_JSON_LIMITS): GraphIssue | undefined {
   const bytes = utf8Length(text, limits.bytes);
   if (bytes > limits.bytes) return { code: 'too_large', path: [], message: tooLargeMessage(bytes, limits) };
-  const problem = scanJson(text, limits.depth);
+  const problem = scanJson(text, limits.depth, limits.protoKeys === 'refuse');
   if (!problem) return undefined;
-  const message = problem.code === 'too_deep' ? tooDeepMessage(limits) : problem.message;
+  const message =
+    problem.code === 'too_deep'
+      ? tooDeepMessage(limits)
+      : problem.code === 'invalid_shape'
+        ? `The key "__proto__" is not allowed in ${limits.noun}.`
+        : problem.message;
   return { code: problem.code, path: problem.path, message };
 }
 
 /**
  * Checks a parsed value: nesting depth, an estimate of its size as JSON, and (with `protoKeys: 'refuse'`)
- * `__proto__` keys, which some object builders would turn into a prototype. Iterative, so any nesting is safe.
+ * `__proto__` keys, which some object builders would turn into a prototype. Iterative, so any nesting is safe,
+ * and linear: each entry points at its parent, and a path is built only for the problem reported.
  */
 export function checkJsonValue(value: unknown, limits: JsonLimits = GRAPH_JSON_LIMITS): GuardResult {
-  const stack: { value: unknown; depth: number; path: JsonPath }[] = [{ value, depth: 0, path: [] }];
+  const stack: Walked[] = [{ value, depth: 0, parent: undefined, key: undefined }];
   const seen = new Set<object>();
   let size = 0;
   while (stack.length > 0) {
     const item = stack.pop()!;
-    size += typeof item.value === 'string' ? item.value.length + 2 : 8;
+    size += jsonSize(item.value);
     if (size > limits.bytes) return refuse('too_large', [], tooLargeMessage(size, limits));
     if (typeof item.value !== 'object' || item.value === null) continue;
-    if (item.depth >= limits.depth) return refuse('too_deep', item.path, tooDeepMessage(limits));
+    if (item.depth >= limits.depth) return refuse('too_deep', pathOf(item), tooDeepMessage(limits));
     if (seen.has(item.value)) continue;
     seen.add(item.value);
     if (Array.isArray(item.value)) {
-      item.value.forEach((member, index) => {
-        stack.push({ value: member, depth: item.depth + 1, path: [...item.path, index] });
-      });
+      for (let index = item.value.length - 1; index >= 0; index--) {
+        stack.push({ value: item.value[index], depth: item.depth + 1, parent: item, key: index });
+      }
     } else {
       for (const [key, member] of Object.entries(item.value)) {
         if (key === '__proto__' && limits.protoKeys === 'refuse') {
-          return refuse('invalid_shape', [...item.path, key], `The key "__proto__" is not allowed in ${limits.noun}.`);
+          return refuse(
+            'invalid_shape',
+            [...pathOf(item), key],
+            `The key "__proto__" is not allowed in ${limits.noun}.`,
+          );
         }
         size += key.length + 3;
-        stack.push({ value: member, depth: item.depth + 1, path: [...item.path, key] });
+        stack.push({ value: member, depth: item.depth + 1, parent: item, key });
       }
     }
-    if (size > limits.bytes) return refuse('too_large', [], tooLargeMessage(size, limits));
   }
   return { ok: true, value };
+}
+
+type Walked = { value: unknown; depth: number; parent: Walked | undefined; key: string | number | undefined };
+
+function pathOf(item: Walked): JsonPath {
+  const path: JsonPath = [];
+  for (let at: Walked | undefined = item; at?.key !== undefined; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
+/** About what `value` adds to the JSON text, its members aside: the text itself and a separator. */
+function jsonSize(value: unknown): number {
+  if (typeof value === 'string') return value.length + 3;
+  if (typeof value === 'number') return String(value).length + 1;
+  if (typeof value === 'boolean') return 6;
+  return value === null ? 5 : 3;
 }
 
 function refuse(code: GraphIssue['code'], path: GraphIssue['path'], message: string): GuardResult {
@@ -106,7 +136,7 @@ function utf8Length(text: string, limit: number): number {
   return bytes;
 }
 
-type ScanProblem = { code: 'invalid_json' | 'too_deep'; message: string; path: JsonPath };
+type ScanProblem = { code: 'invalid_json' | 'too_deep' | 'invalid_shape'; message: string; path: JsonPath };
 type Expect = 'value' | 'value-or-end' | 'key' | 'key-or-end' | 'colon' | 'comma-or-end' | 'end';
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
@@ -117,7 +147,7 @@ const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
  * A JSON syntax check with an explicit stack instead of recursion, so a 10,000-deep document is refused,
  * not a stack overflow; and, unlike JSON.parse's messages, it says where the text goes wrong.
  */
-export function scanJson(text: string, maxDepth: number): ScanProblem | undefined {
+export function scanJson(text: string, maxDepth: number, refuseProtoKeys = false): ScanProblem | undefined {
   const open: string[] = [];
   // Where each open container is inside its parent: an array index, or the key's start and end in the text.
   const where: (number | [number, number])[] = [];
@@ -163,6 +193,10 @@ export function scanJson(text: string, maxDepth: number): ScanProblem | undefine
         const end = scanString(text, i);
         if (typeof end !== 'number') return fail(end.what, end.at);
         lastKey = [i, end];
+        if (refuseProtoKeys && isProtoKey(text, i, end)) {
+          const path = scannedPath(text, [...where, lastKey]);
+          return { code: 'invalid_shape', message: 'a __proto__ key', path };
+        }
         i = end;
         expect = 'colon';
       } else return fail(`expected a property name in double quotes, found ${quote(c)}`);
@@ -199,6 +233,14 @@ export function scanJson(text: string, maxDepth: number): ScanProblem | undefine
   }
   if (expect !== 'end') return fail('the text ends before the document does', text.length);
   return undefined;
+}
+
+/** Whether the key between `start` and `end` (quotes included) is `__proto__`, written plainly or with escapes. */
+function isProtoKey(text: string, start: number, end: number): boolean {
+  if (end - start === 11) return text.startsWith('"__proto__"', start);
+  if (end - start < 11) return false;
+  const key = text.slice(start, end);
+  return key.includes('\\') && JSON.parse(key) === '__proto__';
 }
 
 /** Keys longer than this are cut in paths, so that a refusal never echoes a megabyte-long key. */
