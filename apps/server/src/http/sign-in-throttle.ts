@@ -26,6 +26,8 @@ interface Failures {
  * address wait min(first * 2^(n-2), max) before its next attempt: 1 s, 2 s, 4 s... up to 30 s by default, so
  * about two guesses a minute at worst. An attempt during the wait is refused without looking at the token, so
  * guesses made then cost nothing and learn nothing; the right token after the wait works and clears the address.
+ * The counts live in this process: with several API processes behind one address, each keeps its own (moving them
+ * to the shared store is for when there are several).
  */
 export class SignInThrottle {
   readonly #now: () => number;
