@@ -13,5 +13,7 @@ export default defineConfig({
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },
   preview: { host: '127.0.0.1' },
-  build: { outDir: 'dist', sourcemap: true },
+  // Source maps only when a developer asks (BATON_SOURCE_MAPS=1, which also lets the server serve them): a
+  // production build ships none, and its bundles carry no sourceMappingURL.
+  build: { outDir: 'dist', sourcemap: ['1', 'true'].includes(process.env.BATON_SOURCE_MAPS ?? '') },
 });

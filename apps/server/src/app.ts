@@ -2,11 +2,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './deps';
-import { authGuard } from './http/auth';
+import { authGuard, type TokenAttempts } from './http/auth';
 import { MAX_BODY_BYTES } from './http/body';
+import { clientAddress } from './http/client-address';
 import { NotFoundError, PayloadTooLargeError } from './http/errors';
 import { hostGuard, unsafeMethodGuard } from './http/guards';
 import { createErrorHandler, errorBody } from './http/on-error';
+import { securityHeaders } from './http/security-headers';
+import { SignInThrottle } from './http/sign-in-throttle';
 import { eventRoutes } from './routes/events';
 import { graphRoutes } from './routes/graphs';
 import { metaRoutes } from './routes/meta';
@@ -20,19 +23,20 @@ const OPEN_ROUTES = new Set(['GET /api/health', 'POST /api/session', 'DELETE /ap
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.onError(createErrorHandler(deps.logger));
+  const trustedProxies = new Set(deps.trustedProxies ?? []);
+  const attempts: TokenAttempts = {
+    throttle: new SignInThrottle({ now: deps.now ?? Date.now }),
+    clientOf: (c) => clientAddress(c, trustedProxies),
+  };
 
+  // First, so that every answer has them, refusals of the guards below included.
+  app.use('*', securityHeaders());
   app.use('*', hostGuard(deps.allowedHostnames));
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('X-Frame-Options', 'DENY');
-    c.header('Referrer-Policy', 'same-origin');
-  });
 
   app.use('/api/*', unsafeMethodGuard());
   app.use(
     '/api/*',
-    authGuard(deps.token, (c) => OPEN_ROUTES.has(`${c.req.method} ${c.req.path}`)),
+    authGuard(deps.token, (c) => OPEN_ROUTES.has(`${c.req.method} ${c.req.path}`), attempts),
   );
   app.use(
     '/api/*',
@@ -49,7 +53,7 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   const api = new Hono();
-  api.route('/', metaRoutes(deps));
+  api.route('/', metaRoutes(deps, attempts));
   api.route('/', graphRoutes(deps));
   api.route('/', versionRoutes(deps));
   api.route('/', runRoutes(deps));
@@ -59,7 +63,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.route('/api', api);
 
-  serveWebApp(app, deps.webDir);
+  serveWebApp(app, deps.webDir, { sourceMaps: deps.sourceMaps ?? false });
   app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));
   return app;
 }

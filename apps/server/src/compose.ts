@@ -23,6 +23,9 @@ export interface ComposeOptions {
   allowedHostnames: ReadonlySet<string> | null;
   secrets: readonly string[];
   webDir: string | null;
+  sourceMaps?: boolean;
+  trustedProxies?: readonly string[];
+  now?: () => number;
   version: string;
   newId?: IdSource;
   heartbeatMs?: number;
@@ -71,6 +74,9 @@ export function compose(options: ComposeOptions): Composed {
     allowedHostnames: options.allowedHostnames,
     secrets: options.secrets,
     webDir: options.webDir,
+    sourceMaps: options.sourceMaps,
+    trustedProxies: options.trustedProxies,
+    now: options.now,
     version: options.version,
     heartbeatMs: options.heartbeatMs,
   };

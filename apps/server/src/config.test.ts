@@ -44,6 +44,8 @@ describe('readConfig', () => {
       models: { fast: 'gpt-4.1-nano', balanced: 'gpt-4.1-mini', deep: 'gpt-4.1' },
       simulated: { callDelayMs: 150, tokenDelayMs: 15, confidence: 0.9 },
       allowedHosts: [],
+      trustedProxies: [],
+      sourceMaps: false,
     });
     expect(config.webDir.endsWith(path.join('apps', 'web', 'dist'))).toBe(true);
   });
@@ -61,6 +63,8 @@ describe('readConfig', () => {
       BATON_SIM_CALL_MS: '0',
       BATON_SIM_CONFIDENCE: '0.5',
       BATON_ALLOWED_HOSTS: 'Baton.example, other.example',
+      BATON_TRUSTED_PROXIES: '10.0.0.1, ::1',
+      BATON_SOURCE_MAPS: '1',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -71,6 +75,8 @@ describe('readConfig', () => {
       models: { fast: 'llama3', balanced: 'gpt-4.1-mini' },
       simulated: { callDelayMs: 0, tokenDelayMs: 15, confidence: 0.5 },
       allowedHosts: ['baton.example', 'other.example'],
+      trustedProxies: ['10.0.0.1', '::1'],
+      sourceMaps: true,
     });
   });
 
@@ -80,6 +86,10 @@ describe('readConfig', () => {
     expect(() => readConfig({ BATON_SIM_CONFIDENCE: '2' })).toThrow(
       /BATON_SIM_CONFIDENCE must be a number from 0 to 1/,
     );
+    expect(() => readConfig({ BATON_TRUSTED_PROXIES: '10.0.0.1, proxy.example' })).toThrow(
+      'BATON_TRUSTED_PROXIES must list IP addresses, separated by commas; got "proxy.example".',
+    );
+    expect(() => readConfig({ BATON_SOURCE_MAPS: 'yes' })).toThrow('BATON_SOURCE_MAPS must be 1 or 0, got "yes".');
   });
 
   it('knows loopback hosts', () => {

@@ -1,4 +1,5 @@
 // Server settings from environment variables: one place that reads process.env, with defaults and clear errors.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BatonError, formatJsonPath, PriceTable } from '@baton/contracts';
@@ -18,6 +19,13 @@ export interface ServerConfig {
   examplesDir: string;
   /** Extra host names the `Host` header may carry (reverse proxies), from BATON_ALLOWED_HOSTS. */
   allowedHosts: string[];
+  /**
+   * Addresses of reverse proxies whose `X-Forwarded-For` names the client (BATON_TRUSTED_PROXIES); from any other
+   * peer the header is ignored and the socket's address is the client's, e.g. for slowing sign-in down.
+   */
+  trustedProxies: string[];
+  /** Serve the web app's source maps (BATON_SOURCE_MAPS=1, a development setting; the build makes them then too). */
+  sourceMaps: boolean;
 }
 
 export class ConfigError extends BatonError {
@@ -66,6 +74,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
       .split(',')
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
+    trustedProxies: addresses(env, 'BATON_TRUSTED_PROXIES'),
+    sourceMaps: flag(env, 'BATON_SOURCE_MAPS'),
   };
 }
 
@@ -116,6 +126,24 @@ function prices(env: NodeJS.ProcessEnv): PriceTable {
     );
   }
   return parsed.data;
+}
+
+function addresses(env: NodeJS.ProcessEnv, name: string): string[] {
+  const list = (nonEmpty(env[name]) ?? '')
+    .split(',')
+    .map((a) => a.trim().toLowerCase())
+    .filter(Boolean);
+  const wrong = list.find((address) => isIP(address) === 0);
+  if (wrong !== undefined)
+    throw new ConfigError(`${name} must list IP addresses, separated by commas; got "${wrong}".`);
+  return list;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = nonEmpty(env[name])?.toLowerCase() ?? null;
+  if (raw === null || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new ConfigError(`${name} must be 1 or 0, got "${env[name]}".`);
 }
 
 function fraction(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

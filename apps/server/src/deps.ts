@@ -23,6 +23,12 @@ export interface AppDeps {
   secrets: readonly string[];
   /** The built web app, or null to serve only the API. */
   webDir: string | null;
+  /** Serve the web app's source maps (BATON_SOURCE_MAPS); off unless asked for. */
+  sourceMaps?: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (BATON_TRUSTED_PROXIES). */
+  trustedProxies?: readonly string[];
+  /** Milliseconds since the epoch; injected so that tests of time (the sign-in slowdown) need no real waits. */
+  now?: () => number;
   version: string;
   /** SSE heartbeat interval. */
   heartbeatMs?: number;

@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     allowedHostnames: allowedHostnames(config, loopback),
     secrets,
     webDir: config.webDir,
+    sourceMaps: config.sourceMaps,
+    trustedProxies: config.trustedProxies,
     version,
   });
   const interrupted = await server.runManager.interruptUnfinished(INTERRUPTED_REASON);

@@ -36,6 +36,9 @@ export function testServer(
     dataDir?: string;
     webDir?: string | null;
     prices?: PriceTable;
+    sourceMaps?: boolean;
+    trustedProxies?: string[];
+    now?: () => number;
   } = {},
 ): TestServer {
   const secrets = options.secrets ?? [];
@@ -52,6 +55,9 @@ export function testServer(
     secrets,
     webDir: options.webDir ?? null,
     ...(options.prices ? { prices: options.prices } : {}),
+    sourceMaps: options.sourceMaps,
+    trustedProxies: options.trustedProxies,
+    now: options.now,
     version: '0.1.0-test',
     newId: (prefix) => `${prefix}_${++counter}`,
     heartbeatMs: 200,

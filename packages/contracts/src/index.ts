@@ -10,7 +10,14 @@ export * from './graph/edges';
 export * from './graph/export';
 export * from './graph/graph';
 export * from './graph/graph-json-schema';
-export { checkJsonValue, type GuardResult, parseJsonText } from './graph/guards';
+export {
+  checkJsonText,
+  checkJsonValue,
+  GRAPH_JSON_LIMITS,
+  type GuardResult,
+  type JsonLimits,
+  parseJsonText,
+} from './graph/guards';
 export * from './graph/issues';
 export * from './graph/migrate';
 export * from './graph/nodes';

@@ -1,25 +1,38 @@
 // Reads a JSON request body and checks it with a contracts schema; every problem comes back with its JSON path.
-import { type ApiIssue, formatJsonPath, type GraphIssue } from '@baton/contracts';
+import {
+  type ApiIssue,
+  checkJsonText,
+  formatJsonPath,
+  GRAPH_LIMITS,
+  type GraphIssue,
+  type JsonLimits,
+} from '@baton/contracts';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { InvalidRequestError, UnsupportedMediaTypeError } from './errors';
+import { HttpError, InvalidRequestError, UnsupportedMediaTypeError } from './errors';
 
 /** The largest body the API reads: a graph document at its size limit, with room for the request around it. */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+/**
+ * What any JSON body may be, checked on the text before it is parsed and long before zod sees it (zod recurses
+ * and overflows the stack at about 2,000 levels). One level more than a graph, the body's own object, so that a
+ * graph at its depth limit fits in `{ document }`, and a run's input or an escalation's payload may nest as deep
+ * as a graph.
+ */
+export const BODY_LIMITS: JsonLimits = {
+  bytes: MAX_BODY_BYTES,
+  depth: GRAPH_LIMITS.depth + 1,
+  subject: 'The request body',
+  noun: 'a request body',
+  protoKeys: 'refuse',
+};
 
 export async function readJson(c: Context): Promise<unknown> {
   if (!isJsonContentType(c.req.header('content-type'))) throw new UnsupportedMediaTypeError();
   const text = await c.req.text();
   if (text.trim() === '') throw new InvalidRequestError('The request needs a JSON body.', [], 'invalid_json');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new InvalidRequestError(
-      `The body is not valid JSON: ${(error as Error).message}`,
-      [{ path: '$', message: 'Not valid JSON.' }],
-      'invalid_json',
-    );
-  }
+  return guardedJson(text);
 }
 
 /** A body that may be empty (`{}` then), for routes whose every field is optional. */
@@ -27,15 +40,21 @@ export async function readOptionalJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '') return {};
   if (!isJsonContentType(c.req.header('content-type'))) throw new UnsupportedMediaTypeError();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new InvalidRequestError(
-      'The body is not valid JSON.',
-      [{ path: '$', message: 'Not valid JSON.' }],
-      'invalid_json',
-    );
-  }
+  return guardedJson(text);
+}
+
+/** Size, depth, syntax and `__proto__` keys, all on the text in one pass: 400 or 413 with the path, or the value. */
+function guardedJson(text: string): unknown {
+  const problem = checkJsonText(text, BODY_LIMITS);
+  if (problem) throw bodyRefusal(problem);
+  return JSON.parse(text) as unknown;
+}
+
+function bodyRefusal(issue: GraphIssue): HttpError {
+  const issues = graphIssues([issue]);
+  if (issue.code === 'too_large') return new HttpError(413, 'payload_too_large', issue.message, issues);
+  const code = issue.code === 'invalid_json' ? 'invalid_json' : issue.code === 'too_deep' ? 'too_deep' : undefined;
+  return new InvalidRequestError(issue.message, issues, code);
 }
 
 export function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

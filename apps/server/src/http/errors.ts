@@ -1,16 +1,26 @@
 // Errors the API answers with: each a BatonError with a stable code and the HTTP status it maps to.
 import { type ApiIssue, BatonError } from '@baton/contracts';
 
-export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500 | 503;
+export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
 
 export class HttpError extends BatonError {
   readonly status: HttpErrorStatus;
   readonly issues: ApiIssue[];
+  /** Headers the answer carries besides the body (Retry-After). */
+  readonly headers: Record<string, string>;
 
-  constructor(status: HttpErrorStatus, code: string, message: string, issues: ApiIssue[] = [], cause?: unknown) {
+  constructor(
+    status: HttpErrorStatus,
+    code: string,
+    message: string,
+    issues: ApiIssue[] = [],
+    cause?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     super(code, message, { cause });
     this.status = status;
     this.issues = issues;
+    this.headers = headers;
   }
 }
 
@@ -35,8 +45,28 @@ export class ConflictError extends HttpError {
 }
 
 export class UnauthorizedError extends HttpError {
-  constructor(message = 'Sign in with the server token: send "Authorization: Bearer <token>" or sign in in the app.') {
-    super(401, 'unauthorized', message);
+  constructor(
+    message = 'Sign in with the server token: send "Authorization: Bearer <token>" or sign in in the app.',
+    headers: Record<string, string> = {},
+  ) {
+    super(401, 'unauthorized', message, [], undefined, headers);
+  }
+}
+
+/** 429: wrong tokens came from this address; it may try again after `retryAfterSeconds`. */
+export class TooManyAttemptsError extends HttpError {
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
+    super(
+      429,
+      'too_many_attempts',
+      `Too many wrong tokens came from your address: try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
+      [],
+      undefined,
+      { 'Retry-After': String(retryAfterSeconds) },
+    );
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

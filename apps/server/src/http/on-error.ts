@@ -13,7 +13,7 @@ export function errorBody(code: string, message: string, issues: ApiIssue[] = []
 export function createErrorHandler(logger: Logger) {
   return (error: Error, c: Context): Response => {
     if (error instanceof HttpError) {
-      return c.json(errorBody(error.code, error.message, error.issues), error.status);
+      return c.json(errorBody(error.code, error.message, error.issues), error.status, error.headers);
     }
     if (error instanceof GraphValidationError) {
       const issues = error.issues.map((i) => ({ path: formatJsonPath(i.path), message: i.message, code: i.code }));

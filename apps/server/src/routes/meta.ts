@@ -9,11 +9,10 @@ import {
 } from '@baton/contracts';
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
-import { signIn, signOut } from '../http/auth';
+import { signIn, signOut, type TokenAttempts } from '../http/auth';
 import { parseBody, readJson } from '../http/body';
-import { UnauthorizedError } from '../http/errors';
 
-export function metaRoutes(deps: AppDeps): Hono {
+export function metaRoutes(deps: AppDeps, attempts: TokenAttempts): Hono {
   const app = new Hono();
 
   app.get('/health', (c) => {
@@ -36,7 +35,7 @@ export function metaRoutes(deps: AppDeps): Hono {
 
   app.post('/session', async (c) => {
     const body = parseBody(SessionBody, await readJson(c));
-    if (!signIn(c, deps.token, body.token)) throw new UnauthorizedError('That token is not the server token.');
+    signIn(c, deps.token, body.token, attempts);
     return c.body(null, 204);
   });
 

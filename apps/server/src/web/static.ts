@@ -1,4 +1,5 @@
 // Serves the built web app: files from its folder, index.html for every other non-API GET (the app routes itself).
+// Security headers (the Content-Security-Policy among them) are set for every response in http/security-headers.ts.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Context, Hono } from 'hono';
@@ -20,9 +21,10 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+// Unstyled: the Content-Security-Policy allows no inline style.
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Baton</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; line-height: 1.5">
+<body>
 <h1>Baton's web app is not built yet</h1>
 <p>The API is running at <code>/api</code>. To get the editor, build the web app and restart the server:</p>
 <pre>pnpm --filter @baton/web build</pre>
@@ -30,14 +32,18 @@ const NOT_BUILT_PAGE = `<!doctype html>
 </body></html>
 `;
 
-export function serveWebApp(app: Hono, webDir: string | null): void {
+export interface WebAppOptions {
+  /** Serve `.map` files (BATON_SOURCE_MAPS, a development setting); otherwise they do not exist for a browser. */
+  sourceMaps?: boolean;
+}
+
+export function serveWebApp(app: Hono, webDir: string | null, options: WebAppOptions = {}): void {
   const root = webDir ? path.resolve(webDir) : null;
 
   const send = async (c: Context, file: string, cache: string) => {
     const body = await fs.readFile(file);
     c.header('Content-Type', TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
     c.header('Cache-Control', cache);
-    c.header('X-Content-Type-Options', 'nosniff');
     return c.req.method === 'HEAD' ? c.body(null) : c.body(new Uint8Array(body));
   };
 
@@ -51,6 +57,8 @@ export function serveWebApp(app: Hono, webDir: string | null): void {
     } catch {
       return c.text('Bad path', 400);
     }
+    // A source map reveals the whole source: none unless asked for, and never index.html in its place.
+    if (!options.sourceMaps && relative.toLowerCase().endsWith('.map')) return c.notFound();
     const file = path.resolve(root, `.${path.posix.normalize(`/${relative}`)}`);
     if (file.startsWith(root + path.sep) && (await isFile(file))) {
       // Vite puts content-hashed files in assets/: they never change under the same name.

@@ -1,7 +1,7 @@
 // Exports of the open graph: the JSON file of the format (as the server writes it) and a PNG of the canvas.
 import { exportGraphJson, type GraphDocument } from '@baton/contracts';
 import { getViewportForBounds } from '@xyflow/react';
-import { toPng } from 'html-to-image';
+import { toBlob } from 'html-to-image';
 import { downloadBlob, fileSlug } from './files';
 
 export const graphFileName = (name: string): string => `${fileSlug(name)}.baton.json`;
@@ -60,7 +60,8 @@ export async function exportCanvasPng(container: HTMLElement, name: string): Pro
   const height = Math.min(MAX_SIDE, Math.ceil(bounds.height + 2 * MARGIN));
   const viewport = getViewportForBounds(bounds, width, height, 0.1, 1, `${MARGIN}px`);
   const background = getComputedStyle(container).getPropertyValue('--bg-canvas').trim() || '#ffffff';
-  const dataUrl = await toPng(viewportElement, {
+  // Straight to a Blob from the canvas: fetching a data: URL back would need connect-src data: in the CSP.
+  const blob = await toBlob(viewportElement, {
     backgroundColor: background,
     width,
     height,
@@ -71,6 +72,6 @@ export async function exportCanvasPng(container: HTMLElement, name: string): Pro
       transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})`,
     },
   });
-  const blob = await (await fetch(dataUrl)).blob();
+  if (!blob) throw new Error('The browser could not draw the canvas as an image.');
   downloadBlob(blob, `${fileSlug(name)}.png`);
 }

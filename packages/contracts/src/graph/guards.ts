@@ -1,67 +1,128 @@
-// Input guards run before anything else reads a document: size, nesting depth, JSON syntax and forbidden keys.
+// Input guards run before anything else reads a JSON value: size, nesting depth, JSON syntax and forbidden keys.
+// Graph documents use them with the graph's limits; request bodies and validated values with their own.
 import { GRAPH_LIMITS } from './graph';
-import type { GraphIssue } from './issues';
+import type { GraphIssue, JsonPath } from './issues';
 
 export type GuardResult = { ok: true; value: unknown } | { ok: false; issues: GraphIssue[] };
 
+/** How much JSON a guard accepts, and how its sentences name what it guards. */
+export interface JsonLimits {
+  /** Bytes of JSON text (UTF-8), or an estimate of them for a parsed value. */
+  bytes: number;
+  /** Levels of objects and arrays; the value itself is level 1. */
+  depth: number;
+  /** Begins the sentences: "The document", "The request body". */
+  subject: string;
+  /** Ends them: "a graph", "a request body". */
+  noun: string;
+  /** `__proto__` keys: refused where the value is built into objects (a graph), allowed where it is only read. */
+  protoKeys: 'refuse' | 'allow';
+}
+
+export const GRAPH_JSON_LIMITS: JsonLimits = {
+  bytes: GRAPH_LIMITS.bytes,
+  depth: GRAPH_LIMITS.depth,
+  subject: 'The document',
+  noun: 'a graph',
+  protoKeys: 'refuse',
+};
+
 /** Checks JSON text (size, syntax, depth: all without recursion) and parses it. */
-export function parseJsonText(text: string): GuardResult {
-  const bytes = utf8Length(text);
-  if (bytes > GRAPH_LIMITS.bytes) return refuse('too_large', [], tooLargeMessage(bytes));
-  const problem = scanJson(text, GRAPH_LIMITS.depth);
-  if (problem) return refuse(problem.code, [], problem.message);
-  return checkJsonValue(JSON.parse(text));
+export function parseJsonText(text: string, limits: JsonLimits = GRAPH_JSON_LIMITS): GuardResult {
+  const problem = checkJsonText(text, limits);
+  if (problem) return { ok: false, issues: [problem] };
+  return { ok: true, value: JSON.parse(text) };
+}
+
+/** The size, syntax and depth checks of `parseJsonText` without parsing: the first problem, or undefined. */
+/**
+ * The size, syntax, depth and `__proto__` checks of `parseJsonText` without parsing: the first problem, or
+ * undefined. The text's checks cover all of `checkJsonValue`'s, so a value parsed from text that passes needs no
+ * second walk.
+ */
+export function checkJsonText(text: string, limits: JsonLimits = GRAPH_JSON_LIMITS): GraphIssue | undefined {
+  const bytes = utf8Length(text, limits.bytes);
+  if (bytes > limits.bytes) return { code: 'too_large', path: [], message: tooLargeMessage(bytes, limits) };
+  const problem = scanJson(text, limits.depth, limits.protoKeys === 'refuse');
+  if (!problem) return undefined;
+  const message =
+    problem.code === 'too_deep'
+      ? tooDeepMessage(limits)
+      : problem.code === 'invalid_shape'
+        ? `The key "__proto__" is not allowed in ${limits.noun}.`
+        : problem.message;
+  return { code: problem.code, path: problem.path, message };
 }
 
 /**
- * Checks a parsed value: nesting depth, an estimate of its size as JSON, and `__proto__` keys, which some
- * object builders would turn into a prototype; a graph never needs one. Iterative, so any nesting is safe.
+ * Checks a parsed value: nesting depth, an estimate of its size as JSON, and (with `protoKeys: 'refuse'`)
+ * `__proto__` keys, which some object builders would turn into a prototype. Iterative, so any nesting is safe,
+ * and linear: each entry points at its parent, and a path is built only for the problem reported.
  */
-export function checkJsonValue(value: unknown): GuardResult {
-  const stack: { value: unknown; depth: number; path: (string | number)[] }[] = [{ value, depth: 0, path: [] }];
+export function checkJsonValue(value: unknown, limits: JsonLimits = GRAPH_JSON_LIMITS): GuardResult {
+  const stack: Walked[] = [{ value, depth: 0, parent: undefined, key: undefined }];
   const seen = new Set<object>();
   let size = 0;
   while (stack.length > 0) {
     const item = stack.pop()!;
-    if (typeof item.value === 'string') size += item.value.length + 2;
-    else size += 8;
+    size += jsonSize(item.value);
+    if (size > limits.bytes) return refuse('too_large', [], tooLargeMessage(size, limits));
     if (typeof item.value !== 'object' || item.value === null) continue;
-    if (item.depth >= GRAPH_LIMITS.depth) return refuse('too_deep', [], tooDeepMessage());
+    if (item.depth >= limits.depth) return refuse('too_deep', pathOf(item), tooDeepMessage(limits));
     if (seen.has(item.value)) continue;
     seen.add(item.value);
     if (Array.isArray(item.value)) {
-      item.value.forEach((member, index) => {
-        stack.push({ value: member, depth: item.depth + 1, path: [...item.path, index] });
-      });
+      for (let index = item.value.length - 1; index >= 0; index--) {
+        stack.push({ value: item.value[index], depth: item.depth + 1, parent: item, key: index });
+      }
     } else {
       for (const [key, member] of Object.entries(item.value)) {
-        if (key === '__proto__') {
-          return refuse('invalid_shape', [...item.path, key], 'The key "__proto__" is not allowed in a graph.');
+        if (key === '__proto__' && limits.protoKeys === 'refuse') {
+          return refuse(
+            'invalid_shape',
+            [...pathOf(item), key],
+            `The key "__proto__" is not allowed in ${limits.noun}.`,
+          );
         }
         size += key.length + 3;
-        stack.push({ value: member, depth: item.depth + 1, path: [...item.path, key] });
+        stack.push({ value: member, depth: item.depth + 1, parent: item, key });
       }
     }
-    if (size > GRAPH_LIMITS.bytes) return refuse('too_large', [], tooLargeMessage(size));
   }
   return { ok: true, value };
+}
+
+type Walked = { value: unknown; depth: number; parent: Walked | undefined; key: string | number | undefined };
+
+function pathOf(item: Walked): JsonPath {
+  const path: JsonPath = [];
+  for (let at: Walked | undefined = item; at?.key !== undefined; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
+/** About what `value` adds to the JSON text, its members aside: the text itself and a separator. */
+function jsonSize(value: unknown): number {
+  if (typeof value === 'string') return value.length + 3;
+  if (typeof value === 'number') return String(value).length + 1;
+  if (typeof value === 'boolean') return 6;
+  return value === null ? 5 : 3;
 }
 
 function refuse(code: GraphIssue['code'], path: GraphIssue['path'], message: string): GuardResult {
   return { ok: false, issues: [{ code, path, message }] };
 }
 
-function tooLargeMessage(bytes: number): string {
+function tooLargeMessage(bytes: number, limits: JsonLimits): string {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `The document is too large (${mb(bytes)}): a graph can be at most ${mb(GRAPH_LIMITS.bytes)} of JSON.`;
+  return `${limits.subject} is too large (${mb(bytes)}): ${limits.noun} can be at most ${mb(limits.bytes)} of JSON.`;
 }
 
-function tooDeepMessage(): string {
-  return `The document is nested too deeply: a graph can nest objects and arrays at most ${GRAPH_LIMITS.depth} levels deep.`;
+function tooDeepMessage(limits: JsonLimits): string {
+  return `${limits.subject} is nested too deeply: ${limits.noun} can nest objects and arrays at most ${limits.depth} levels deep.`;
 }
 
-function utf8Length(text: string): number {
-  if (text.length > GRAPH_LIMITS.bytes) return text.length; // every character is at least one byte
+function utf8Length(text: string, limit: number): number {
+  if (text.length > limit) return text.length; // every character is at least one byte
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -75,7 +136,7 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-type ScanProblem = { code: 'invalid_json' | 'too_deep'; message: string };
+type ScanProblem = { code: 'invalid_json' | 'too_deep' | 'invalid_shape'; message: string; path: JsonPath };
 type Expect = 'value' | 'value-or-end' | 'key' | 'key-or-end' | 'colon' | 'comma-or-end' | 'end';
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
@@ -86,11 +147,19 @@ const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
  * A JSON syntax check with an explicit stack instead of recursion, so a 10,000-deep document is refused,
  * not a stack overflow; and, unlike JSON.parse's messages, it says where the text goes wrong.
  */
-export function scanJson(text: string, maxDepth: number): ScanProblem | undefined {
+export function scanJson(text: string, maxDepth: number, refuseProtoKeys = false): ScanProblem | undefined {
   const open: string[] = [];
+  // Where each open container is inside its parent: an array index, or the key's start and end in the text.
+  const where: (number | [number, number])[] = [];
+  const counts: number[] = [];
+  let lastKey: [number, number] = [0, 0];
   let expect: Expect = 'value';
   let i = 0;
-  const fail = (what: string, at = i): ScanProblem => ({ code: 'invalid_json', message: invalidAt(text, what, at) });
+  const fail = (what: string, at = i): ScanProblem => ({
+    code: 'invalid_json',
+    message: invalidAt(text, what, at),
+    path: [],
+  });
   while (true) {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
     if (i >= text.length) break;
@@ -103,32 +172,48 @@ export function scanJson(text: string, maxDepth: number): ScanProblem | undefine
     } else if (expect === 'comma-or-end') {
       const top = open.at(-1);
       const close = top === '{' ? '}' : ']';
-      if (c === ',') expect = top === '{' ? 'key' : 'value';
-      else if (c === close) {
+      if (c === ',') {
+        expect = top === '{' ? 'key' : 'value';
+        if (top === '[') counts[counts.length - 1]!++;
+      } else if (c === close) {
         open.pop();
+        where.pop();
+        counts.pop();
         expect = afterValue(open);
       } else return fail(`expected "," or "${close}", found ${quote(c)}`);
       i++;
     } else if (expect === 'key' || expect === 'key-or-end') {
       if (c === '}' && expect === 'key-or-end') {
         open.pop();
+        where.pop();
+        counts.pop();
         i++;
         expect = afterValue(open);
       } else if (c === '"') {
         const end = scanString(text, i);
         if (typeof end !== 'number') return fail(end.what, end.at);
+        lastKey = [i, end];
+        if (refuseProtoKeys && isProtoKey(text, i, end)) {
+          const path = scannedPath(text, [...where, lastKey]);
+          return { code: 'invalid_shape', message: 'a __proto__ key', path };
+        }
         i = end;
         expect = 'colon';
       } else return fail(`expected a property name in double quotes, found ${quote(c)}`);
     } else if (c === ']' && expect === 'value-or-end') {
       open.pop();
+      where.pop();
+      counts.pop();
       i++;
       expect = afterValue(open);
     } else if (c === '{' || c === '[') {
+      const at = open.length === 0 ? undefined : open.at(-1) === '[' ? counts.at(-1)! : lastKey;
       if (open.length >= maxDepth) {
-        return { code: 'too_deep', message: tooDeepMessage() };
+        return { code: 'too_deep', message: 'nested too deeply', path: scannedPath(text, [...where, at!]) };
       }
+      if (at !== undefined) where.push(at);
       open.push(c);
+      counts.push(0);
       i++;
       expect = c === '{' ? 'key-or-end' : 'value-or-end';
     } else if (c === '"') {
@@ -148,6 +233,25 @@ export function scanJson(text: string, maxDepth: number): ScanProblem | undefine
   }
   if (expect !== 'end') return fail('the text ends before the document does', text.length);
   return undefined;
+}
+
+/** Whether the key between `start` and `end` (quotes included) is `__proto__`, written plainly or with escapes. */
+function isProtoKey(text: string, start: number, end: number): boolean {
+  if (end - start === 11) return text.startsWith('"__proto__"', start);
+  if (end - start < 11) return false;
+  const key = text.slice(start, end);
+  return key.includes('\\') && JSON.parse(key) === '__proto__';
+}
+
+/** Keys longer than this are cut in paths, so that a refusal never echoes a megabyte-long key. */
+const PATH_KEY_CHARS = 100;
+
+function scannedPath(text: string, where: readonly (number | [number, number])[]): JsonPath {
+  return where.map((part) => {
+    if (typeof part === 'number') return part;
+    const key = JSON.parse(text.slice(part[0], part[1])) as string;
+    return key.length > PATH_KEY_CHARS ? `${key.slice(0, PATH_KEY_CHARS)}...` : key;
+  });
 }
 
 function afterValue(open: string[]): Expect {

@@ -15,12 +15,14 @@ describe('parseGraph input guards', () => {
   it('refuses 10,000-deep nesting, as text or as a value, without overflowing the stack', () => {
     const message = 'The document is nested too deeply: a graph can nest objects and arrays at most 64 levels deep.';
     const text = `{"format":"baton.graph","version":1,"x":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
-    expect(parseGraph(text)).toEqual({ ok: false, issues: [{ code: 'too_deep', path: [], message }] });
+    // The path leads to the first container past the limit: the 65th level.
+    const textPath = ['x', ...Array<number>(63).fill(0)];
+    expect(parseGraph(text)).toEqual({ ok: false, issues: [{ code: 'too_deep', path: textPath, message }] });
     let deep: unknown = 1;
     for (let i = 0; i < 10_000; i++) deep = { a: deep };
     expect(parseGraph({ ...minimal(), nodes: [deep] })).toEqual({
       ok: false,
-      issues: [{ code: 'too_deep', path: [], message }],
+      issues: [{ code: 'too_deep', path: ['nodes', 0, ...Array<string>(62).fill('a')], message }],
     });
     // Deep but unclosed text is still refused for its depth first, never parsed.
     expect(parseGraph('['.repeat(100_000))).toMatchObject({ ok: false, issues: [{ code: 'too_deep' }] });

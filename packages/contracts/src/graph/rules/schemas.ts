@@ -22,7 +22,7 @@ export const nodeSchemasCompile: Rule = ({ graph }) => {
       nodeIssue(
         'invalid_schema',
         { node, index },
-        ['data', key],
+        ['data', key, ...(compiled.path ?? [])],
         `The ${what} of ${nodeLabel(node)} cannot be used: ${compiled.message}`,
       ),
     );
@@ -40,7 +40,7 @@ export const contractSchemasCompile: Rule = (context) => {
       edgeIssue(
         'contract_schema',
         { edge, index },
-        ['contract', 'schema'],
+        ['contract', 'schema', ...(compiled.path ?? [])],
         `The schema of the contract "${edge.contract.name}" on ${edgeLabel(edge, context)} cannot be used: ${compiled.message}`,
       ),
     );
