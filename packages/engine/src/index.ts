@@ -27,7 +27,7 @@ export {
 } from './errors';
 export { createOpenAIProvider, type OpenAIProviderOptions } from './model/openai-provider';
 export type * from './model/provider';
-export { messageText } from './model/provider';
+export { MODEL_PORT_VERSION, messageText } from './model/provider';
 export { createSimulatedProvider, type SimulatedProviderOptions } from './model/simulated-provider';
 export { isStrictCompatible } from './model/strict-schema';
 export { NODE_EXECUTORS } from './nodes/registry';

@@ -1,7 +1,7 @@
 // The provider used when no key is configured: offline, deterministic, paced so a person can watch a run unfold.
 import type { ModelTier, ProviderInfo } from '@baton/contracts';
 import { RunCancelledError } from '../errors';
-import { type ModelProvider, type ModelRequest, type ModelResponse, messageText } from './provider';
+import { MODEL_PORT_VERSION, type ModelProvider, type ModelRequest, type ModelResponse, messageText } from './provider';
 import { simulatedAsk, simulatedReply } from './simulated-brain';
 
 export interface SimulatedProviderOptions {
@@ -29,6 +29,7 @@ export function createSimulatedProvider(options: SimulatedProviderOptions = {}):
     },
   };
   return {
+    version: MODEL_PORT_VERSION,
     info,
     async complete(request: ModelRequest): Promise<ModelResponse> {
       await pause(callDelayMs, request.signal);
@@ -37,11 +38,13 @@ export function createSimulatedProvider(options: SimulatedProviderOptions = {}):
       for (const piece of pieces) {
         if (tokenDelayMs > 0) await pause(tokenDelayMs, request.signal);
         else if (request.signal.aborted) throw cancelled(request.signal);
-        request.onDelta?.(piece);
+        request.onPart?.({ type: 'text-delta', text: piece });
       }
       const inputTokens = request.messages.reduce((sum, m) => sum + Math.ceil(messageText(m).length / 4), 0);
       return {
         text,
+        toolCalls: [],
+        finishReason: 'stop',
         model: `${request.model} (simulated)`,
         usage: { inputTokens, outputTokens: pieces.length, totalTokens: inputTokens + pieces.length },
       };

@@ -199,7 +199,13 @@ export class RunContext {
       );
       const text = typeof recorded.output === 'string' ? recorded.output : JSON.stringify(recorded.output);
       await this.complete(action, text, recorded.model ? { model: recorded.model } : {});
-      return { text, usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 }, model: recorded.model ?? model };
+      return {
+        text,
+        toolCalls: [],
+        finishReason: 'stop',
+        usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
+        model: recorded.model ?? model,
+      };
     }
     const firstAttempt = this.replay.nextAttempt(spec.stepKey);
     for (let attempt = firstAttempt; ; attempt++) {
@@ -227,7 +233,9 @@ export class RunContext {
             purpose: spec.purpose,
             agentName: spec.agentName,
             signal: this.signal,
-            onDelta: (text) => this.channel.emitDelta(ref(current), text),
+            onPart: (part) => {
+              if (part.type === 'text-delta') this.channel.emitDelta(ref(current), part.text);
+            },
           });
         } finally {
           this.waiting.callEnded();

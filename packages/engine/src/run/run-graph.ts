@@ -1,7 +1,8 @@
 // runGraph: schedules a parsed graph's nodes (joins, skips, failures), streams sealed events, ends the run once.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type GraphEdge, type GraphNode, type JsonValue, resolveBudget } from '@baton/contracts';
-import { BudgetExceededError, RunCancelledError, toErrorInfo } from '../errors';
+import { BudgetExceededError, ModelProviderError, RunCancelledError, toErrorInfo } from '../errors';
+import { MODEL_PORT_VERSION } from '../model/provider';
 import { executeNode } from '../nodes/registry';
 import type { RunGraphOptions, RunHandle, RunOutcome } from '../run-options';
 import { BudgetMeter } from './budget';
@@ -14,6 +15,13 @@ import { ReplayIndex } from './replay';
 import { buildTopology, nameOf } from './topology';
 
 export function runGraph(options: RunGraphOptions): RunHandle {
+  // A provider written for another version of the model port would misread requests (tools) or replies.
+  if (options.provider.version !== MODEL_PORT_VERSION) {
+    throw new ModelProviderError(
+      'bad_request',
+      `The model provider implements model port version ${String(options.provider.version)}; this engine speaks version ${MODEL_PORT_VERSION}.`,
+    );
+  }
   // The defaults of the injected sources: the only clock and randomness the engine touches.
   const clock = options.clock ?? Date.now;
   const ids = options.ids ?? randomUUID;
