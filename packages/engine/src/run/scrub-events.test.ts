@@ -39,7 +39,13 @@ function streamingProvider(text: string, options: { seed: number; failAfter?: nu
         sent += size;
         if (next() < 0.5) await new Promise((resolve) => setImmediate(resolve));
       }
-      return { text, toolCalls: [], finishReason: 'stop', model: request.model, usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 } };
+      return {
+        text,
+        toolCalls: [],
+        finishReason: 'stop',
+        model: request.model,
+        usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 },
+      };
     },
   };
 }
