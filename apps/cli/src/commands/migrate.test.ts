@@ -23,12 +23,12 @@ describe('baton migrate', () => {
     const parsed = parseGraph(stdout);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     expect(stdout).toBe(exportGraphJson(parsed.graph));
-    expect(stdout.startsWith('{\n  "format": "baton.graph",\n  "version": 1,')).toBe(true);
+    expect(stdout.startsWith('{\n  "format": "baton.graph",\n  "version": 2,')).toBe(true);
 
     const out = temp.path('migrated.json');
     const written = await baton(['migrate', file, '--out', out]);
     expect(written.code).toBe(EXIT.ok);
-    expect(written.stderr).toContain('version 1 -> 1');
+    expect(written.stderr).toContain('version 1 -> 2');
     expect(readFileSync(out, 'utf8')).toBe(stdout);
   });
 
