@@ -11,7 +11,7 @@ afterAll(() => temp.remove());
 function handWritten(): Record<string, unknown> {
   const { nodes, edges, ...rest } = JSON.parse(readFileSync(example('peer-review'), 'utf8'));
   for (const node of nodes) delete node.data.description;
-  return { edges, nodes, ...Object.fromEntries(Object.entries(rest).reverse()) };
+  return { edges, nodes, ...Object.fromEntries(Object.entries(rest).reverse()), version: 1 };
 }
 
 describe('baton migrate', () => {
