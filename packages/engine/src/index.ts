@@ -34,4 +34,8 @@ export { NODE_EXECUTORS } from './nodes/registry';
 export { graphParallelism } from './run/parallelism';
 export { runGraph } from './run/run-graph';
 export type * from './run-options';
+export { BUILTIN_SOURCE, createBuiltinToolSource } from './tools/builtin';
+export { CALCULATOR, CALCULATOR_LIMITS } from './tools/calculator';
+export type * from './tools/source';
+export { TOOL_TIMEOUT_MS } from './tools/tool-call';
 export { type DataText, type EngineText, isPromptText, type PromptText, type Provenance } from './trust/wrap';

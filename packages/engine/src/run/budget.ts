@@ -1,9 +1,10 @@
 // The run's meter against its budget: model calls, tokens, and active wall time (waiting for a person excluded).
-import type { ResolvedBudget, Usage } from '@baton/contracts';
+import { DEFAULT_BUDGET, type ResolvedBudget, type Usage } from '@baton/contracts';
 import { BudgetExceededError } from '../errors';
 
 export class BudgetMeter {
   modelCalls = 0;
+  toolCalls = 0;
   usage: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
   private readonly startedAt: number;
   private waitedMs = 0;
@@ -29,6 +30,14 @@ export class BudgetMeter {
 
   startCall(): void {
     this.modelCalls += 1;
+  }
+
+  /** Counts one tool call, or throws when the run has made all it may (or its wall time is used up). */
+  startToolCall(): void {
+    const limit = this.budget.maxToolCalls ?? DEFAULT_BUDGET.maxToolCalls!;
+    if (this.toolCalls >= limit) throw new BudgetExceededError('maxToolCalls', limit, this.toolCalls);
+    this.checkWall();
+    this.toolCalls += 1;
   }
 
   /** Adds a call's usage; throws when the tokens reach the limit, so nothing more is spent. */

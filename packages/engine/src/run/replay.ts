@@ -1,10 +1,12 @@
 // What an earlier attempt of the run already did: completed steps to reuse, and the attempt numbers already used.
-import type { JsonValue, RunEvent, Usage } from '@baton/contracts';
+import type { JsonValue, RecordedToolCall, RunEvent, Usage } from '@baton/contracts';
 
 export interface RecordedStep {
   output: JsonValue;
   usage: Usage | undefined;
   model: string | undefined;
+  /** A model call's tool calls (a round of a tool loop). */
+  toolCalls: RecordedToolCall[] | undefined;
 }
 
 export interface RecordedDecision {
@@ -34,7 +36,13 @@ export class ReplayIndex {
           break;
         case 'action.completed':
           if (event.stepKey)
-            this.completed.set(event.stepKey, { output: event.output, usage: event.usage, model: event.model });
+            // A tool_call step is reused like a model call: its recorded result, and the tool is not called again.
+            this.completed.set(event.stepKey, {
+              output: event.output,
+              usage: event.usage,
+              model: event.model,
+              toolCalls: event.toolCalls,
+            });
           break;
         case 'escalation.resolved':
           if (event.stepKey) {

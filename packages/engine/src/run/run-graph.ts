@@ -5,6 +5,8 @@ import { BudgetExceededError, ModelProviderError, RunCancelledError, toErrorInfo
 import { MODEL_PORT_VERSION } from '../model/provider';
 import { executeNode } from '../nodes/registry';
 import type { RunGraphOptions, RunHandle, RunOutcome } from '../run-options';
+import { createBuiltinToolSource } from '../tools/builtin';
+import { resolveTools } from '../tools/resolve';
 import { BudgetMeter } from './budget';
 import { RunContext } from './context';
 import { EventChannel } from './event-channel';
@@ -98,6 +100,16 @@ async function execute(ctx: RunContext): Promise<RunOutcome> {
     budget: meter.budget,
     attempt: ctx.replay.runAttempt + 1,
   });
+
+  try {
+    await resolveTools(options.graph, options.tools ?? [createBuiltinToolSource()], ctx.tools);
+  } catch (error) {
+    clearInterval(watchdog);
+    external?.removeEventListener('abort', onExternalAbort);
+    const info = toErrorInfo(error);
+    await ctx.emit({ type: 'run.failed', error: info, usage: meter.usage, modelCalls: 0, activeMs: meter.activeMs() });
+    return { status: 'failed', error: info, usage: meter.usage, modelCalls: 0 };
+  }
 
   const outputs = new Map<string, JsonValue | null>();
   const pending = new Map<string, { remaining: number; inputs: NodeInput[] }>();
@@ -198,7 +210,12 @@ async function execute(ctx: RunContext): Promise<RunOutcome> {
   clearInterval(watchdog);
   external?.removeEventListener('abort', onExternalAbort);
 
-  const totals = { usage: meter.usage, modelCalls: meter.modelCalls, activeMs: meter.activeMs() };
+  const totals = {
+    usage: meter.usage,
+    modelCalls: meter.modelCalls,
+    ...(meter.toolCalls > 0 ? { toolCalls: meter.toolCalls } : {}),
+    activeMs: meter.activeMs(),
+  };
   const stop = ctx.signal.aborted ? ctx.signal.reason : failure;
   if (stop instanceof RunCancelledError) {
     await ctx.emit({ type: 'run.cancelled', reason: stop.message, ...totals });
