@@ -14,6 +14,8 @@ export interface ToolDefinition {
   name: string;
   description: string;
   inputSchema: JsonSchemaObject;
+  /** The tool may change something outside the run. Not sent to real models; the simulated provider reads it. */
+  sideEffects?: boolean;
 }
 
 export interface ToolCall {

@@ -3,6 +3,7 @@ import type { ModelTier, ProviderInfo } from '@baton/contracts';
 import { RunCancelledError } from '../errors';
 import { MODEL_PORT_VERSION, type ModelProvider, type ModelRequest, type ModelResponse, messageText } from './provider';
 import { simulatedAsk, simulatedReply } from './simulated-brain';
+import { simulatedToolCalls, simulatedToolResults } from './simulated-tools';
 
 export interface SimulatedProviderOptions {
   /** Delay before each call answers, in ms (default 150). */
@@ -33,14 +34,39 @@ export function createSimulatedProvider(options: SimulatedProviderOptions = {}):
     info,
     async complete(request: ModelRequest): Promise<ModelResponse> {
       await pause(callDelayMs, request.signal);
-      const text = simulatedReply(simulatedAsk(request), confidence);
+      const toolCalls = simulatedToolCalls(request.tools, request.messages);
+      const inputTokens = request.messages.reduce((sum, m) => sum + Math.ceil(messageText(m).length / 4), 0);
+      if (toolCalls.length > 0) {
+        toolCalls.forEach((call, index) => {
+          request.onPart?.({
+            type: 'tool-call-delta',
+            index,
+            id: call.id,
+            name: call.name,
+            argumentsDelta: call.arguments,
+          });
+        });
+        return {
+          text: '',
+          toolCalls,
+          finishReason: 'tool_calls',
+          model: `${request.model} (simulated)`,
+          usage: { inputTokens, outputTokens: toolCalls.length, totalTokens: inputTokens + toolCalls.length },
+        };
+      }
+      const results = simulatedToolResults(request.messages);
+      const reply = simulatedReply(simulatedAsk(request), confidence);
+      // A prose answer says what the tools returned; a structured one stays the schema's sample.
+      const text =
+        results.length > 0 && request.responseFormat.type === 'text'
+          ? `${reply} Tool results: ${results.join('; ')}.`
+          : reply;
       const pieces = text.match(/\S+\s*/g) ?? [text];
       for (const piece of pieces) {
         if (tokenDelayMs > 0) await pause(tokenDelayMs, request.signal);
         else if (request.signal.aborted) throw cancelled(request.signal);
         request.onPart?.({ type: 'text-delta', text: piece });
       }
-      const inputTokens = request.messages.reduce((sum, m) => sum + Math.ceil(messageText(m).length / 4), 0);
       return {
         text,
         toolCalls: [],

@@ -29,6 +29,7 @@ export const CALCULATOR: ToolDescriptor = {
         minLength: 1,
         maxLength: CALCULATOR_LIMITS.expressionChars,
         description: 'The expression, e.g. "sqrt(16) * 2" or "5 cm to inch".',
+        examples: ['sqrt(16) * 2'],
       },
     },
     required: ['expression'],

@@ -35,6 +35,7 @@ export function agentTools(ctx: RunContext, node: SpecialistNode): AgentTools {
       name: descriptor.name,
       description: descriptor.description,
       inputSchema: descriptor.inputSchema,
+      sideEffects: descriptor.sideEffects,
     })),
     byName,
     maxRounds: node.data.maxToolRounds ?? DEFAULT_TOOL_ROUNDS,
