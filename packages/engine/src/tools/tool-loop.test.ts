@@ -347,3 +347,44 @@ describe('replaying a run with tool calls', () => {
     expect(verifyRunLog(all, { lastHash: all.at(-1)!.chain, count: all.length })).toEqual({ ok: true });
   });
 });
+
+describe('the hostile corpus as tool results', () => {
+  it('every hostile output stays inside its tool message wrapper; no engine text changes with them', async () => {
+    const { HOSTILE_OUTPUTS, benignOutput } = await import('../testing/hostile-outputs');
+    const sentWith = async (outputs: readonly string[]) => {
+      const source: ToolSource = {
+        name: 'test',
+        list: async () => [
+          {
+            name: 'echo',
+            description: 'Echoes.',
+            inputSchema: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'] },
+            sideEffects: false,
+          },
+        ],
+        call: async (_tool, args) => ({
+          content: [{ type: 'text', text: outputs[Number((args as { q: string }).q)]! }],
+        }),
+      };
+      const calls = outputs.map((_, i) => ({ name: 'echo', arguments: JSON.stringify({ q: String(i) }) }));
+      const { outcome } = await run(['echo'], [{ toolCalls: calls }, { text: 'Done.' }], { source });
+      expect(outcome.status).toBe('completed');
+      return messagesOf(1);
+    };
+    const hostile = await sentWith(HOSTILE_OUTPUTS);
+    await server.close();
+    const benign = await sentWith(HOSTILE_OUTPUTS.map((_, i) => benignOutput(i)));
+    const tools = hostile.filter((m) => m.role === 'tool');
+    expect(tools).toHaveLength(HOSTILE_OUTPUTS.length);
+    tools.forEach((message, i) => {
+      const parsed = parsePrompt(message.content!, 'n0nce');
+      expect(parsed.problems, HOSTILE_OUTPUTS[i]).toEqual([]);
+      expect(parsed.data).toEqual([HOSTILE_OUTPUTS[i]]);
+      expect(parsed.engine.join('')).toBe('');
+    });
+    // Everything but the tool messages' wrapped bodies is the same as with benign outputs.
+    const shape = (messages: typeof hostile) =>
+      messages.map((m) => (m.role === 'tool' ? { ...m, content: parsePrompt(m.content!, 'n0nce').engine } : m));
+    expect(shape(hostile)).toEqual(shape(benign));
+  });
+});
