@@ -1,5 +1,8 @@
 // The calculator: real mathjs in a real worker thread. Dangerous functions refused, runaway expressions stopped
 // within the time limit while the event loop stays free, results capped.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBuiltinToolSource } from './builtin';
 import { CALCULATOR_LIMITS } from './calculator';
@@ -78,5 +81,18 @@ describe('the calculator built-in', { timeout: SLOW }, () => {
   it('carries nothing from one call to the next', async () => {
     expect(await calc('x = 5')).toMatchObject({ content: [{ text: '5' }] });
     await expect(calc('x + 1')).rejects.toThrow(/Undefined symbol x/);
+  });
+
+  it('lets a process that used it exit by itself (the warm worker does not hold it)', async () => {
+    const builtin = fileURLToPath(new URL('./builtin.ts', import.meta.url));
+    const script = `const { createBuiltinToolSource } = await import(${JSON.stringify(builtin)});
+      const r = await createBuiltinToolSource().call('calculator', { expression: '6 * 7' }, { signal: new AbortController().signal });
+      console.log(r.content[0].text);`;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { timeout: 25_000 },
+    );
+    expect(stdout.trim()).toBe('42');
   });
 });

@@ -72,10 +72,9 @@ class CalculatorWorker {
     this.worker = new Worker(WORKER_URL, {
       workerData: { maxResultChars: CALCULATOR_LIMITS.resultChars, maxElements: CALCULATOR_LIMITS.elements },
       resourceLimits: { maxOldGenerationSizeMb: CALCULATOR_LIMITS.heapMb, maxYoungGenerationSizeMb: 16 },
-      stdout: true,
-      stderr: true,
+      // Plain JavaScript: none of the parent's flags (a TypeScript loader, --input-type) belong in it.
+      execArgv: [],
     });
-    this.worker.unref();
     let markReady: () => void = () => {};
     let failStart: (error: Error) => void = () => {};
     this.ready = new Promise<void>((resolve, reject) => {
@@ -102,6 +101,9 @@ class CalculatorWorker {
     };
     this.worker.on('error', died);
     this.worker.on('exit', () => died(new Error('its thread ended')));
+    // A warm worker waiting for the next call must not keep the process (the CLI, a test) alive; unref after the
+    // listeners, which ref the worker's port again. A call in flight holds it (`hold`).
+    this.worker.unref();
   }
 
   evaluate(expression: string): Promise<Reply> {
@@ -109,6 +111,15 @@ class CalculatorWorker {
       this.pending = resolve;
       this.worker.postMessage({ expression });
     });
+  }
+
+  /** Keeps the process alive while a call waits on this worker (`release` when it is over). */
+  hold(): void {
+    this.worker.ref();
+  }
+
+  release(): void {
+    if (!this.dead) this.worker.unref();
   }
 
   kill(): void {
@@ -135,6 +146,7 @@ function giveBack(worker: CalculatorWorker): void {
 async function evaluateInWorker(expression: string, signal: AbortSignal): Promise<string> {
   if (signal.aborted) throw abortReason(signal);
   const worker = takeWorker();
+  worker.hold();
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   const stopped = new Promise<never>((_, reject) => {
@@ -162,6 +174,7 @@ async function evaluateInWorker(expression: string, signal: AbortSignal): Promis
   } finally {
     clearTimeout(timer);
     if (onAbort) signal.removeEventListener('abort', onAbort);
+    worker.release();
   }
   // The worker answered (a result or an error of the expression's own): it can take the next call.
   giveBack(worker);
