@@ -2,9 +2,10 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './deps';
+import { NotFoundError } from './errors';
 import { authGuard } from './http/auth';
 import { MAX_BODY_BYTES } from './http/body';
-import { NotFoundError, PayloadTooLargeError } from './http/errors';
+import { PayloadTooLargeError } from './http/errors';
 import { hostGuard, unsafeMethodGuard } from './http/guards';
 import { createErrorHandler, errorBody } from './http/on-error';
 import { eventRoutes } from './routes/events';

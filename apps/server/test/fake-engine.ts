@@ -11,6 +11,7 @@ import {
   type RunEventBody,
   validateJson,
 } from '@baton/contracts';
+import { priorSpend } from '@baton/engine';
 import type { EnginePort, RunGraphOptions, RunHandle } from '../src/runs/engine-port';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -153,6 +154,7 @@ export function createFakeEngine(options: FakeEngineOptions = {}): EnginePort & 
     started,
     runGraph,
     sealEvent: fakeSeal,
+    priorSpend,
     validateHandoffPayload(contract, payload) {
       const compiled = compileJsonSchema(contract.schema);
       if (!compiled.ok) return { ok: false, errors: [{ path: [], message: compiled.message }] };

@@ -35,6 +35,8 @@ export function testServer(
     provider?: ModelProvider;
     dataDir?: string;
     webDir?: string | null;
+    /** False: no executor takes the runs (as if the process executing them had died). */
+    execute?: boolean;
   } = {},
 ): TestServer {
   const secrets = options.secrets ?? [];
@@ -55,6 +57,7 @@ export function testServer(
     heartbeatMs: 200,
     settleTimeoutMs: 2000,
   });
+  if (options.execute !== false) void composed.runExecutor.start();
   const call: TestServer['call'] = (method, path, body, headers = {}) => {
     const init: RequestInit = { method, headers: { ...headers } };
     if (body !== undefined) {

@@ -16,6 +16,7 @@ export { createSimulatedProvider, type SimulatedProviderOptions } from './model/
 export { isStrictCompatible } from './model/strict-schema';
 export { NODE_EXECUTORS } from './nodes/registry';
 export { graphParallelism } from './run/parallelism';
+export { type PriorSpend, priorSpend } from './run/prior-spend';
 export { runGraph } from './run/run-graph';
 export type * from './run-options';
 export { wrapAsData } from './trust/wrap';

@@ -2,7 +2,8 @@
 import { type ApiIssue, formatJsonPath, type GraphIssue } from '@baton/contracts';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { InvalidRequestError, UnsupportedMediaTypeError } from './errors';
+import { InvalidRequestError } from '../errors';
+import { UnsupportedMediaTypeError } from './errors';
 
 /** The largest body the API reads: a graph document at its size limit, with room for the request around it. */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;

@@ -8,9 +8,9 @@ import {
 } from '@baton/contracts';
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
+import { ConflictError, InvalidRequestError, NotFoundError } from '../errors';
 import { checkGraphDocument, exportFileName, exportText, starterGraph } from '../graphs/documents';
 import { parseBody, positiveInt, readJson } from '../http/body';
-import { ConflictError, InvalidRequestError, NotFoundError } from '../http/errors';
 
 export function graphRoutes(deps: AppDeps): Hono {
   const app = new Hono();

@@ -1,14 +1,14 @@
-// Run routes: start a run of a graph's draft, list and read runs, cancel, decide an escalation, export the trace.
+// Run routes: start a run of a graph's draft, list and read runs, cancel, resume, decide an escalation, export the trace.
 import { EscalationDecisionBody, StartRunBody } from '@baton/contracts';
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
+import { NotFoundError } from '../errors';
 import { parseBody, readJson } from '../http/body';
-import { NotFoundError } from '../http/errors';
 import { scrubJson } from '../secrets';
 
 export function runRoutes(deps: AppDeps): Hono {
   const app = new Hono();
-  const { runs, runManager } = deps;
+  const { runs, runService } = deps;
 
   const requireRun = async (id: string) => {
     const run = await runs.getRun(id);
@@ -18,7 +18,7 @@ export function runRoutes(deps: AppDeps): Hono {
 
   app.post('/graphs/:id/runs', async (c) => {
     const body = parseBody(StartRunBody, await readJson(c));
-    return c.json(await runManager.start(c.req.param('id'), body), 202);
+    return c.json(await runService.start(c.req.param('id'), body), 202);
   });
 
   app.get('/graphs/:id/runs', async (c) => {
@@ -29,11 +29,13 @@ export function runRoutes(deps: AppDeps): Hono {
 
   app.get('/runs/:id', async (c) => c.json(await requireRun(c.req.param('id'))));
 
-  app.post('/runs/:id/cancel', async (c) => c.json(await runManager.cancel(c.req.param('id'))));
+  app.post('/runs/:id/cancel', async (c) => c.json(await runService.cancel(c.req.param('id'))));
+
+  app.post('/runs/:id/resume', async (c) => c.json(await runService.resume(c.req.param('id')), 202));
 
   app.post('/runs/:id/escalations/:escalationId', async (c) => {
     const body = parseBody(EscalationDecisionBody, await readJson(c));
-    return c.json(await runManager.decide(c.req.param('id'), c.req.param('escalationId'), body));
+    return c.json(await runService.decide(c.req.param('id'), c.req.param('escalationId'), body));
   });
 
   app.get('/runs/:id/trace', async (c) => {

@@ -1,8 +1,15 @@
 // What the server needs from @baton/engine, as one injectable object: the real engine in production, fakes in tests.
 import type { HandoffContract, JsonPath, RunEvent, RunEventBody } from '@baton/contracts';
-import type { RunGraphOptions, RunHandle } from '@baton/engine';
+import type { PriorSpend, RunGraphOptions, RunHandle } from '@baton/engine';
 
-export type { EscalationRequest, EscalationResolution, ModelProvider, RunGraphOptions, RunHandle } from '@baton/engine';
+export type {
+  EscalationRequest,
+  EscalationResolution,
+  ModelProvider,
+  PriorSpend,
+  RunGraphOptions,
+  RunHandle,
+} from '@baton/engine';
 
 export type PayloadCheck = { ok: true } | { ok: false; errors: { path: JsonPath; message: string }[] };
 
@@ -13,4 +20,6 @@ export interface EnginePort {
     meta: { runId: string; seq: number; at: number; previousChain: string | null },
   ): RunEvent;
   validateHandoffPayload(contract: HandoffContract, payload: unknown): PayloadCheck;
+  /** What a run's stored events spent (calls, tokens, active time): the totals of a run ended without the engine. */
+  priorSpend(events: readonly RunEvent[]): PriorSpend;
 }

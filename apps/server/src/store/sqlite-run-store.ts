@@ -1,8 +1,8 @@
 // RunStore on SQLite: runs are rows, events are append-only rows keyed by (run_id, seq), written with the run's update.
-import type { ErrorInfo, JsonValue, RunEvent, RunRecord, RunStatus, RunSummary, Usage } from '@baton/contracts';
+import type { Budget, ErrorInfo, JsonValue, RunEvent, RunRecord, RunStatus, RunSummary, Usage } from '@baton/contracts';
 import { isTerminalRunStatus } from '@baton/contracts';
 import type { Db } from '../db/database';
-import { ConflictError, NotFoundError } from '../http/errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { applyEvent, type RunState, ZERO_USAGE } from './run-state';
 import type { RunStore, StoredEventText } from './types';
 
@@ -190,6 +190,10 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
         .prepare<string[], RunRow>(`SELECT * FROM runs WHERE status IN (${marks}) ORDER BY created_at`)
         .all(...statuses)
         .map(toRecord);
+    },
+    async getRunBudget(id) {
+      const row = selectRun.get(id);
+      return row?.budget ? (JSON.parse(row.budget) as Budget) : null;
     },
     appendEvents,
     async readEvents(runId, afterSeq, limit = 1000) {

@@ -1,0 +1,49 @@
+// Reading a run's whole log, and appending one sealed event outside the engine (an end the engine did not write).
+import type { RunEvent, RunEventBody, RunRecord } from '@baton/contracts';
+import type { RunNotifier, RunStore } from '../store/types';
+import type { EnginePort } from './engine-port';
+import { RunEventRecorder } from './event-recorder';
+
+export interface RunLogDeps {
+  runs: RunStore;
+  notifier: RunNotifier;
+  engine: EnginePort;
+  secrets: readonly string[];
+}
+
+/** Every stored event of the run, in seq order. */
+export async function readRunLog(runs: RunStore, runId: string): Promise<RunEvent[]> {
+  const events: RunEvent[] = [];
+  for (let after = 0; ; ) {
+    const batch = await runs.readEvents(runId, after, 1000);
+    if (batch.length === 0) return events;
+    events.push(...batch);
+    after = batch.at(-1)!.seq;
+  }
+}
+
+export async function findEvent(
+  runs: RunStore,
+  runId: string,
+  match: (event: RunEvent) => boolean,
+): Promise<RunEvent | undefined> {
+  for (let after = 0; ; ) {
+    const batch = await runs.readEvents(runId, after, 1000);
+    const found = batch.find(match);
+    if (found || batch.length === 0) return found;
+    after = batch.at(-1)!.seq;
+  }
+}
+
+/** Seals `body` as the run's next event and stores it; the caller holds the run's claim. */
+export async function appendSealed(deps: RunLogDeps, run: RunRecord, body: RunEventBody, at: number): Promise<void> {
+  const event = deps.engine.sealEvent(body, {
+    runId: run.id,
+    seq: run.eventCount + 1,
+    at,
+    previousChain: run.lastHash,
+  });
+  const recorder = new RunEventRecorder(deps);
+  recorder.record(event);
+  await recorder.flush();
+}
