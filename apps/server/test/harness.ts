@@ -37,6 +37,9 @@ export function testServer(
     webDir?: string | null;
     /** False: no executor takes the runs (as if the process executing them had died). */
     execute?: boolean;
+    /** Put in every id, so that servers opened one after another on one data directory make distinct ids. */
+    idTag?: string;
+    leaseMs?: number;
   } = {},
 ): TestServer {
   const secrets = options.secrets ?? [];
@@ -53,7 +56,8 @@ export function testServer(
     secrets,
     webDir: options.webDir ?? null,
     version: '0.1.0-test',
-    newId: (prefix) => `${prefix}_${++counter}`,
+    newId: (prefix) => `${prefix}_${options.idTag ?? ''}${++counter}`,
+    leaseMs: options.leaseMs,
     heartbeatMs: 200,
     settleTimeoutMs: 2000,
   });

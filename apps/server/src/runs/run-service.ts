@@ -142,6 +142,9 @@ export class RunService {
     };
     if (!(await this.deps.requests.recordDecision(runId, escalationId, resolution))) throw decidedError(escalationId);
     this.deps.notifier.notifyWork();
+    // No process holds the run (it died, and no other took it over yet): the decision waits in the store for the
+    // attempt that resumes the run; there is nothing to wait for here.
+    if ((await this.deps.claims.holder(runId)) === null) return run;
     const settled = await waitForRun(
       this.deps,
       runId,
