@@ -72,6 +72,9 @@ export class CrashHarness {
     let reached = this.armKillPoint(point);
     const runId = await this.startRun(graphId, point.goal);
     const watcher = this.watch(runId);
+    // A person who approves every question at once, except where the point is the question itself.
+    const person = { stop: false };
+    const approving = point.when === 'waiting' ? Promise.resolve() : this.approveAll(runId, person);
     const report: KillReport = {
       name: point.name,
       kills: 0,
@@ -88,7 +91,6 @@ export class CrashHarness {
     const answeredBefore = new Set<string>();
     const lost = new Set<string>();
     const restarts: { from: number; completed: Set<string>; answered: Set<string> }[] = [];
-    let attempts = 1;
     for (let kill = 0; kill < (point.kills ?? 1); kill++) {
       await reached(runId);
       for (const request of this.fake.requests.slice(firstRequest)) {
@@ -103,17 +105,18 @@ export class CrashHarness {
       if (kill + 1 < (point.kills ?? 1)) reached = this.armKillPoint(point);
       this.server = await this.spawn();
       report.bootMs.push(Date.now() - spawnedAt);
-      attempts += 1;
-      const resumedAt = await this.attemptStartedAt(runId, attempts);
+      const resumedAt = await this.attemptStartedAfter(runId, spawnedAt);
       report.restartToResumedMs.push(resumedAt - spawnedAt);
       // What the dead process had stored: the completions logged before the new attempt began.
-      const completed = completedCalls(await this.events(runId), attempts);
+      const completed = completedCalls(await this.events(runId), resumedAt);
       for (const key of answeredBefore) if (!completed.has(key)) lost.add(key);
       restarts.push({ from: sentBeforeKill, completed, answered: new Set(answeredBefore) });
       if (point.when === 'waiting') await this.decideAfterRestart(runId, point, kill);
     }
     report.lostToWriteBehind = lost.size;
     const run = await this.finished(runId);
+    person.stop = true;
+    await approving;
     // Each restart's requests: a call completed in the log before it must not come again; one answered but not
     // logged (lost to write-behind) may.
     restarts.forEach((restart, i) => {
@@ -190,11 +193,12 @@ export class CrashHarness {
   /** Starts watching for the kill point; the returned function resolves once the run reached it. */
   private armKillPoint(point: KillPoint): (runId: string) => Promise<void> {
     if (point.when === 'waiting') {
+      // Waiting in the attempt now going on: a `run.waiting` after its `run.started`.
       return async (runId) => {
-        const since = (await this.getRun(runId)).eventCount;
         await this.until(async () => {
-          const run = await this.getRun(runId);
-          return run.status === 'waiting' && run.eventCount > since;
+          const events = await this.events(runId);
+          const lastStart = events.findLastIndex((e) => e.type === 'run.started');
+          return lastStart >= 0 && events.slice(lastStart).some((e) => e.type === 'run.waiting');
         }, `run ${runId} to wait for a person`);
       };
     }
@@ -241,14 +245,28 @@ export class CrashHarness {
     return seqs;
   }
 
-  private async attemptStartedAt(runId: string, attempt: number): Promise<number> {
+  /** When the first attempt that the restarted process began was stored (a crash may have lost attempt 1's start). */
+  private async attemptStartedAfter(runId: string, spawnedAt: number): Promise<number> {
     let at = 0;
     await this.until(async () => {
-      const started = (await this.events(runId)).find((e) => e.type === 'run.started' && e.attempt === attempt);
+      const started = (await this.events(runId)).find((e) => e.type === 'run.started' && e.at >= spawnedAt);
       at = started?.at ?? 0;
       return started !== undefined;
-    }, `attempt ${attempt} of run ${runId}`);
+    }, `a new attempt of run ${runId}`);
     return at;
+  }
+
+  private async approveAll(runId: string, person: { stop: boolean }): Promise<void> {
+    while (!person.stop) {
+      try {
+        const run = await this.getRun(runId);
+        const first = run.status === 'waiting' ? run.pendingEscalations[0] : undefined;
+        if (first) await post(`${this.url}/api/runs/${runId}/escalations/${first}`, { decision: 'approve' });
+      } catch {
+        // The server is down between a kill and its restart.
+      }
+      await sleep(50);
+    }
   }
 
   private async startRun(graphId: string, goal: string): Promise<string> {
@@ -309,12 +327,12 @@ function wideFanOut(request: RecordedRequest): FakeReply | undefined {
   };
 }
 
-/** Content keys of the model calls whose completion is in the log before attempt `attempt` began. */
-function completedCalls(events: readonly RunEvent[], attempt: number): Set<string> {
+/** Content keys of the model calls whose completion is in the log before the attempt begun at `resumedAt`. */
+function completedCalls(events: readonly RunEvent[], resumedAt: number): Set<string> {
   const keyOfAction = new Map<string, string>();
   const completed = new Set<string>();
   for (const event of events) {
-    if (event.type === 'run.started' && event.attempt >= attempt) break;
+    if (event.type === 'run.started' && event.at >= resumedAt) break;
     if (event.type === 'action.started' && event.actionType === 'llm_call' && event.messages && event.model) {
       keyOfAction.set(event.actionId, requestContentKey({ model: event.model, messages: event.messages }));
     }

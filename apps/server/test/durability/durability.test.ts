@@ -4,7 +4,9 @@ import { CrashHarness, type KillReport } from './crash-harness';
 import { KILL_POINTS, SHORT_KILL_POINTS } from './kill-points';
 
 const full = process.env.BATON_DURABILITY === 'full';
-const points = full ? KILL_POINTS : SHORT_KILL_POINTS;
+// BATON_DURABILITY_ONLY=<words>: only the points whose name contains them (to look into one).
+const only = process.env.BATON_DURABILITY_ONLY;
+const points = only ? KILL_POINTS.filter((p) => p.name.includes(only)) : full ? KILL_POINTS : SHORT_KILL_POINTS;
 const harness = new CrashHarness();
 const reports: KillReport[] = [];
 
