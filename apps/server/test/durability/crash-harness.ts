@@ -89,15 +89,19 @@ export class CrashHarness {
     };
     // Content keys the fake answered before each kill; requests sent after each restart are checked against them.
     const answeredBefore = new Set<string>();
-    const lost = new Set<string>();
     const restarts: { from: number; completed: Set<string>; answered: Set<string> }[] = [];
+    let windowStart = firstRequest;
     for (let kill = 0; kill < (point.kills ?? 1); kill++) {
       await reached(runId);
-      for (const request of this.fake.requests.slice(firstRequest)) {
-        if (request.answered) answeredBefore.add(requestContentKey(request.body));
+      // Answered in this process's lifetime: a reply that arrived, and may or may not be stored.
+      const answeredNow = new Set<string>();
+      for (const request of this.fake.requests.slice(windowStart)) {
+        if (request.answered) answeredNow.add(requestContentKey(request.body));
         else if (!request.aborted) report.inFlight += 1;
       }
+      for (const key of answeredNow) answeredBefore.add(key);
       const sentBeforeKill = this.fake.requests.length;
+      windowStart = sentBeforeKill;
       this.server.process.kill('SIGKILL');
       await this.server.exited;
       report.kills += 1;
@@ -107,13 +111,13 @@ export class CrashHarness {
       report.bootMs.push(Date.now() - spawnedAt);
       const resumedAt = await this.attemptStartedAfter(runId, spawnedAt);
       report.restartToResumedMs.push(resumedAt - spawnedAt);
-      // What the dead process had stored: the completions logged before the new attempt began.
+      // What the dead process had stored: the completions logged before the new attempt began. A reply it got
+      // and had not stored is lost to write-behind (counted once per process that lost it).
       const completed = completedCalls(await this.events(runId), resumedAt);
-      for (const key of answeredBefore) if (!completed.has(key)) lost.add(key);
+      for (const key of answeredNow) if (!completed.has(key)) report.lostToWriteBehind += 1;
       restarts.push({ from: sentBeforeKill, completed, answered: new Set(answeredBefore) });
       if (point.when === 'waiting') await this.decideAfterRestart(runId, point, kill);
     }
-    report.lostToWriteBehind = lost.size;
     const run = await this.finished(runId);
     person.stop = true;
     await approving;
