@@ -35,8 +35,8 @@ function dataDir(): string {
 
 const simulated = (confidence = 0.9) => engine.createSimulatedProvider({ callDelayMs: 0, tokenDelayMs: 0, confidence });
 
-function open(dir: string, tag: string, provider = simulated(), execute = true): TestServer {
-  const server = testServer({ engine, provider, dataDir: dir, idTag: tag, execute });
+function open(dir: string, tag: string, provider = simulated(), execute = true, leaseMs?: number): TestServer {
+  const server = testServer({ engine, provider, dataDir: dir, idTag: tag, execute, leaseMs });
   servers.push(server);
   return server;
 }
@@ -45,6 +45,23 @@ function open(dir: string, tag: string, provider = simulated(), execute = true):
 async function stop(server: TestServer): Promise<void> {
   await server.close(0);
   servers.splice(servers.indexOf(server), 1);
+}
+
+/** input -> writer -> editor -> output: two model calls, one after the other. */
+function twoAgents() {
+  const document = agentGraph('g2');
+  document.nodes.splice(2, 0, {
+    id: 'editor',
+    kind: 'specialist',
+    position: { x: 300, y: 0 },
+    data: { name: 'editor', description: 'Edits.', instructions: 'Edit it.' },
+  });
+  document.edges = [
+    { id: 'e1', kind: 'handoff', source: 'in', target: 'writer' },
+    { id: 'e2', kind: 'handoff', source: 'writer', target: 'editor' },
+    { id: 'e3', kind: 'handoff', source: 'editor', target: 'out' },
+  ];
+  return document;
 }
 
 const json = async <T>(response: Response) => (await response.json()) as T;
@@ -128,6 +145,62 @@ describe('run executor', () => {
     expect(events.filter((e) => e.type === 'run.interrupted')).toHaveLength(2);
     expect(verified(events, run)).toEqual({ ok: true });
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+  });
+});
+
+describe('two processes on one database', () => {
+  it('execute each run once: the other sees a live lease and leaves it', async () => {
+    const dir = dataDir();
+    // Short leases: each process looks for work every 100 ms, so each sees the other's runs while they execute.
+    const a = open(dir, 'a', engine.createSimulatedProvider({ callDelayMs: 150, tokenDelayMs: 0 }), true, 300);
+    const b = open(dir, 'b', engine.createSimulatedProvider({ callDelayMs: 150, tokenDelayMs: 0 }), true, 300);
+    const runIds = await Promise.all([startRun(a, twoAgents()), startRun(b, twoAgents())]);
+    for (const runId of runIds) {
+      const run = await ended(a, runId);
+      expect(run.status).toBe('completed');
+      const log = await readRunLog(a.runs, runId);
+      expect(log.filter((e) => e.type === 'run.started')).toHaveLength(1);
+      expect(verified(log, run)).toEqual({ ok: true });
+    }
+    expect(a.logs.concat(b.logs).filter((line) => line.includes('error'))).toEqual([]);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('lets the call in flight finish within the grace period, stores it, and the next process reuses it', async () => {
+    fake = await startFakeOpenAIServer();
+    const openai = () =>
+      engine.createOpenAIProvider({
+        apiKey: 'sk-test',
+        baseURL: fake!.baseURL,
+        models: { fast: 'f', balanced: 'b', deep: 'd' },
+      });
+    const dir = dataDir();
+    const first = open(dir, 'a', openai());
+    const held = fake.holdNth(() => true, 1);
+    const runId = await startRun(first, twoAgents());
+    await held;
+    const stopping = first.close(5000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    fake.release();
+    await stopping;
+    servers.splice(servers.indexOf(first), 1);
+
+    const second = open(dir, 'b', openai(), false);
+    const kept = (await second.runs.getRun(runId))!;
+    expect(kept.status).toBe('running');
+    const log = await readRunLog(second.runs, runId);
+    expect(log.some((e) => e.type === 'run.interrupted' || e.type === 'run.cancelled')).toBe(false);
+    expect(log.filter((e) => e.type === 'action.completed' && e.model !== undefined)).toHaveLength(1);
+    await stop(second);
+
+    const third = open(dir, 'c', openai());
+    const run = await ended(third, runId);
+    expect(run.status).toBe('completed');
+    // The call finished during the grace period: it was sent once and reused; only the second agent's followed.
+    expect(fake.requests).toHaveLength(2);
+    expect(new Set(fake.requests.map((r) => JSON.stringify(r.body.messages))).size).toBe(2);
+    expect(verified(await readRunLog(third.runs, runId), run)).toEqual({ ok: true });
   });
 });
 
