@@ -44,6 +44,24 @@ interface Execution {
 
 export const DEFAULT_LEASE_MS = 15_000;
 
+/**
+ * The run's provider, with a barrier before each call: what the run emitted so far is stored before the call is
+ * sent. Without it, a call's completion could still sit in the write-behind queue when the next call goes out, and a
+ * crash then would pay for both again; with it, a crash repeats only the calls in flight (and a reply that arrived in
+ * the last few milliseconds, before its completion was committed). One turn of the event loop lets the events the
+ * engine queued reach the recorder; the flush commits them.
+ */
+function storedBeforeEachCall(provider: ModelProvider, recorder: RunEventRecorder): ModelProvider {
+  return {
+    info: provider.info,
+    async complete(request) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await recorder.flush();
+      return provider.complete(request);
+    },
+  };
+}
+
 export class RunExecutor {
   readonly owner: string;
   private readonly active = new Map<string, Execution>();
@@ -240,7 +258,7 @@ export class RunExecutor {
         goal: run.goal,
         ...(run.input !== null ? { input: run.input } : {}),
         ...(budget ? { budget } : {}),
-        provider: this.provider,
+        provider: storedBeforeEachCall(this.provider, recorder),
         signal: execution.controller.signal,
         escalations: (request, signal) => this.decisions.wait(request, signal),
         clock: this.clock,
