@@ -15,8 +15,11 @@ export interface ExtraServer {
   stop(): Promise<void>;
   /** SIGKILL: the process dies at once, its data directory stays for `restart`. */
   kill(): Promise<void>;
-  /** Starts the server again on the same port and data directory (the browser's streams reconnect to it). */
-  restart(): Promise<void>;
+  /**
+   * Starts the server again on the same port and data directory (the browser's streams reconnect to it), with
+   * `env` changed from the first start's (e.g. the provider key removed).
+   */
+  restart(env?: Record<string, string>): Promise<void>;
 }
 
 const SERVER_DIR = fileURLToPath(new URL('../../apps/server', import.meta.url));
@@ -50,9 +53,9 @@ export async function startExtraServer(env: Record<string, string>): Promise<Ext
     if (process_.child.exitCode === null) process_.child.kill('SIGKILL');
     await process_.exited;
   };
-  const restart = async () => {
+  const restart = async (changed: Record<string, string> = {}) => {
     await kill();
-    process_ = await spawnServer(port, dataDir, env, (text) => {
+    process_ = await spawnServer(port, dataDir, { ...env, ...changed }, (text) => {
       output += text;
     });
   };
@@ -112,13 +115,20 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /** The engine's fake OpenAI-compatible server in a child process; specialists answer with `specialistReply`. */
-export async function startFakeOpenAI(specialistReply: string): Promise<{ baseURL: string; stop(): Promise<void> }> {
+export async function startFakeOpenAI(
+  specialistReply: string | undefined,
+  options: { chunkDelayMs?: number } = {},
+): Promise<{ baseURL: string; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', fileURLToPath(new URL('../pages/run-fake-openai.ts', import.meta.url))],
     {
       cwd: SERVER_DIR,
-      env: { ...process.env, FAKE_SPECIALIST_REPLY: specialistReply },
+      env: {
+        ...process.env,
+        ...(specialistReply !== undefined ? { FAKE_SPECIALIST_REPLY: specialistReply } : {}),
+        FAKE_CHUNK_DELAY_MS: String(options.chunkDelayMs ?? 0),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -219,6 +219,9 @@ function RunStatusBar({
       )}
       {summary.status === 'interrupted' && (
         <p className="run-resume">
+          <span className="run-notice" data-testid="run-interrupted-reason">
+            {summary.endReason ?? 'The run could not be resumed.'}
+          </span>{' '}
           <button
             type="button"
             className="btn btn-sm btn-primary"

@@ -19,8 +19,12 @@ describe('fake OpenAI server', () => {
     const request = await held;
     expect(request.index).toBe(2);
     expect(server.heldCount).toBe(1);
-    expect(server.countByContent(requestContentKey({ model: 'm', messages: [{ role: 'user', content: 'b' }] }))).toBe(2);
-    expect(server.countByContent(requestContentKey({ model: 'm', messages: [{ role: 'user', content: 'a' }] }))).toBe(1);
+    expect(server.countByContent(requestContentKey({ model: 'm', messages: [{ role: 'user', content: 'b' }] }))).toBe(
+      2,
+    );
+    expect(server.countByContent(requestContentKey({ model: 'm', messages: [{ role: 'user', content: 'a' }] }))).toBe(
+      1,
+    );
     server.release();
     await second;
     expect(server.requests.map((r) => r.answered)).toEqual([true, true, true]);

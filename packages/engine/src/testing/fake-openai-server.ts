@@ -53,6 +53,8 @@ export interface FakeOpenAIServerOptions {
   supportsJsonSchema?: boolean;
   /** When false, a json_object response_format gets a 400 too. */
   supportsJsonObject?: boolean;
+  /** Wait this long between the streamed chunks of every reply that sets no delay of its own (slow models). */
+  chunkDelayMs?: number;
 }
 
 export interface FakeOpenAIServer {
@@ -177,7 +179,11 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       });
       if (record.aborted) return;
     }
-    await answer(res, body, reply);
+    await answer(
+      res,
+      body,
+      reply.chunkDelayMs === undefined ? { ...reply, chunkDelayMs: options.chunkDelayMs } : reply,
+    );
     record.answered = !record.aborted;
   }
 
@@ -227,8 +233,13 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
  * again, whatever its headers or stream options; the engine records the same model and messages on `action.started`.
  */
 export function requestContentKey(body: { model: string; messages: { role: string; content?: unknown }[] }): string {
-  const messages = body.messages.map((m) => ({ role: m.role, content: typeof m.content === 'string' ? m.content : '' }));
-  return createHash('sha256').update(JSON.stringify({ model: body.model, messages })).digest('hex');
+  const messages = body.messages.map((m) => ({
+    role: m.role,
+    content: typeof m.content === 'string' ? m.content : '',
+  }));
+  return createHash('sha256')
+    .update(JSON.stringify({ model: body.model, messages }))
+    .digest('hex');
 }
 
 /** Like the real API: strict schemas outside the strict subset, or formats the server "lacks", get a 400. */
