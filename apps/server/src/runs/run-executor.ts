@@ -12,7 +12,7 @@ import { RunEventRecorder } from './event-recorder';
 import { isDeadLocalOwner, newOwnerId } from './owner-id';
 import { type DrainableProvider, drainableProvider } from './provider-gate';
 import { resumeMismatch } from './resume-check';
-import { appendSealed, readRunLog } from './run-log';
+import { appendSealed, fencedRuns, readRunLog } from './run-log';
 
 export interface RunExecutorDeps {
   graphs: GraphStore;
@@ -211,6 +211,7 @@ export class RunExecutor {
     if (cancel !== null) {
       await appendSealed(
         this.deps,
+        this.owner,
         run,
         { type: 'run.cancelled', reason: cancel, ...this.deps.engine.priorSpend(events) },
         this.clock(),
@@ -220,7 +221,7 @@ export class RunExecutor {
     const mismatch = resumeMismatch(events, this.provider.info);
     if (mismatch) {
       this.deps.logger.warn(`run ${runId} cannot resume here: ${mismatch}`);
-      await appendSealed(this.deps, run, { type: 'run.interrupted', reason: mismatch }, this.clock());
+      await appendSealed(this.deps, this.owner, run, { type: 'run.interrupted', reason: mismatch }, this.clock());
       return;
     }
     const version = await this.deps.graphs.getVersion(run.graphId, run.graphVersion);
@@ -228,6 +229,7 @@ export class RunExecutor {
       const error = { code: 'graph_version_missing', message: `Version ${run.graphVersion} of the graph is gone.` };
       await appendSealed(
         this.deps,
+        this.owner,
         run,
         { type: 'run.failed', error, ...this.deps.engine.priorSpend(events) },
         this.clock(),
@@ -245,7 +247,7 @@ export class RunExecutor {
   ): Promise<void> {
     const { engine, logger, runs, requests } = this.deps;
     const runId = run.id;
-    const recorder = new RunEventRecorder(this.deps, (error) => {
+    const recorder = new RunEventRecorder({ ...this.deps, runs: fencedRuns(runs, this.owner) }, (error) => {
       logger.error(`run ${runId} could not store its events; it stops`, error);
       execution.controller.abort(new Error('The run could not store its events.'));
     });
@@ -288,7 +290,7 @@ export class RunExecutor {
       if (!run || isTerminalRunStatus(run.status)) return;
       const spent = this.deps.engine.priorSpend(await readRunLog(this.deps.runs, runId));
       const error = { code: 'engine_error', message: 'The run stopped unexpectedly; the server log has the details.' };
-      await appendSealed(this.deps, run, { type: 'run.failed', error, ...spent }, this.clock());
+      await appendSealed(this.deps, this.owner, run, { type: 'run.failed', error, ...spent }, this.clock());
     } catch (error) {
       this.deps.logger.error(`could not close run ${runId}`, error);
     }

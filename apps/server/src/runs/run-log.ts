@@ -35,15 +35,26 @@ export async function findEvent(
   }
 }
 
-/** Seals `body` as the run's next event and stores it; the caller holds the run's claim. */
-export async function appendSealed(deps: RunLogDeps, run: RunRecord, body: RunEventBody, at: number): Promise<void> {
+/** The run store as one claim holder may write to it: every append is fenced by `owner`'s claim. */
+export function fencedRuns(runs: RunStore, owner: string): RunStore {
+  return { ...runs, appendEvents: (events) => runs.appendEvents(events, { owner }) };
+}
+
+/** Seals `body` as the run's next event and stores it, if `owner` still holds the run's claim. */
+export async function appendSealed(
+  deps: RunLogDeps,
+  owner: string,
+  run: RunRecord,
+  body: RunEventBody,
+  at: number,
+): Promise<void> {
   const event = deps.engine.sealEvent(body, {
     runId: run.id,
     seq: run.eventCount + 1,
     at,
     previousChain: run.lastHash,
   });
-  const recorder = new RunEventRecorder(deps);
+  const recorder = new RunEventRecorder({ ...deps, runs: fencedRuns(deps.runs, owner) });
   recorder.record(event);
   await recorder.flush();
 }

@@ -85,6 +85,7 @@ export class RunService {
           const spent = this.deps.engine.priorSpend(await readRunLog(this.deps.runs, runId));
           await appendSealed(
             this.deps,
+            owner,
             current,
             { type: 'run.cancelled', reason: CANCEL_REASON, ...spent },
             this.clock(),

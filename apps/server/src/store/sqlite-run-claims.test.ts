@@ -1,3 +1,4 @@
+import { sealEvent } from '@baton/engine';
 import { describe, expect, it } from 'vitest';
 import { agentGraph } from '../../test/documents';
 import { openDatabase } from '../db/database';
@@ -18,6 +19,7 @@ async function setUp() {
     await runs.createRun({ id, graphId: 'g', graphVersion: version.version, goal: 'go', input: null, budget: null });
   }
   return {
+    runs,
     claims: createSqliteRunClaims(db, clock),
     requests: createSqliteRunRequests(db, clock),
     advance: (ms: number) => {
@@ -65,6 +67,23 @@ describe('SQLite run claims', () => {
     expect(await claims.claim('missing', 'a', 1000)).toBe(false);
     expect(await requests.requestResume('r1')).toBe(true);
     expect(await requests.requestResume('r1')).toBe(false);
+  });
+});
+
+describe('appends fenced by the claim', () => {
+  it('refuse a writer whose claim was taken over, and write nothing', async () => {
+    const { runs, claims, advance } = await setUp();
+    const started = (seq: number, previousChain: string | null) =>
+      sealEvent({ type: 'run.waiting', escalationIds: [] }, { runId: 'r1', seq, at: seq, previousChain });
+    await claims.claim('r1', 'a', 1000);
+    const first = started(1, null);
+    await runs.appendEvents([first], { owner: 'a' });
+    advance(2000);
+    await claims.claim('r1', 'b', 1000);
+    await expect(runs.appendEvents([started(2, first.chain)], { owner: 'a' })).rejects.toThrow(/no longer held/);
+    expect((await runs.getRun('r1'))?.eventCount).toBe(1);
+    await runs.appendEvents([started(2, first.chain)], { owner: 'b' });
+    expect((await runs.getRun('r1'))?.eventCount).toBe(2);
   });
 });
 

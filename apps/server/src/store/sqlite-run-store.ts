@@ -127,7 +127,13 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
     return { fixed: run.fixed, state, texts };
   }
 
-  const append = db.transaction((runId: string, events: readonly RunEvent[]): ActiveRun => {
+  const holderOf = db.prepare<[string], { owner: string | null }>('SELECT owner FROM run_control WHERE run_id = ?');
+
+  const append = db.transaction((runId: string, events: readonly RunEvent[], owner: string | undefined): ActiveRun => {
+    // The fence: a process whose claim was taken over (it stalled past its lease) can write nothing more.
+    if (owner !== undefined && holderOf.get(runId)?.owner !== owner) {
+      throw new ConflictError('claim_lost', `The run "${runId}" is no longer held by "${owner}"; nothing was written.`);
+    }
     const cached = active.get(runId);
     if (cached) {
       try {
@@ -144,12 +150,12 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
     return next;
   });
 
-  async function appendEvents(events: readonly RunEvent[]): Promise<RunRecord> {
+  async function appendEvents(events: readonly RunEvent[], guard?: { owner: string }): Promise<RunRecord> {
     const runId = events[0]?.runId;
     if (runId === undefined) throw new Error('appendEvents needs at least one event.');
     let run: ActiveRun;
     try {
-      run = append(runId, events);
+      run = append(runId, events, guard?.owner);
     } catch (error) {
       active.delete(runId);
       throw error;

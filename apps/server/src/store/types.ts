@@ -54,9 +54,10 @@ export interface RunStore {
   getRunBudget(id: string): Promise<Budget | null>;
   /**
    * Appends events of one run, in order, and applies them to the run's status, counters and last chain hash, all
-   * in one transaction. Their `seq`s must follow on from `eventCount`, or nothing is written.
+   * in one transaction. Their `seq`s must follow on from `eventCount`, or nothing is written. With `guard`, nothing is
+   * written either unless `guard.owner` holds the run's claim (`claim_lost`): the fence of a lease taken over.
    */
-  appendEvents(events: readonly RunEvent[]): Promise<RunRecord>;
+  appendEvents(events: readonly RunEvent[], guard?: { owner: string }): Promise<RunRecord>;
   /** Events with `seq > afterSeq`, in order, at most `limit`. */
   readEvents(runId: string, afterSeq: number, limit?: number): Promise<RunEvent[]>;
   /** The same events as stored JSON text, not parsed: what a stream sends as it is. */
