@@ -117,12 +117,12 @@ export class RunExecutor {
     clearTimeout(timeout);
     // Two turns of the event loop: the completions of the last calls reach the recorder before it is cut off.
     for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
+    if (this.scanning) await this.scanning.catch(() => {});
     for (const execution of this.active.values()) {
       execution.detached = true;
       execution.controller.abort(new Error('The server stopped; the run resumes at the next start.'));
     }
     await Promise.allSettled([...this.active.values()].map((e) => e.done));
-    if (this.scanning) await this.scanning.catch(() => {});
   }
 
   /** Looks at the store for work: runs to take, cancels of runs held here, decisions the engine waits on. */
@@ -155,7 +155,9 @@ export class RunExecutor {
       const dead = live && isDeadLocalOwner(run.owner!);
       if (live && !dead) continue;
       if (await this.deps.claims.claim(run.runId, this.owner, this.leaseMs, dead ? run.owner! : undefined)) {
-        this.begin(run.runId);
+        // Claimed while the process began to stop: let it go again, untouched, for the next process.
+        if (this.stopping) await this.deps.claims.release(run.runId, this.owner);
+        else this.begin(run.runId);
       }
     }
     for (const execution of this.active.values()) {
