@@ -1,4 +1,4 @@
-// A tiny runGraph-shaped engine for route and run-manager tests: a few sealed events, an optional escalation.
+// A tiny runGraph-shaped engine for route and run-service tests: a few sealed events, an optional escalation.
 import { createHash } from 'node:crypto';
 import {
   canonicalJson,
