@@ -47,6 +47,10 @@ test('a waiting escalation survives two restarts and is approved from the browse
     const resumed = await getRun(base, runId);
     expect(resumed.status).toBe('waiting');
     expect(resumed.pendingEscalations).toEqual([escalationId]);
+    // The open page's EventSource reconnected by itself (Last-Event-ID) and has every event, once.
+    await expect.poll(async () => (await run.counts()).lastSeq, { timeout: 30_000 }).toBe(resumed.eventCount);
+    expect((await run.counts()).events).toBe(resumed.eventCount);
+    await expect(run.escalationDialog).toHaveCount(1);
   }
 
   // A fresh page after the restarts: exactly one dialog, and its decision goes to the same escalation id.
