@@ -65,16 +65,14 @@ export function describeRequest(
 ): { purpose: string; agent: string | null; round: number | null } {
   const purpose = inferPurpose(body);
   const system = body.messages.find((m) => m.role === 'system')?.content ?? '';
-  let agent: string | null = null;
-  for (const node of graph.nodes) {
-    const data = node.data as { name?: string; instructions?: string };
+  // The engine's system message is the agent's instructions, or starts "You are <name>." (no instructions, or a
+  // synthesis); a decomposition's names no agent and gets null.
+  const node = graph.nodes.find((n) => {
+    const data = n.data as { name?: string; instructions?: string };
     const instructions = data.instructions?.trim();
-    if ((instructions && system.includes(instructions)) || (data.name && system.includes(`You are ${data.name}.`))) {
-      // The longest match wins: a peer's instructions may quote the mesh's.
-      agent = data.name ?? node.id;
-      if (instructions && system.startsWith(instructions)) break;
-    }
-  }
+    return (instructions && system.startsWith(instructions)) || system.startsWith(`You are ${data.name}.`);
+  });
+  const agent = node ? ((node.data as { name?: string }).name ?? node.id) : null;
   const round = 'round' in purpose ? purpose.round : null;
   return { purpose: purpose.kind, agent, round };
 }
