@@ -78,6 +78,24 @@ describe('run service', () => {
     expect(await server.claims.holder(runId)).toBeNull();
   });
 
+  it('refuses a decision on an interrupted run until it is resumed: its question stays open under its id', async () => {
+    const { server, runId, escalationId } = await unheldWaitingRun();
+    const run = (await server.runs.getRun(runId))!;
+    const sealed = engine.sealEvent(
+      { type: 'run.interrupted', reason: 'The models changed.' },
+      { runId, seq: run.eventCount + 1, at: Date.now(), previousChain: run.lastHash },
+    );
+    await server.runs.appendEvents([sealed]);
+    expect((await server.runs.getRun(runId))?.pendingEscalations).toEqual([escalationId]);
+    const refused = await server.call('POST', `/api/runs/${runId}/escalations/${escalationId}`, {
+      decision: 'approve',
+    });
+    expect(refused.status).toBe(409);
+    const error = (await json<ApiErrorBody>(refused)).error;
+    expect(error.code).toBe('run_interrupted');
+    expect(error.message).toContain('The models changed.');
+  });
+
   it('accepts no new run once the process is stopping', async () => {
     const { server } = await unheldWaitingRun();
     server.runService.stopAccepting();

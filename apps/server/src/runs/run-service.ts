@@ -104,29 +104,23 @@ export class RunService {
   /** Stores a person's decision (once per escalation) for whichever process executes the run, now or later. */
   async decide(runId: string, escalationId: string, body: EscalationDecisionBody): Promise<RunRecord> {
     const run = await this.requireRun(runId);
-    if (!run.pendingEscalations.includes(escalationId) || isTerminalRunStatus(run.status)) {
-      const requested = await findEvent(
-        this.deps.runs,
-        runId,
-        (e) => e.type === 'escalation.requested' && e.escalationId === escalationId,
-      );
-      if (!requested) {
-        throw new NotFoundError(`The escalation "${escalationId}" of run "${runId}"`, 'escalation_not_found');
-      }
-      if (run.status === 'interrupted' && run.pendingEscalations.includes(escalationId)) {
-        throw new ConflictError(
-          'run_interrupted',
-          `The run "${runId}" is interrupted (${run.error?.message ?? 'no reason recorded'}); resume it, then decide.`,
-        );
-      }
-      throw decidedError(escalationId);
-    }
     const requested = await findEvent(
       this.deps.runs,
       runId,
       (e) => e.type === 'escalation.requested' && e.escalationId === escalationId,
     );
-    if (body.decision === 'edit' && requested?.type === 'escalation.requested') {
+    if (requested?.type !== 'escalation.requested') {
+      throw new NotFoundError(`The escalation "${escalationId}" of run "${runId}"`, 'escalation_not_found');
+    }
+    if (!run.pendingEscalations.includes(escalationId)) throw decidedError(escalationId);
+    if (run.status === 'interrupted') {
+      throw new ConflictError(
+        'run_interrupted',
+        `The run "${runId}" is interrupted (${run.error?.message ?? 'no reason recorded'}); resume it, then decide.`,
+      );
+    }
+    if (isTerminalRunStatus(run.status)) throw decidedError(escalationId);
+    if (body.decision === 'edit') {
       const check = this.deps.engine.validateHandoffPayload(requested.contract, body.payload);
       if (!check.ok) {
         throw new InvalidRequestError(
