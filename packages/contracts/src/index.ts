@@ -28,5 +28,8 @@ export * from './json-schema';
 export * from './openapi/api-routes';
 export * from './openapi/openapi-document';
 export * from './pricing';
+export * from './testcase/from-run';
+export * from './testcase/test-case';
+export * from './testcase/testcase-json-schema';
 export * from './trace/trace-file';
 export * from './trace/trace-json-schema';

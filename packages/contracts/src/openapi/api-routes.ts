@@ -100,6 +100,16 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   {
     method: 'get',
+    path: '/api/schema/testcase',
+    operationId: 'getTestCaseSchema',
+    summary: 'The JSON Schema (2020-12) of the test case document (baton.testcase)',
+    tag: 'server',
+    status: 200,
+    answer: json(JsonSchemaObject),
+    errors: [],
+  },
+  {
+    method: 'get',
     path: '/api/openapi.json',
     operationId: 'getOpenApi',
     summary: 'This document',
