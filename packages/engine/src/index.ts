@@ -23,6 +23,7 @@ export {
   ModelProviderError,
   NodeExecutionError,
   RunCancelledError,
+  StepDivergedError,
   toErrorInfo,
 } from './errors';
 export { createOpenAIProvider, type OpenAIProviderOptions } from './model/openai-provider';
@@ -34,4 +35,7 @@ export { NODE_EXECUTORS } from './nodes/registry';
 export { graphParallelism } from './run/parallelism';
 export { runGraph } from './run/run-graph';
 export type * from './run-options';
+export { judgeTestCase, type ReplayFacts } from './testcase/judge';
+export { RecordingIndex, type StepLookup, type StepRecording } from './testcase/recording';
+export { type ReplayedTestCase, type ReplayTestCaseOptions, replayTestCase } from './testcase/replay-test-case';
 export { type DataText, type EngineText, isPromptText, type PromptText, type Provenance } from './trust/wrap';

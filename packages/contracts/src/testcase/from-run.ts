@@ -33,7 +33,7 @@ export class NotARecordedRunError extends BatonError {
 export function testCaseFromRun(recorded: RecordedRun): TestCase {
   const { events } = recorded;
   const started = events.find((e) => e.type === 'run.started');
-  if (!started || started.type !== 'run.started') throw new NotARecordedRunError('The events hold no run.started.');
+  if (started?.type !== 'run.started') throw new NotARecordedRunError('The events hold no run.started.');
   const end = events.findLast(
     (e) => e.type === 'run.completed' || e.type === 'run.failed' || e.type === 'run.cancelled',
   );

@@ -11,7 +11,7 @@ import type {
 } from '@baton/contracts';
 import { inputHash } from '../audit/canonical';
 import { type CompiledSchema, compileSchema } from '../contracts/schema';
-import { NodeExecutionError, RunCancelledError, toErrorInfo } from '../errors';
+import { NodeExecutionError, RunCancelledError, StepDivergedError, toErrorInfo } from '../errors';
 import {
   type ChatMessage,
   type ModelCallPurpose,
@@ -48,6 +48,8 @@ export interface ActionSpec {
   attempt?: number;
   /** The action's logical inputs, hashed into `inputHash` (never the wrapped prompt text). */
   logical: unknown;
+  /** The hash of `logical`, when the caller already took it. */
+  inputHash?: string;
   tier?: ModelTier;
   model?: string;
   messages?: RecordedMessage[];
@@ -154,7 +156,7 @@ export class RunContext {
       agentId: spec.agentId,
       agentName: spec.agentName,
       actionType: spec.actionType,
-      inputHash: inputHash(spec.logical),
+      inputHash: spec.inputHash ?? inputHash(spec.logical),
       attempt: spec.attempt ?? 1,
       ...(spec.tier ? { tier: spec.tier } : {}),
       ...(spec.model ? { model: spec.model } : {}),
@@ -189,17 +191,39 @@ export class RunContext {
    * budget and run, with a cut stream retried as a new attempt action.
    */
   async callModel(parent: Action, spec: ModelCallSpec): Promise<ModelResponse> {
-    // The graph's own tier mapping wins over the server's.
-    const model = this.graph.models?.[spec.tier] ?? this.options.provider.info.models[spec.tier];
+    const recording = this.options.recording;
+    // A test case's recorded mapping wins (so its inputs hash the same), then the graph's own, then the server's.
+    const model =
+      recording?.models[spec.tier] ?? this.graph.models?.[spec.tier] ?? this.options.provider.info.models[spec.tier];
     const recorded = this.replay.completedStep(spec.stepKey);
     const logical = { model, ...(spec.logical as object) };
     if (recorded) {
       const action = await this.start(
         llmCallSpec(parent, spec, model, logical, { summary: 'Reused from an earlier attempt of this run.' }),
       );
-      const text = typeof recorded.output === 'string' ? recorded.output : JSON.stringify(recorded.output);
-      await this.complete(action, text, recorded.model ? { model: recorded.model } : {});
-      return { text, usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 }, model: recorded.model ?? model };
+      return this.answerFromRecord(action, recorded.output, recorded.model ?? model);
+    }
+    if (recording) {
+      const hash = inputHash(logical);
+      const messages = spec.messages.map(recordMessage);
+      const found = recording.lookup(spec, hash, model, messages);
+      if (found.kind === 'reuse') {
+        const action = await this.start(
+          llmCallSpec(parent, spec, model, logical, {
+            inputHash: hash,
+            messages,
+            summary: 'Answered from the test case\u2019s recording.',
+          }),
+        );
+        return this.answerFromRecord(action, found.step.output, found.step.model ?? model);
+      }
+      if (!recording.live) {
+        const action = await this.start(llmCallSpec(parent, spec, model, logical, { inputHash: hash, messages }));
+        const error = new StepDivergedError(spec.stepKey, spec.agentName, found.verdict.changes);
+        await this.fail(action, error);
+        throw error;
+      }
+      // Live: the diverged step is called like any other, below; its answer joins the report for the output diff.
     }
     const firstAttempt = this.replay.nextAttempt(spec.stepKey);
     for (let attempt = firstAttempt; ; attempt++) {
@@ -234,6 +258,7 @@ export class RunContext {
         }
         await this.complete(action, response.text, { usage: response.usage, model: response.model });
         action = undefined;
+        recording?.answered(spec.stepKey, response.text);
         // Throws when the tokens reach the budget: the call is recorded as completed, the run stops.
         this.meter.addUsage(response.usage);
         return response;
@@ -248,6 +273,13 @@ export class RunContext {
         this.calls.release();
       }
     }
+  }
+
+  /** Completes a reused step with its recorded output: no model call, no budget spent. */
+  private async answerFromRecord(action: Action, output: JsonValue, model: string): Promise<ModelResponse> {
+    const text = typeof output === 'string' ? output : JSON.stringify(output);
+    await this.complete(action, text, { model });
+    return { text, usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 }, model };
   }
 
   /** A model call whose reply must parse and pass `check`; a bad reply is repaired once, with the errors. */
@@ -304,7 +336,7 @@ function llmCallSpec(
   spec: ModelCallSpec,
   model: string,
   logical: object,
-  fields: { attempt?: number; messages?: RecordedMessage[]; summary?: string },
+  fields: { attempt?: number; inputHash?: string; messages?: RecordedMessage[]; summary?: string },
 ): ActionSpec {
   return {
     parent,
@@ -313,6 +345,7 @@ function llmCallSpec(
     actionType: 'llm_call',
     stepKey: spec.stepKey,
     logical,
+    inputHash: fields.inputHash,
     tier: spec.tier,
     model,
     attempt: fields.attempt,

@@ -31,7 +31,8 @@ export async function escalate(
     summary: request.reason,
   });
   const escalationId = ctx.ids();
-  const recorded = ctx.replay.decision(request.stepKey);
+  // A decision of this run's earlier attempt, or of the recorded run a test case replays.
+  const recorded = ctx.replay.decision(request.stepKey) ?? ctx.options.recording?.decision(request.stepKey);
   let resolution: EscalationResolution;
   if (recorded) {
     resolution = {
