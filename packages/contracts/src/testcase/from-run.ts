@@ -65,7 +65,8 @@ export function testCaseFromRun(recorded: RecordedRun): TestCase {
           actionType: start.actionType,
           inputHash: start.inputHash,
           ...(start.tier ? { tier: start.tier } : {}),
-          ...((event.model ?? start.model) ? { model: event.model ?? start.model } : {}),
+          // The model asked for, which the input hash covers (a provider may answer with a longer id).
+          ...(start.model ? { model: start.model } : {}),
           ...(start.messages ? { messages: start.messages } : {}),
           output: event.output,
           ...(event.usage ? { usage: event.usage } : {}),
