@@ -36,7 +36,7 @@ async function saveCase(name: Example, goal: string, file: string): Promise<Test
   return TestCase.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function changedGraph(name: Example, nodeId: string, instructions: string): string {
   const graph = JSON.parse(readFileSync(example(name), 'utf8')) as GraphDocument;
@@ -57,7 +57,7 @@ describe('baton test', () => {
     expect(code, stdout + stderr).toBe(EXIT.ok);
     expect(fake.requests.length - before).toBe(0);
     expect(stdout).toMatch(
-      new RegExp(`^PASS +${escape(GOALS[name])}  \\(.*: ${testCase.steps.length} reused, 0 diverged`, 'm'),
+      new RegExp(`^PASS +${escapeRegExp(GOALS[name])}  \\(.*: ${testCase.steps.length} reused, 0 diverged`, 'm'),
     );
     expect(stdout).toContain('1 case: 1 passed, 0 failed, 0 diverged; 0 model calls.');
   });
