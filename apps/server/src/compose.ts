@@ -7,9 +7,11 @@ import { type IdSource, randomId } from './ids';
 import type { Logger } from './logger';
 import type { EnginePort, ModelProvider } from './runs/engine-port';
 import { RunManager } from './runs/run-manager';
+import { createTestCaseRunner } from './runs/testcase-runner';
 import { createMemoryNotifier } from './store/memory-notifier';
 import { createSqliteGraphStore } from './store/sqlite-graph-store';
 import { createSqliteRunStore } from './store/sqlite-run-store';
+import { createSqliteTestCaseStore } from './store/sqlite-testcase-store';
 import type { GraphStore, RunNotifier, RunStore } from './store/types';
 
 export interface ComposeOptions {
@@ -66,6 +68,10 @@ export function compose(options: ComposeOptions): Composed {
     runs,
     notifier,
     runManager,
+    testCases: {
+      store: createSqliteTestCaseStore(db),
+      runner: createTestCaseRunner({ provider: options.provider, secrets: options.secrets }),
+    },
     provider: options.provider.info,
     prices: options.prices ?? {},
     logger: options.logger,

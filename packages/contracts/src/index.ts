@@ -30,6 +30,7 @@ export * from './openapi/openapi-document';
 export * from './pricing';
 export * from './testcase/from-run';
 export * from './testcase/test-case';
+export * from './testcase/test-case-api';
 export * from './testcase/test-result';
 export * from './testcase/testcase-json-schema';
 export * from './trace/trace-file';

@@ -36,6 +36,14 @@ const ROUTES: [string, string, unknown?][] = [
   ['GET', '/api/runs/r/events'],
   ['GET', '/api/runs/r/trace'],
   ['POST', '/api/runs/r/escalations/e', { decision: 'approve' }],
+  ['GET', '/api/runs/r/testcase'],
+  ['GET', '/api/graphs/g/tests'],
+  ['POST', '/api/graphs/g/tests', {}],
+  ['GET', '/api/graphs/g/tests/c'],
+  ['PUT', '/api/graphs/g/tests/c', {}],
+  ['DELETE', '/api/graphs/g/tests/c'],
+  ['GET', '/api/graphs/g/tests/c/export'],
+  ['POST', '/api/graphs/g/tests/c/run'],
 ];
 
 describe('with BATON_TOKEN set', () => {
