@@ -20,10 +20,11 @@ Commands:
   verify <trace.json> [--json]    Check a trace file's hash chain; says which event breaks it
   migrate <graph.json> [--out <file>]
                                   Write the current version of a graph document (stdout by default)
-  test <cases...> --graph <graph.json>
-                                  Replay recorded runs (case files, or folders of *.testcase.json)
-                                  against the graph, offline: no model call; a step whose inputs
-                                  changed fails its case there, with what changed
+  test [cases...] --graph <graph.json>
+                                  Replay recorded runs (case files, or folders of *.testcase.json;
+                                  none: the <graph>.*.testcase.json files beside the graph) against
+                                  the graph, offline: no model call; a step whose inputs changed
+                                  fails its case there, with what changed
       --live                        Call the configured provider for the steps that changed instead
       --junit <out.xml>             Also write the results as JUnit XML
       --json                        Print the results as JSON

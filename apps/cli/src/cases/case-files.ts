@@ -1,7 +1,7 @@
 // The test case files named on the command line: files as given, folders as every `*.testcase.json` in them, each
 // read through the JSON guards and checked against the testcase schema, every problem with its JSON path.
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { formatJsonPath, TestCase } from '@baton/contracts';
 import { CliError } from '../cli-error';
 import { EXIT } from '../exit-codes';
@@ -58,4 +58,17 @@ export function caseFileName(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
   return `${slug || 'case'}${CASE_FILE_SUFFIX}`;
+}
+
+/**
+ * The cases kept beside a graph file, as the server exports them: `<graph>.<case>.testcase.json` next to
+ * `<graph>.baton.json` (or `<graph>.json`).
+ */
+export function casesBeside(graphFile: string): string[] {
+  const stem = basename(graphFile).replace(/(\.baton)?\.json$/, '');
+  const folder = dirname(graphFile);
+  return readdirSync(folder)
+    .filter((name) => name.startsWith(`${stem}.`) && name.endsWith(CASE_FILE_SUFFIX))
+    .sort()
+    .map((name) => join(folder, name));
 }

@@ -117,6 +117,20 @@ describe('baton test', () => {
     expect(cases[1]!.failure).toBeUndefined();
   });
 
+  it('with no cases named, runs those kept beside the graph file', async () => {
+    const folder = temp.path('beside');
+    mkdirSync(folder);
+    writeFileSync(`${folder}/review.baton.json`, readFileSync(example('peer-review')));
+    await saveCase('peer-review', 'Relays', `${folder}/review.relays.testcase.json`);
+    const { code, stdout } = await baton(['test', '--graph', `${folder}/review.baton.json`], { env: openai() });
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toContain('1 case: 1 passed');
+    writeFileSync(`${folder}/lonely.baton.json`, readFileSync(example('peer-review')));
+    const none = await baton(['test', '--graph', `${folder}/lonely.baton.json`]);
+    expect(none.code).toBe(EXIT.ok);
+    expect(none.stderr).toContain('no test cases beside it');
+  });
+
   it('baton case makes the same case from a trace file', async () => {
     const trace = temp.path('review-trace.json');
     const saved = temp.path('review-run.testcase.json');

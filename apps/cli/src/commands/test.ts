@@ -3,7 +3,7 @@
 import type { TestCaseResult } from '@baton/contracts';
 import * as engine from '@baton/engine';
 import { createLogger, createProvider, createScrubber } from '@baton/server';
-import { caseFilePaths, readCaseFile } from '../cases/case-files';
+import { CASE_FILE_SUFFIX, caseFilePaths, casesBeside, readCaseFile } from '../cases/case-files';
 import { caseLines, summaryLine } from '../cases/case-report';
 import { junitXml } from '../cases/junit';
 import { CliError } from '../cli-error';
@@ -23,16 +23,16 @@ export const testCommand: Command = async (args, { config, output }) => {
   if (values.graph === undefined) {
     throw new CliError(EXIT.usage, 'It needs the graph to test: `baton test <cases...> --graph <graph.json>`.');
   }
-  if (positionals.length === 0) {
-    throw new CliError(
-      EXIT.usage,
-      'It needs test cases (files or folders): `baton test <cases...> --graph <graph.json>`.',
-    );
-  }
   if (values.junit) checkWritable(values.junit, 'JUnit file');
   const graph = loadGraph(values.graph);
   // Every file is read and checked before the first replay: a bad case fails the command, not halfway through.
-  const files = caseFilePaths(positionals).map(readCaseFile);
+  // No cases named: the ones kept beside the graph file. None there is no failure (a graph without cases yet).
+  const paths = positionals.length > 0 ? caseFilePaths(positionals) : casesBeside(values.graph);
+  if (paths.length === 0) {
+    output.err(`${values.graph}: no test cases beside it (<name>.<case>${CASE_FILE_SUFFIX}); nothing to run.\n`);
+    return EXIT.ok;
+  }
+  const files = paths.map(readCaseFile);
   const logger = createLogger({ secrets: output.secrets, write: (line) => output.err(`${line}\n`) });
   const provider = createProvider(config, engine, logger);
   const live = values.live === true;
