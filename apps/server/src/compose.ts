@@ -8,11 +8,13 @@ import type { Logger } from './logger';
 import type { EnginePort, ModelProvider } from './runs/engine-port';
 import { RunExecutor } from './runs/run-executor';
 import { RunService } from './runs/run-service';
+import { createTestCaseRunner } from './runs/testcase-runner';
 import { createMemoryNotifier } from './store/memory-notifier';
 import { createSqliteGraphStore } from './store/sqlite-graph-store';
 import { createSqliteRunClaims } from './store/sqlite-run-claims';
 import { createSqliteRunRequests } from './store/sqlite-run-requests';
 import { createSqliteRunStore } from './store/sqlite-run-store';
+import { createSqliteTestCaseStore } from './store/sqlite-testcase-store';
 import type { GraphStore, RunClaims, RunNotifier, RunRequests, RunStore } from './store/types';
 
 export interface ComposeOptions {
@@ -94,6 +96,10 @@ export function compose(options: ComposeOptions): Composed {
     runs,
     notifier,
     runService,
+    testCases: {
+      store: createSqliteTestCaseStore(db),
+      runner: createTestCaseRunner({ provider: options.provider, secrets: options.secrets }),
+    },
     provider: options.provider.info,
     prices: options.prices ?? {},
     logger: options.logger,

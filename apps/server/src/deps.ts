@@ -3,6 +3,8 @@ import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import type { IdSource } from './ids';
 import type { Logger } from './logger';
 import type { RunService } from './runs/run-service';
+import type { TestCaseRunner } from './runs/testcase-runner';
+import type { TestCaseStore } from './store/sqlite-testcase-store';
 import type { GraphStore, RunNotifier, RunStore } from './store/types';
 
 export interface AppDeps {
@@ -10,6 +12,8 @@ export interface AppDeps {
   runs: RunStore;
   notifier: RunNotifier;
   runService: RunService;
+  /** Test cases per graph, and their replay against a draft (offline unless asked). */
+  testCases: { store: TestCaseStore; runner: TestCaseRunner };
   provider: ProviderInfo;
   /** USD per 1M tokens by model id (config.ts), served to the web app to price runs. */
   prices: PriceTable;

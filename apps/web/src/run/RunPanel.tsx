@@ -4,6 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { badgeClass, runStatusBadge } from '../app/format';
 import { graphPath, navigate, runPath } from '../app/router';
+import { SaveAsTestCase } from '../tests/SaveAsTestCase';
+import { TestsTab } from '../tests/TestsTab';
 import { ActionDetail } from './ActionDetail';
 import { runKeys, traceUrl, useResumeRun } from './api';
 import { CanvasFocusBridge } from './CanvasFocusBridge';
@@ -39,7 +41,7 @@ export interface RunPanelProps {
   beforeRun?(): Promise<void>;
 }
 
-type Tab = 'trace' | 'result' | 'history';
+type Tab = 'trace' | 'result' | 'history' | 'tests';
 
 export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }: RunPanelProps) {
   const [startedRunId, setStartedRunId] = useState<string | null>(null);
@@ -119,7 +121,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
       )}
       {view && <RunAsked store={view.store} canRun={!hasProblems} onRunAgain={setRunAgain} />}
       <div className="run-tabs" role="tablist">
-        {(['trace', 'result', 'history'] as const).map((t) => (
+        {(['trace', 'result', 'history', 'tests'] as const).map((t) => (
           <button
             key={t}
             type="button"
@@ -129,14 +131,15 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
             data-testid={`run-tab-${t}`}
             onClick={() => setTab(t)}
           >
-            {t === 'trace' ? 'Trace' : t === 'result' ? 'Result' : 'History'}
+            {TAB_LABELS[t]}
             {t === 'result' && tab !== 'result' && view && <ResultReady store={view.store} />}
           </button>
         ))}
       </div>
       <div className="run-tab-body">
         {tab === 'history' && <RunHistory graphId={graphId} currentRunId={runId} onOpen={openRun} />}
-        {tab !== 'history' && !view && (
+        {tab === 'tests' && <TestsTab graphId={graphId} beforeRun={beforeRun} />}
+        {tab !== 'history' && tab !== 'tests' && !view && (
           <p className="subtle run-hint">Enter a goal and press Run to watch the agents work.</p>
         )}
         {tab === 'trace' && view && <TraceTab store={view.store} />}
@@ -146,6 +149,8 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
     </aside>
   );
 }
+
+const TAB_LABELS: Record<Tab, string> = { trace: 'Trace', result: 'Result', history: 'History', tests: 'Tests' };
 
 function RunStatusBar({
   graphId,
@@ -213,6 +218,7 @@ function RunStatusBar({
         </span>
       )}
       <span className="run-status-end">
+        {!live && <SaveAsTestCase graphId={graphId} runId={runId} />}
         <a className="btn btn-ghost btn-sm" href={traceUrl(runId)} download data-testid="run-export-trace">
           Export trace
         </a>

@@ -107,6 +107,7 @@ function build(version: string): Json {
       { name: 'graphs', description: 'Graphs and their drafts' },
       { name: 'versions', description: 'Immutable versions of a graph' },
       { name: 'runs', description: 'Runs, their events, traces and escalations' },
+      { name: 'tests', description: 'Test cases: recorded runs replayed offline against the draft' },
     ],
     paths,
     components: {
