@@ -6,6 +6,7 @@ import type { AppDeps } from './deps';
 import { type IdSource, randomId } from './ids';
 import type { Logger } from './logger';
 import type { EnginePort, ModelProvider } from './runs/engine-port';
+import type { EventSink, SinkQueueOptions } from './runs/event-sinks';
 import { RunExecutor } from './runs/run-executor';
 import { RunService } from './runs/run-service';
 import { createMemoryNotifier } from './store/memory-notifier';
@@ -36,6 +37,9 @@ export interface ComposeOptions {
   /** Claims on runs: how long one lasts unless renewed, and how often it is renewed. */
   leaseMs?: number;
   renewMs?: number;
+  /** Consumers of stored events besides the store (the OpenTelemetry exporter). */
+  sinks?: readonly EventSink[];
+  sinkQueue?: SinkQueueOptions;
 }
 
 export interface Composed {
@@ -88,6 +92,8 @@ export function compose(options: ComposeOptions): Composed {
     secrets: options.secrets,
     leaseMs: options.leaseMs,
     renewMs: options.renewMs,
+    sinks: options.sinks,
+    sinkQueue: options.sinkQueue,
   });
   const deps: AppDeps = {
     graphs,
