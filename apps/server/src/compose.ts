@@ -1,10 +1,12 @@
 // Wires stores, notifier, run service, run executor and app together from a config: shared by main.ts and the tests.
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import { createApp } from './app';
+import type { OtelConfig } from './config';
 import { type Db, openDatabase } from './db/database';
 import type { AppDeps } from './deps';
 import { type IdSource, randomId } from './ids';
 import type { Logger } from './logger';
+import { createOtlpSink } from './otel/otlp-sink';
 import type { EnginePort, ModelProvider } from './runs/engine-port';
 import type { EventSink, SinkQueueOptions } from './runs/event-sinks';
 import { RunExecutor } from './runs/run-executor';
@@ -40,6 +42,8 @@ export interface ComposeOptions {
   /** Consumers of stored events besides the store (the OpenTelemetry exporter). */
   sinks?: readonly EventSink[];
   sinkQueue?: SinkQueueOptions;
+  /** OpenTelemetry export (config.otel): one more sink, after the given ones. */
+  otel?: OtelConfig | null;
 }
 
 export interface Composed {
@@ -68,6 +72,7 @@ export function compose(options: ComposeOptions): Composed {
   const newId = options.newId ?? randomId;
   const claims = createSqliteRunClaims(db);
   const requests = createSqliteRunRequests(db);
+  const otlp = options.otel ? createOtlpSink({ runs, graphs, secrets: options.secrets }, options.otel) : null;
   const runService = new RunService({
     graphs,
     runs,
@@ -92,7 +97,7 @@ export function compose(options: ComposeOptions): Composed {
     secrets: options.secrets,
     leaseMs: options.leaseMs,
     renewMs: options.renewMs,
-    sinks: options.sinks,
+    sinks: [...(options.sinks ?? []), ...(otlp ? [otlp] : [])],
     sinkQueue: options.sinkQueue,
   });
   const deps: AppDeps = {
@@ -128,6 +133,7 @@ export function compose(options: ComposeOptions): Composed {
     async close(graceMs = 0) {
       runService.stopAccepting();
       await runExecutor.shutdown(graceMs);
+      await otlp?.shutdown().catch(() => {});
       db.close();
     },
   };

@@ -1,6 +1,7 @@
 // Builds the app for tests: in-memory SQLite (or a temp dir), a fake or real engine, a logger that keeps its lines.
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import { type Composed, compose } from '../src/compose';
+import type { OtelConfig } from '../src/config';
 import { createMemoryLogger } from '../src/logger';
 import type { EnginePort, ModelProvider } from '../src/runs/engine-port';
 import type { EventSink, SinkQueueOptions } from '../src/runs/event-sinks';
@@ -47,6 +48,7 @@ export function testServer(
     leaseMs?: number;
     sinks?: EventSink[];
     sinkQueue?: SinkQueueOptions;
+    otel?: OtelConfig;
   } = {},
 ): TestServer {
   const secrets = options.secrets ?? [];
@@ -71,6 +73,7 @@ export function testServer(
     leaseMs: options.leaseMs,
     sinks: options.sinks,
     sinkQueue: options.sinkQueue,
+    otel: options.otel,
     heartbeatMs: 200,
     settleTimeoutMs: 2000,
   });
