@@ -118,6 +118,9 @@ export function compose(options: ComposeOptions): Composed {
     now: options.now,
     version: options.version,
     heartbeatMs: options.heartbeatMs,
+    ...(options.otel
+      ? { otel: { serviceName: options.otel.serviceName, captureContent: options.otel.captureContent } }
+      : {}),
   };
   return {
     app: createApp(deps),

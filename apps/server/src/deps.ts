@@ -30,6 +30,8 @@ export interface AppDeps {
   /** Milliseconds since the epoch; injected so that tests of time (the sign-in slowdown) need no real waits. */
   now?: () => number;
   version: string;
+  /** The OpenTelemetry settings the OTLP file export shares with the live export (service name, content or not). */
+  otel?: { serviceName: string; captureContent: boolean };
   /** SSE heartbeat interval. */
   heartbeatMs?: number;
 }

@@ -6,7 +6,7 @@ import * as engine from '@baton/engine';
 import { EXAMPLE_NAMES, type ExampleName, loadExample } from '@baton/engine/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestServer, testServer } from '../../test/harness';
-import { attributesOf, type OtlpReceiver, startOtlpReceiver } from '../../test/otlp-receiver';
+import { attributesOf, type OtlpReceiver, type OtlpRequest, startOtlpReceiver } from '../../test/otlp-receiver';
 import type { OtelConfig } from '../config';
 import { readRunLog } from '../runs/run-log';
 import { waitForRun } from '../runs/wait-for-run';
@@ -176,5 +176,27 @@ describe('OTLP export', () => {
     }
     // Recorded in the closing note.
     console.info(`run wall time (ms): ${JSON.stringify(figures)}`);
+  });
+});
+
+describe('OTLP JSON Lines file export', () => {
+  it('GET /api/runs/:id/trace.otlp.jsonl holds the spans the live export sent: same ids, times, attributes', async () => {
+    const collector = await receiver();
+    const server = open(otel(collector.url));
+    const { runId } = await run(server, 'specialist-routing');
+    await server.runExecutor.eventSinks.idle();
+    const response = await server.call('GET', `/api/runs/${runId}/trace.otlp.jsonl`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    expect(response.headers.get('content-disposition')).toContain(`baton-trace-${runId}.otlp.jsonl`);
+    const text = await response.text();
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const fileSpans = lines.flatMap((line) =>
+      (JSON.parse(line) as OtlpRequest).resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((s) => s.spans)),
+    );
+    expect(fileSpans).toEqual(collector.spans());
+    expect(JSON.parse(lines[0]!)).toEqual(collector.requests[0]!.parsed);
+    expect((await server.call('GET', '/api/runs/nope/trace.otlp.jsonl')).status).toBe(404);
   });
 });

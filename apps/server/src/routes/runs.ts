@@ -5,6 +5,8 @@ import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import { parseBody, readJson } from '../http/body';
 import { scrubbedJson } from '../http/scrubbed-json';
+import { otlpJsonLines } from '../otel/otlp-file';
+import { scrubText } from '../secrets';
 
 export function runRoutes(deps: AppDeps): Hono {
   const app = new Hono();
@@ -51,6 +53,16 @@ export function runRoutes(deps: AppDeps): Hono {
     }
     c.header('Content-Disposition', `attachment; filename="baton-trace-${run.id}.json"`);
     return json(c, traceFile({ run, graph: version?.document ?? null, events }));
+  });
+
+  // The same spans the live exporter sends, as OTLP JSON Lines (the Collector's `otlpjsonfile` receiver reads them).
+  app.get('/runs/:id/trace.otlp.jsonl', async (c) => {
+    const run = await requireRun(c.req.param('id'));
+    const otel = deps.otel ?? { serviceName: 'baton', captureContent: false };
+    const body = await otlpJsonLines({ runs, graphs: deps.graphs, secrets: deps.secrets }, run.id, otel);
+    c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="baton-trace-${run.id}.otlp.jsonl"`);
+    return c.body(scrubText(body, deps.secrets));
   });
 
   return app;
