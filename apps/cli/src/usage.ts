@@ -8,6 +8,7 @@ Commands:
       --events                      Write every run event as NDJSON to stdout (without --json)
       --events <file>               ...to a file (needed with --json; --events=<file> always works)
       --trace <out.json>            Write the trace file (format "baton.trace", version 1)
+      --otlp <out.jsonl>            Write the run as OpenTelemetry spans, OTLP JSON Lines
       --on-escalation <policy>      fail | approve | reject: decide low-confidence handoffs this way.
                                     Without it a terminal asks you; elsewhere it is fail (exit code 4)
       --max-model-calls <n>         The run's budget: model calls, tokens, wall seconds (not counting

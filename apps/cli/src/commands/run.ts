@@ -10,7 +10,7 @@ import {
   traceFile,
 } from '@baton/contracts';
 import * as engine from '@baton/engine';
-import { createLogger, createProvider, createScrubber } from '@baton/server';
+import { createLogger, createProvider, createScrubber, otlpJsonLinesOf } from '@baton/server';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
 import { EXIT, type ExitCode } from '../exit-codes';
@@ -26,6 +26,7 @@ import { printable } from '../terminal-text';
 export const runCommand: Command = async (args, { config, output }) => {
   const options = parseRunOptions(args);
   if (options.traceFile) checkWritable(options.traceFile, 'trace file');
+  if (options.otlpFile) checkWritable(options.otlpFile, 'OTLP file');
   if (options.events?.to === 'file') checkWritable(options.events.path, 'events file');
   const graph = loadGraph(options.graphFile);
   const input = readRunInput(options.inputFile, graph);
@@ -96,6 +97,14 @@ export const runCommand: Command = async (args, { config, output }) => {
   const run = record.record();
   if (options.traceFile) {
     output.writeFile(options.traceFile, `${JSON.stringify(traceFile({ run, graph, events }), null, 2)}\n`);
+  }
+  if (options.otlpFile) {
+    // The same spans and ids the server's OTLP export would send for these events (content as OTEL_* says).
+    const otel = {
+      serviceName: config.otel?.serviceName ?? 'baton',
+      captureContent: config.otel?.captureContent ?? false,
+    };
+    output.writeFile(options.otlpFile, otlpJsonLinesOf(events, graph.name, { ...otel, secrets: output.secrets }));
   }
   report(run, options, output);
   return exitCodeOf(run);

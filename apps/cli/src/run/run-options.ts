@@ -13,6 +13,8 @@ export interface RunOptions {
   /** Where the NDJSON events go: stdout, a file, or nowhere. */
   events: { to: 'stdout' } | { to: 'file'; path: string } | null;
   traceFile: string | undefined;
+  /** Where the run goes as OpenTelemetry spans, OTLP JSON Lines (`--otlp`). */
+  otlpFile: string | undefined;
   /** The policy the person gave; without one, a terminal asks and anything else fails (stops waiting). */
   onEscalation: EscalationPolicy | undefined;
   budget: Budget | undefined;
@@ -38,6 +40,7 @@ export function parseRunOptions(args: string[]): RunOptions {
     json: { type: 'boolean', default: false },
     events: json ? { type: 'string' } : { type: 'boolean', default: false },
     trace: { type: 'string', short: 't' },
+    otlp: { type: 'string' },
     'on-escalation': { type: 'string' },
     'max-model-calls': { type: 'string' },
     'max-tokens': { type: 'string' },
@@ -72,6 +75,7 @@ export function parseRunOptions(args: string[]): RunOptions {
     json: values.json === true,
     events,
     traceFile: values.trace,
+    otlpFile: values.otlp,
     onEscalation: policy as EscalationPolicy | undefined,
     budget: parseBudget(values),
     quiet: values.quiet === true,
