@@ -72,7 +72,7 @@ export function compose(options: ComposeOptions): Composed {
   const newId = options.newId ?? randomId;
   const claims = createSqliteRunClaims(db);
   const requests = createSqliteRunRequests(db);
-  const otlp = options.otel ? createOtlpSink({ runs, graphs, secrets: options.secrets }, options.otel) : null;
+  const otlp = options.otel ? createOtlpSink({ runs, graphs, requests, secrets: options.secrets }, options.otel) : null;
   const runService = new RunService({
     graphs,
     runs,
@@ -103,6 +103,7 @@ export function compose(options: ComposeOptions): Composed {
   const deps: AppDeps = {
     graphs,
     runs,
+    requests,
     notifier,
     runService,
     provider: options.provider.info,

@@ -3,11 +3,13 @@ import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import type { IdSource } from './ids';
 import type { Logger } from './logger';
 import type { RunService } from './runs/run-service';
-import type { GraphStore, RunNotifier, RunStore } from './store/types';
+import type { GraphStore, RunNotifier, RunRequests, RunStore } from './store/types';
 
 export interface AppDeps {
   graphs: GraphStore;
   runs: RunStore;
+  /** What was asked of runs besides their events (here: the trace context a run was started under). */
+  requests: RunRequests;
   notifier: RunNotifier;
   runService: RunService;
   provider: ProviderInfo;

@@ -96,4 +96,10 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: "a run's W3C trace context, given at its start",
+    // The caller's `traceparent`: the run's exported trace becomes a child of the caller's span.
+    sql: 'ALTER TABLE run_control ADD COLUMN traceparent TEXT;',
+  },
 ];

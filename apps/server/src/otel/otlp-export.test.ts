@@ -200,3 +200,39 @@ describe('OTLP JSON Lines file export', () => {
     expect((await server.call('GET', '/api/runs/nope/trace.otlp.jsonl')).status).toBe(404);
   });
 });
+
+describe('a caller’s trace context', () => {
+  const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const SPAN = '00f067aa0ba902b7';
+
+  async function startWith(server: TestServer, traceparent: string) {
+    const document = loadExample('peer-review');
+    const graph = (await (await server.call('POST', '/api/graphs', { document })).json()) as GraphRecord;
+    const started = await server.call('POST', `/api/graphs/${graph.id}/runs`, { goal: 'the tides' }, { traceparent });
+    const { runId } = (await started.json()) as StartRunResponse;
+    await waitForRun(server, runId, (r) => isTerminalRunStatus(r.status), 20_000);
+    await server.runExecutor.eventSinks.idle();
+    return runId;
+  }
+
+  it('a run started with a traceparent header is a child of the caller’s span, live and in the file', async () => {
+    const collector = await receiver();
+    const server = open(otel(collector.url));
+    const runId = await startWith(server, `00-${TRACE}-${SPAN}-01`);
+    const spans = collector.spans();
+    expect(new Set(spans.map((s) => s.traceId))).toEqual(new Set([TRACE]));
+    const root = spans.find((s) => s.spanId === runSpanIdOf(runId))!;
+    expect(root.parentSpanId).toBe(SPAN);
+    expect(await server.requests.traceParent(runId)).toBe(`00-${TRACE}-${SPAN}-01`);
+    const file = await (await server.call('GET', `/api/runs/${runId}/trace.otlp.jsonl`)).text();
+    expect(JSON.parse(file)).toEqual(collector.requests[0]!.parsed);
+  });
+
+  it('an invalid traceparent is ignored: the run has its own trace', async () => {
+    const collector = await receiver();
+    const server = open(otel(collector.url));
+    const runId = await startWith(server, `00-${'0'.repeat(32)}-${SPAN}-01`);
+    expect(new Set(collector.spans().map((s) => s.traceId))).toEqual(new Set([traceIdOf(runId)]));
+    expect(await server.requests.traceParent(runId)).toBeNull();
+  });
+});

@@ -12,13 +12,15 @@ import type { OtelConfig } from '../config';
 import type { EventSink } from '../runs/event-sinks';
 import { readRunLog } from '../runs/run-log';
 import { scrubText } from '../secrets';
-import type { GraphStore, RunStore } from '../store/types';
+import type { GraphStore, RunRequests, RunStore } from '../store/types';
 import { batonResource, toReadableSpan } from './readable-spans';
 import { spansFromEvents } from './spans-from-events';
+import { parseTraceParent } from './traceparent';
 
 export interface OtlpSinkDeps {
   runs: RunStore;
   graphs: GraphStore;
+  requests: Pick<RunRequests, 'traceParent'>;
   secrets: readonly string[];
 }
 
@@ -33,7 +35,9 @@ export async function runSpans(
   const events = await readRunLog(deps.runs, runId);
   // The name the graph had in the version that ran, not what it is called today.
   const version = await deps.graphs.getVersion(run.graphId, run.graphVersion);
+  const parent = parseTraceParent(await deps.requests.traceParent(runId));
   const mapped = spansFromEvents(events, {
+    ...(parent ? { parent } : {}),
     graphName: version?.document.name ?? run.graphId,
     captureContent: options.captureContent,
     scrub: (text) => scrubText(text, deps.secrets),

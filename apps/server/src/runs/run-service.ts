@@ -45,7 +45,8 @@ export class RunService {
   }
 
   /** Checks the draft against every rule, pins it to a version, stores the run `queued` and wakes an executor. */
-  async start(graphId: string, body: StartRunBody): Promise<StartRunResponse> {
+  /** `traceparent`: the caller's W3C trace context (already validated), kept for the run's exported trace. */
+  async start(graphId: string, body: StartRunBody, context: { traceparent?: string } = {}): Promise<StartRunResponse> {
     if (!this.accepting) {
       throw new ConflictError('server_stopping', 'The server is stopping; start the run again soon.');
     }
@@ -65,6 +66,7 @@ export class RunService {
       input: body.input ?? null,
       budget: body.budget ?? null,
     });
+    if (context.traceparent) await this.deps.requests.setTraceParent(runId, context.traceparent);
     this.deps.notifier.notifyWork();
     return { runId, graphVersion: version.version };
   }
