@@ -98,6 +98,7 @@ export function compose(options: ComposeOptions): Composed {
     leaseMs: options.leaseMs,
     renewMs: options.renewMs,
     sinks: [...(options.sinks ?? []), ...(otlp ? [otlp] : [])],
+    propagateTraceContext: otlp !== null,
     sinkQueue: options.sinkQueue,
   });
   const deps: AppDeps = {

@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { type GraphDocument, isTerminalRunStatus, type RunRecord } from '@baton/contracts';
 import type { IdSource } from '../ids';
 import type { Logger } from '../logger';
+import { withTraceContext } from '../otel/trace-context-provider';
+import { parseTraceParent } from '../otel/traceparent';
 import { createScrubber } from '../secrets';
 import type { GraphStore, RunClaims, RunNotifier, RunRequests, RunStore } from '../store/types';
 import { DecisionWaiters } from './decision-waiters';
@@ -37,6 +39,8 @@ export interface RunExecutorDeps {
   /** Consumers of the stored events besides the store (the OpenTelemetry exporter...), each behind its own queue. */
   sinks?: readonly EventSink[];
   sinkQueue?: SinkQueueOptions;
+  /** Send each model request a W3C `traceparent` of its `chat` span (on when traces are exported). */
+  propagateTraceContext?: boolean;
 }
 
 interface Execution {
@@ -279,7 +283,7 @@ export class RunExecutor {
         goal: run.goal,
         ...(run.input !== null ? { input: run.input } : {}),
         ...(budget ? { budget } : {}),
-        provider: storedBeforeEachCall(this.provider, recorder),
+        provider: storedBeforeEachCall(await this.tracedProvider(runId), recorder),
         signal: execution.controller.signal,
         escalations: (request, signal) => this.decisions.wait(request, signal),
         clock: this.clock,
@@ -302,6 +306,13 @@ export class RunExecutor {
     }
     await recorder.flush().catch(() => {}); // what the engine queued before it failed; a store failure is logged
     if (!execution.detached) await this.ensureEnded(runId);
+  }
+
+  /** The provider, with trace context on each request when traces are exported or the caller gave a `traceparent`. */
+  private async tracedProvider(runId: string): Promise<ModelProvider> {
+    const caller = parseTraceParent(await this.deps.requests.traceParent(runId));
+    if (!caller && !this.deps.propagateTraceContext) return this.provider;
+    return withTraceContext(this.provider, runId, caller);
   }
 
   /** A run never stays open: if the engine stopped without a terminal event, one is written here. */
