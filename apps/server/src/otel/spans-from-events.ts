@@ -11,6 +11,7 @@ import {
   ATTR_GEN_AI_WORKFLOW_NAME,
   GEN_AI_OPERATION_NAME_VALUE_INVOKE_WORKFLOW,
 } from '@opentelemetry/semantic-conventions/incubating';
+import { ActionIdentities } from './action-identity';
 import { actionAttributes, type ContentOptions, providerName, spanKindOf, spanNameOf } from './span-attributes';
 import { actionSpanIdOf, runSpanIdOf, traceIdOf } from './trace-ids';
 
@@ -45,6 +46,10 @@ export interface ActionRecord {
   ended?: RunEventOfType<'action.completed'> | RunEventOfType<'action.failed'>;
   /** Handoff and escalation events that carry this action's id, in log order. */
   details: RunEvent[];
+  /** Set while the action is open at the end of an attempt that was cut short: when that attempt ended. */
+  interruptedAt?: number;
+  /** The canonical id of the parent action (see action-identity.ts), null under the run. */
+  parentId?: string | null;
 }
 
 type RunStarted = RunEventOfType<'run.started'>;
@@ -69,9 +74,9 @@ export function spansFromEvents(events: readonly RunEvent[], options: SpanMappin
     const head = action.started ?? action.skipped;
     if (!head) continue; // details of an action whose start is not in the log: nothing to hang them on
     const startMs = head.at;
-    const endMs = action.ended?.at ?? (action.skipped ? action.skipped.at : end?.at);
+    const endMs = action.ended?.at ?? action.skipped?.at ?? action.interruptedAt ?? end?.at;
     if (endMs === undefined) continue;
-    const parent = head.parentActionId;
+    const parent = action.parentId ?? null;
     spans.push({
       traceId,
       spanId: actionSpanIdOf(runId, actionId),
@@ -119,6 +124,7 @@ export function spansFromEvents(events: readonly RunEvent[], options: SpanMappin
 
 function collectActions(events: readonly RunEvent[]): Map<string, ActionRecord> {
   const actions = new Map<string, ActionRecord>();
+  const ids = new ActionIdentities();
   const of = (id: string) => {
     let record = actions.get(id);
     if (!record) {
@@ -129,29 +135,46 @@ function collectActions(events: readonly RunEvent[]): Map<string, ActionRecord> 
   };
   for (const event of events) {
     switch (event.type) {
-      case 'action.started':
-        of(event.actionId).started ??= event; // the first start is the true one, across attempts
+      case 'action.started': {
+        const record = of(ids.register(event));
+        record.started ??= event; // the first start is the true one, across attempts
+        record.parentId ??= event.parentActionId === null ? null : ids.idOf(event.parentActionId);
+        // A step left open by an earlier attempt runs again: it is open until this attempt ends it.
+        record.interruptedAt = undefined;
         break;
-      case 'action.skipped':
-        of(event.actionId).skipped = event;
+      }
+      case 'action.skipped': {
+        const record = of(ids.register(event));
+        record.skipped = event;
+        record.parentId ??= event.parentActionId === null ? null : ids.idOf(event.parentActionId);
         break;
+      }
       case 'action.completed':
-      case 'action.failed':
-        of(event.actionId).ended = event;
+      case 'action.failed': {
+        const record = of(ids.idOf(event.actionId));
+        // A step a later attempt reuses ends again, at the reuse: the work was done when it first completed.
+        if (record.ended?.type !== 'action.completed') record.ended = event;
+        record.interruptedAt = undefined;
         break;
+      }
       case 'handoff.validated':
       case 'handoff.rejected':
       case 'escalation.requested':
       case 'escalation.resolved':
-        of(event.actionId).details.push(event);
+        of(ids.idOf(event.actionId)).details.push(event);
+        break;
+      case 'run.started':
+      case 'run.interrupted':
+        // What an attempt left open ends where the attempt ended (unless a later attempt finishes it).
+        for (const record of actions.values())
+          if (record.started && !record.ended && record.interruptedAt === undefined) record.interruptedAt = event.at;
+        if (event.type === 'run.started') ids.nextAttempt();
         break;
       case 'action.delta':
-      case 'run.started':
       case 'run.waiting':
       case 'run.completed':
       case 'run.failed':
       case 'run.cancelled':
-      case 'run.interrupted':
       case 'budget.exceeded':
       case 'event.redacted':
         break;
