@@ -73,17 +73,6 @@ export function compose(options: ComposeOptions): Composed {
   const claims = createSqliteRunClaims(db);
   const requests = createSqliteRunRequests(db);
   const otlp = options.otel ? createOtlpSink({ runs, graphs, requests, secrets: options.secrets }, options.otel) : null;
-  const runService = new RunService({
-    graphs,
-    runs,
-    claims,
-    requests,
-    notifier,
-    engine: options.engine,
-    newId,
-    secrets: options.secrets,
-    settleTimeoutMs: options.settleTimeoutMs,
-  });
   const runExecutor = new RunExecutor({
     graphs,
     runs,
@@ -100,6 +89,18 @@ export function compose(options: ComposeOptions): Composed {
     sinks: [...(options.sinks ?? []), ...(otlp ? [otlp] : [])],
     propagateTraceContext: otlp !== null,
     sinkQueue: options.sinkQueue,
+  });
+  const runService = new RunService({
+    graphs,
+    runs,
+    claims,
+    requests,
+    notifier,
+    engine: options.engine,
+    newId,
+    secrets: options.secrets,
+    settleTimeoutMs: options.settleTimeoutMs,
+    sinks: runExecutor.eventSinks,
   });
   const deps: AppDeps = {
     graphs,

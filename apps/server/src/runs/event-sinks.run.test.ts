@@ -69,3 +69,21 @@ describe('event sinks on a run', () => {
     });
   });
 });
+
+describe('event sinks and the run service', () => {
+  it('a run cancelled while no process holds it reaches the sinks too', async () => {
+    const got: RunEvent[] = [];
+    const sink: EventSink = { name: 'check', write: async (events) => void got.push(...events) };
+    const server = testServer({ engine, sinks: [sink], execute: false });
+    servers.push(server);
+    const document = agentGraph('g', findingsContract);
+    const graph = (await (await server.call('POST', '/api/graphs', { document })).json()) as GraphRecord;
+    const { runId } = (await (
+      await server.call('POST', `/api/graphs/${graph.id}/runs`, { goal: 'the tides' })
+    ).json()) as StartRunResponse;
+    expect((await server.call('POST', `/api/runs/${runId}/cancel`)).status).toBe(200);
+    await server.runExecutor.eventSinks.idle();
+    expect(got.map((e) => e.type)).toEqual((await readRunLog(server.runs, runId)).map((e) => e.type));
+    expect(got.at(-1)?.type).toBe('run.cancelled');
+  });
+});

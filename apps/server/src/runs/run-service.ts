@@ -14,6 +14,7 @@ import { ConflictError, InvalidRequestError, NotFoundError } from '../errors';
 import type { IdSource } from '../ids';
 import type { GraphStore, RunClaims, RunNotifier, RunRequests, RunStore } from '../store/types';
 import type { EnginePort } from './engine-port';
+import type { EventSinks } from './event-sinks';
 import { checkRunInput } from './run-input';
 import { appendSealed, findEvent, readRunLog } from './run-log';
 import { waitForRun } from './wait-for-run';
@@ -32,6 +33,8 @@ export interface RunServiceDeps {
   clock?: () => number;
   /** How long cancel, decide and resume wait for an executor to record the outcome before answering. */
   settleTimeoutMs?: number;
+  /** The executor's sinks: a run ended here (a cancel nobody held) reaches them too. */
+  sinks?: EventSinks;
 }
 
 export class RunService {
