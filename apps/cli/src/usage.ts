@@ -10,6 +10,7 @@ Commands:
       --trace <out.json>            Write the trace file (format "baton.trace", version 1)
       --save-case <out.json>        Write the finished run as a test case (format "baton.testcase")
       --case-name <name>            ...named this (default: the goal)
+      --otlp <out.jsonl>            Write the run as OpenTelemetry spans, OTLP JSON Lines
       --on-escalation <policy>      fail | approve | reject: decide low-confidence handoffs this way.
                                     Without it a terminal asks you; elsewhere it is fail (exit code 4)
       --max-model-calls <n>         The run's budget: model calls, tokens, wall seconds (not counting

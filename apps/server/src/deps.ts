@@ -5,11 +5,13 @@ import type { Logger } from './logger';
 import type { RunService } from './runs/run-service';
 import type { TestCaseRunner } from './runs/testcase-runner';
 import type { TestCaseStore } from './store/sqlite-testcase-store';
-import type { GraphStore, RunNotifier, RunStore } from './store/types';
+import type { GraphStore, RunNotifier, RunRequests, RunStore } from './store/types';
 
 export interface AppDeps {
   graphs: GraphStore;
   runs: RunStore;
+  /** What was asked of runs besides their events (here: the trace context a run was started under). */
+  requests: RunRequests;
   notifier: RunNotifier;
   runService: RunService;
   /** Test cases per graph, and their replay against a draft (offline unless asked). */
@@ -34,6 +36,8 @@ export interface AppDeps {
   /** Milliseconds since the epoch; injected so that tests of time (the sign-in slowdown) need no real waits. */
   now?: () => number;
   version: string;
+  /** The OpenTelemetry settings the OTLP file export shares with the live export (service name, content or not). */
+  otel?: { serviceName: string; captureContent: boolean };
   /** SSE heartbeat interval. */
   heartbeatMs?: number;
 }

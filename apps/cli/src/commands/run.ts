@@ -2,8 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { assertNever, type JsonValue, type RunEvent, type RunRecord, traceFile } from '@baton/contracts';
 import * as engine from '@baton/engine';
-import { createLogger, createProvider, createScrubber } from '@baton/server';
+import { createLogger, createProvider, createScrubber, otlpJsonLinesOf } from '@baton/server';
 import { caseText } from '../cases/save-case';
+import { CliError } from '../cli-error';
 import type { Command } from '../command';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { loadGraph } from '../load-graph';
@@ -20,6 +21,7 @@ export const runCommand: Command = async (args, { config, output }) => {
   const options = parseRunOptions(args);
   if (options.traceFile) checkWritable(options.traceFile, 'trace file');
   if (options.saveCase) checkWritable(options.saveCase, 'test case file');
+  if (options.otlpFile) checkWritable(options.otlpFile, 'OTLP file');
   if (options.events?.to === 'file') checkWritable(options.events.path, 'events file');
   const graph = loadGraph(options.graphFile);
   const input = readRunInput(options.inputFile, graph);
@@ -95,6 +97,14 @@ export const runCommand: Command = async (args, { config, output }) => {
   if (options.saveCase && run.status !== 'waiting') {
     const name = options.caseName ?? options.goal.slice(0, 80);
     output.writeFile(options.saveCase, caseText({ name, graph, events, runId }));
+  }
+  if (options.otlpFile) {
+    // The same spans and ids the server's OTLP export would send for these events (content as OTEL_* says).
+    const otel = {
+      serviceName: config.otel?.serviceName ?? 'baton',
+      captureContent: config.otel?.captureContent ?? false,
+    };
+    output.writeFile(options.otlpFile, otlpJsonLinesOf(events, graph.name, { ...otel, secrets: output.secrets }));
   }
   report(run, options, output);
   return exitCodeOf(run);

@@ -16,6 +16,8 @@ export interface RunOptions {
   /** Where to write the finished run as a test case (format "baton.testcase"), and its name. */
   saveCase: string | undefined;
   caseName: string | undefined;
+  /** Where the run goes as OpenTelemetry spans, OTLP JSON Lines (`--otlp`). */
+  otlpFile: string | undefined;
   /** The policy the person gave; without one, a terminal asks and anything else fails (stops waiting). */
   onEscalation: EscalationPolicy | undefined;
   budget: Budget | undefined;
@@ -43,6 +45,7 @@ export function parseRunOptions(args: string[]): RunOptions {
     trace: { type: 'string', short: 't' },
     'save-case': { type: 'string' },
     'case-name': { type: 'string' },
+    otlp: { type: 'string' },
     'on-escalation': { type: 'string' },
     'max-model-calls': { type: 'string' },
     'max-tokens': { type: 'string' },
@@ -79,6 +82,7 @@ export function parseRunOptions(args: string[]): RunOptions {
     traceFile: values.trace,
     saveCase: values['save-case'],
     caseName: values['case-name'],
+    otlpFile: values.otlp,
     onEscalation: policy as EscalationPolicy | undefined,
     budget: parseBudget(values),
     quiet: values.quiet === true,

@@ -112,4 +112,10 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: "a run's W3C trace context, given at its start",
+    // The caller's `traceparent`: the run's exported trace becomes a child of the caller's span.
+    sql: 'ALTER TABLE run_control ADD COLUMN traceparent TEXT;',
+  },
 ];

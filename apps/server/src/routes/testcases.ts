@@ -10,8 +10,8 @@ import {
 } from '@baton/contracts';
 import { type Context, Hono } from 'hono';
 import type { AppDeps } from '../deps';
-import { graphIssues, parseBody, readJson, readOptionalJson } from '../http/body';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../errors';
+import { graphIssues, parseBody, readJson, readOptionalJson } from '../http/body';
 import { scrubbedJson } from '../http/scrubbed-json';
 import { scrubText } from '../secrets';
 

@@ -7,7 +7,7 @@ import { graphPath, navigate, runPath } from '../app/router';
 import { SaveAsTestCase } from '../tests/SaveAsTestCase';
 import { TestsTab } from '../tests/TestsTab';
 import { ActionDetail } from './ActionDetail';
-import { runKeys, traceUrl, useResumeRun } from './api';
+import { otlpTraceUrl, runKeys, traceUrl, useResumeRun } from './api';
 import { CanvasFocusBridge } from './CanvasFocusBridge';
 import { EscalationDialog } from './EscalationDialog';
 import { formatDuration, formatTokens } from './format';
@@ -221,6 +221,15 @@ function RunStatusBar({
         {!live && <SaveAsTestCase graphId={graphId} runId={runId} />}
         <a className="btn btn-ghost btn-sm" href={traceUrl(runId)} download data-testid="run-export-trace">
           Export trace
+        </a>
+        <a
+          className="btn btn-ghost btn-sm"
+          href={otlpTraceUrl(runId)}
+          download
+          data-testid="run-export-otlp"
+          title="The run as OpenTelemetry spans (OTLP JSON Lines), for any tracing backend"
+        >
+          OTLP
         </a>
         <button type="button" className="btn btn-ghost btn-sm" onClick={onClose} title="Stop showing this run">
           ×

@@ -34,6 +34,8 @@ export type ApiAnswer =
   | { kind: 'json'; schema: z.ZodType }
   /** Server-Sent Events whose `data` is one JSON value of `schema` each. */
   | { kind: 'event-stream'; schema: z.ZodType }
+  /** A text download in another format than Baton's own (OTLP JSON Lines), described in words. */
+  | { kind: 'text'; mediaType: string; description: string }
   | { kind: 'empty' };
 
 export interface ApiRoute {
@@ -368,6 +370,21 @@ export const API_ROUTES: readonly ApiRoute[] = [
     tag: 'runs',
     status: 200,
     answer: json(TraceFile),
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/runs/:id/trace.otlp.jsonl',
+    operationId: 'getRunTraceOtlp',
+    summary: 'The run as OpenTelemetry spans in the GenAI conventions, as OTLP JSON Lines',
+    tag: 'runs',
+    status: 200,
+    answer: {
+      kind: 'text',
+      mediaType: 'application/x-ndjson',
+      description:
+        "One OTLP ExportTraceServiceRequest (the OTLP/HTTP JSON encoding) per line, as the OpenTelemetry Collector's otlpjsonfile receiver reads; the same ids and spans the live OTLP export sends. Empty while the run has no ended action.",
+    },
     errors: [404],
   },
   {

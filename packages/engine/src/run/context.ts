@@ -261,6 +261,7 @@ export class RunContext {
             agentName: spec.agentName,
             signal: this.signal,
             onDelta: (text) => this.channel.emitDelta(ref(current), text),
+            actionId: current.actionId,
           });
         } finally {
           this.waiting.callEnded();
