@@ -2,10 +2,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './deps';
+import { NotFoundError } from './errors';
 import { authGuard, type TokenAttempts } from './http/auth';
 import { MAX_BODY_BYTES } from './http/body';
 import { clientAddress } from './http/client-address';
-import { NotFoundError, PayloadTooLargeError } from './http/errors';
+import { PayloadTooLargeError } from './http/errors';
 import { hostGuard, unsafeMethodGuard } from './http/guards';
 import { createErrorHandler, errorBody } from './http/on-error';
 import { securityHeaders } from './http/security-headers';
@@ -14,6 +15,7 @@ import { eventRoutes } from './routes/events';
 import { graphRoutes } from './routes/graphs';
 import { metaRoutes } from './routes/meta';
 import { runRoutes } from './routes/runs';
+import { testCaseRoutes } from './routes/testcases';
 import { versionRoutes } from './routes/versions';
 import { serveWebApp } from './web/static';
 
@@ -58,6 +60,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', versionRoutes(deps));
   api.route('/', runRoutes(deps));
   api.route('/', eventRoutes(deps));
+  api.route('/', testCaseRoutes(deps));
   api.all('*', (c) => {
     throw new NotFoundError(`The route ${c.req.method} ${c.req.path}`, 'route_not_found');
   });

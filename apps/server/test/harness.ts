@@ -1,8 +1,10 @@
 // Builds the app for tests: in-memory SQLite (or a temp dir), a fake or real engine, a logger that keeps its lines.
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import { type Composed, compose } from '../src/compose';
+import type { OtelConfig } from '../src/config';
 import { createMemoryLogger } from '../src/logger';
 import type { EnginePort, ModelProvider } from '../src/runs/engine-port';
+import type { EventSink, SinkQueueOptions } from '../src/runs/event-sinks';
 import { createFakeEngine, type FakeEngineOptions } from './fake-engine';
 
 export const FAKE_PROVIDER_INFO: ProviderInfo = {
@@ -40,6 +42,14 @@ export function testServer(
     sourceMaps?: boolean;
     trustedProxies?: string[];
     now?: () => number;
+    /** False: no executor takes the runs (as if the process executing them had died). */
+    execute?: boolean;
+    /** Put in every id, so that servers opened one after another on one data directory make distinct ids. */
+    idTag?: string;
+    leaseMs?: number;
+    sinks?: EventSink[];
+    sinkQueue?: SinkQueueOptions;
+    otel?: OtelConfig;
   } = {},
 ): TestServer {
   const secrets = options.secrets ?? [];
@@ -60,10 +70,15 @@ export function testServer(
     trustedProxies: options.trustedProxies,
     now: options.now,
     version: '0.1.0-test',
-    newId: (prefix) => `${prefix}_${++counter}`,
+    newId: (prefix) => `${prefix}_${options.idTag ?? ''}${++counter}`,
+    leaseMs: options.leaseMs,
+    sinks: options.sinks,
+    sinkQueue: options.sinkQueue,
+    otel: options.otel,
     heartbeatMs: 200,
     settleTimeoutMs: 2000,
   });
+  if (options.execute !== false) void composed.runExecutor.start();
   const call: TestServer['call'] = (method, path, body, headers = {}) => {
     const init: RequestInit = { method, headers: { ...headers } };
     if (body !== undefined) {

@@ -23,6 +23,7 @@ export {
   ModelProviderError,
   NodeExecutionError,
   RunCancelledError,
+  StepDivergedError,
   toErrorInfo,
 } from './errors';
 export { createOpenAIProvider, type OpenAIProviderOptions } from './model/openai-provider';
@@ -32,8 +33,12 @@ export { createSimulatedProvider, type SimulatedProviderOptions } from './model/
 export { isStrictCompatible } from './model/strict-schema';
 export { NODE_EXECUTORS } from './nodes/registry';
 export { graphParallelism } from './run/parallelism';
+export { type PriorSpend, priorSpend } from './run/prior-spend';
 export { runGraph } from './run/run-graph';
 export type * from './run-options';
+export { judgeTestCase, type ReplayFacts } from './testcase/judge';
+export { RecordingIndex, type StepLookup, type StepRecording } from './testcase/recording';
+export { type ReplayedTestCase, type ReplayTestCaseOptions, replayTestCase } from './testcase/replay-test-case';
 export { BUILTIN_SOURCE, createBuiltinToolSource } from './tools/builtin';
 export { CALCULATOR, CALCULATOR_LIMITS } from './tools/calculator';
 export type * from './tools/source';

@@ -12,6 +12,7 @@ import type {
 } from '@baton/contracts';
 import type { Scrubber } from './audit/scrub';
 import type { ModelProvider } from './model/provider';
+import type { RecordingIndex } from './testcase/recording';
 import type { ToolSource } from './tools/source';
 
 export interface EscalationRequest {
@@ -50,10 +51,23 @@ export interface RunGraphOptions {
   clock?: () => number;
   /** Unique ids for actions and escalations. The engine uses no other randomness. */
   ids?: () => string;
-  /** The nonce of the trust-boundary tags; random per run unless given. */
+  /**
+   * The nonce of the trust-boundary tags; random per run unless given. A resumed run must get the nonce of its
+   * earlier attempts, or every prompt that wraps data changes and no recorded step's inputs match.
+   */
   nonce?: string;
-  /** Events of an earlier attempt of this run: completed steps are reused, not executed again. */
+  /**
+   * Events of the earlier attempts of this run: completed steps whose inputs hash the same are reused, not executed
+   * again; an escalation nobody answered is waited on again under its id; the log goes on from the last seq and
+   * chain; the budget counts what those attempts spent.
+   */
   replay?: readonly RunEvent[];
+  /**
+   * Steps recorded in another run (a test case), not this run's earlier attempts: the run starts at seq 1 with its
+   * own chain, a model call whose step key and input hash match a recorded step is answered from it, and the
+   * index records each step as reused or diverged (`RecordingIndex.report`). The recording's tier mapping wins.
+   */
+  recording?: RecordingIndex;
   /**
    * How many model calls of this run may be in flight at once, across all nodes; orchestrators also obey their
    * own `concurrency`. Default: the graph's own parallelism (every orchestrator's concurrency plus one per other

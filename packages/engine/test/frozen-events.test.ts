@@ -42,11 +42,14 @@ describe('frozen event fixtures (event version 1)', () => {
     it(`${name}: its model-call steps (old keys, no call round) are all reusable on replay`, () => {
       const events = load(name);
       const replay = new ReplayIndex(events);
-      const keys = events.flatMap((e) =>
-        e.type === 'action.started' && e.actionType === 'llm_call' && e.stepKey ? [e.stepKey] : [],
+      const steps = events.flatMap((e) =>
+        e.type === 'action.started' && e.actionType === 'llm_call' && e.stepKey
+          ? [[e.stepKey, e.inputHash] as const]
+          : [],
       );
-      expect(keys.length).toBeGreaterThan(0);
-      for (const key of keys) expect(replay.completedStep(key), key).toBeDefined();
+      expect(steps.length).toBeGreaterThan(0);
+      // Reused when asked with the inputs they were recorded with.
+      for (const [key, hash] of steps) expect(replay.completedStep(key, hash).kind, key).toBe('reuse');
     });
   }
 });

@@ -72,4 +72,50 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'runs keep their tokens per model, to price them',
     sql: `ALTER TABLE runs ADD COLUMN spend TEXT NOT NULL DEFAULT '{"simulated":null,"byModel":{}}';`,
   },
+  {
+    version: 3,
+    name: 'run claims, requests and decisions',
+    sql: `
+      -- Who executes a run (a lease renewed while it does) and what people asked of it, apart from its event-fed row.
+      CREATE TABLE run_control (
+        run_id TEXT PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+        owner TEXT,
+        lease_until INTEGER,
+        cancel_reason TEXT,
+        resume_requested INTEGER NOT NULL DEFAULT 0,
+        -- The trust-boundary nonce: every attempt of a run wraps data alike, so a repeated call sends the same prompt.
+        nonce TEXT
+      ) STRICT;
+
+      CREATE TABLE run_decisions (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        escalation_id TEXT NOT NULL,
+        resolution TEXT NOT NULL,
+        decided_at INTEGER NOT NULL,
+        PRIMARY KEY (run_id, escalation_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 4,
+    name: 'test cases, stored per graph',
+    // Self-contained: one new table, nothing else touched. A case is not a version: saving one changes no graph row.
+    sql: `
+      CREATE TABLE test_cases (
+        id TEXT PRIMARY KEY,
+        graph_id TEXT NOT NULL REFERENCES graphs(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        document TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (graph_id, name)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 5,
+    name: "a run's W3C trace context, given at its start",
+    // The caller's `traceparent`: the run's exported trace becomes a child of the caller's span.
+    sql: 'ALTER TABLE run_control ADD COLUMN traceparent TEXT;',
+  },
 ];

@@ -1,7 +1,8 @@
 // What the shown run was asked: its goal and JSON input, read-only, and a button that runs the graph with them again.
+import { isTerminalRunStatus } from '@baton/contracts';
 import { useRunSummary } from './hooks';
 import type { RunAgainRequest } from './RunControls';
-import { isEnded, type RunViewStore } from './run-store';
+import type { RunViewStore } from './run-store';
 
 export function RunAsked({
   store,
@@ -29,7 +30,7 @@ export function RunAsked({
           </pre>
         </>
       )}
-      {isEnded(status) && (
+      {isTerminalRunStatus(status) && (
         <button
           type="button"
           className="btn btn-sm"

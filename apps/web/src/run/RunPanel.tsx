@@ -1,11 +1,13 @@
 // The run panel of the editor: goal, Run / Cancel, provider badge, the live trace, the result, history, escalations.
-import type { ActionType } from '@baton/contracts';
+import { type ActionType, isTerminalRunStatus } from '@baton/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { badgeClass, runStatusBadge } from '../app/format';
 import { graphPath, navigate, runPath } from '../app/router';
+import { SaveAsTestCase } from '../tests/SaveAsTestCase';
+import { TestsTab } from '../tests/TestsTab';
 import { ActionDetail } from './ActionDetail';
-import { runKeys, traceUrl } from './api';
+import { otlpTraceUrl, runKeys, traceUrl, useResumeRun } from './api';
 import { CanvasFocusBridge } from './CanvasFocusBridge';
 import { EscalationDialog } from './EscalationDialog';
 import { formatDuration, formatTokens } from './format';
@@ -15,7 +17,7 @@ import { ResultView } from './ResultView';
 import { RunAsked } from './RunAsked';
 import { type RunAgainRequest, RunControls } from './RunControls';
 import { RunHistory } from './RunHistory';
-import { isEnded, type RunViewStore } from './run-store';
+import type { AttemptMarker, RunViewStore } from './run-store';
 import { connectRunStream, type StreamState } from './run-stream';
 import { type RunView, runViewFor } from './run-views';
 import { shownRun } from './shown-run';
@@ -39,7 +41,7 @@ export interface RunPanelProps {
   beforeRun?(): Promise<void>;
 }
 
-type Tab = 'trace' | 'result' | 'history';
+type Tab = 'trace' | 'result' | 'history' | 'tests';
 
 export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }: RunPanelProps) {
   const [startedRunId, setStartedRunId] = useState<string | null>(null);
@@ -106,6 +108,11 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
           store={view.store}
           streamState={streamState}
           onRetry={() => setAttempt((n) => n + 1)}
+          onResumed={() => {
+            // The new attempt's events follow the last seq the store has: reopen the stream from there.
+            view.ended = false;
+            setAttempt((n) => n + 1);
+          }}
           onClose={() => {
             setStartedRunId(null);
             navigate(graphPath(graphId));
@@ -114,7 +121,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
       )}
       {view && <RunAsked store={view.store} canRun={!hasProblems} onRunAgain={setRunAgain} />}
       <div className="run-tabs" role="tablist">
-        {(['trace', 'result', 'history'] as const).map((t) => (
+        {(['trace', 'result', 'history', 'tests'] as const).map((t) => (
           <button
             key={t}
             type="button"
@@ -124,14 +131,15 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
             data-testid={`run-tab-${t}`}
             onClick={() => setTab(t)}
           >
-            {t === 'trace' ? 'Trace' : t === 'result' ? 'Result' : 'History'}
+            {TAB_LABELS[t]}
             {t === 'result' && tab !== 'result' && view && <ResultReady store={view.store} />}
           </button>
         ))}
       </div>
       <div className="run-tab-body">
         {tab === 'history' && <RunHistory graphId={graphId} currentRunId={runId} onOpen={openRun} />}
-        {tab !== 'history' && !view && (
+        {tab === 'tests' && <TestsTab graphId={graphId} beforeRun={beforeRun} />}
+        {tab !== 'history' && tab !== 'tests' && !view && (
           <p className="subtle run-hint">Enter a goal and press Run to watch the agents work.</p>
         )}
         {tab === 'trace' && view && <TraceTab store={view.store} />}
@@ -142,12 +150,15 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
   );
 }
 
+const TAB_LABELS: Record<Tab, string> = { trace: 'Trace', result: 'Result', history: 'History', tests: 'Tests' };
+
 function RunStatusBar({
   graphId,
   runId,
   store,
   streamState,
   onRetry,
+  onResumed,
   onClose,
 }: {
   graphId: string;
@@ -155,12 +166,14 @@ function RunStatusBar({
   store: RunViewStore;
   streamState: StreamState | null;
   onRetry(): void;
+  onResumed(): void;
   onClose(): void;
 }) {
   const summary = useRunSummary(store);
   const cost = useCost(store, null);
+  const resume = useResumeRun();
   const badge = runStatusBadge(summary.status);
-  const live = !isEnded(summary.status);
+  const live = !isTerminalRunStatus(summary.status);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!live) return;
@@ -205,8 +218,18 @@ function RunStatusBar({
         </span>
       )}
       <span className="run-status-end">
+        {!live && <SaveAsTestCase graphId={graphId} runId={runId} />}
         <a className="btn btn-ghost btn-sm" href={traceUrl(runId)} download data-testid="run-export-trace">
           Export trace
+        </a>
+        <a
+          className="btn btn-ghost btn-sm"
+          href={otlpTraceUrl(runId)}
+          download
+          data-testid="run-export-otlp"
+          title="The run as OpenTelemetry spans (OTLP JSON Lines), for any tracing backend"
+        >
+          OTLP
         </a>
         <button type="button" className="btn btn-ghost btn-sm" onClick={onClose} title="Stop showing this run">
           ×
@@ -221,6 +244,27 @@ function RunStatusBar({
       {summary.error && (
         <p className="run-error" role="alert">
           {summary.error.message}
+        </p>
+      )}
+      {summary.status === 'interrupted' && (
+        <p className="run-resume">
+          <span className="run-notice" data-testid="run-interrupted-reason">
+            {summary.endReason ?? 'The run could not be resumed.'}
+          </span>{' '}
+          <button
+            type="button"
+            className="btn btn-sm btn-primary"
+            data-testid="run-resume"
+            disabled={resume.isPending}
+            onClick={() => resume.mutate(runId, { onSuccess: onResumed })}
+          >
+            Resume
+          </button>
+          {resume.error && (
+            <span className="run-error" role="alert">
+              {resume.error instanceof Error ? resume.error.message : 'The run could not be resumed.'}
+            </span>
+          )}
         </p>
       )}
     </div>
@@ -248,16 +292,32 @@ function TraceTab({ store }: { store: RunViewStore }) {
   return (
     <div className="trace-tab">
       <TraceFilters store={store} actionType={actionType} onActionType={setActionType} />
-      <TraceList store={store} filter={filter} live={!isEnded(summary.status)} />
+      {summary.attempts.map((marker) => (
+        <AttemptNote key={marker.seq} marker={marker} />
+      ))}
+      <TraceList store={store} filter={filter} live={!isTerminalRunStatus(summary.status)} />
       <ActionDetail store={store} actionId={actionId} />
     </div>
+  );
+}
+
+/** Where a resumed attempt began in the trace, and what it reused of the attempts before. */
+function AttemptNote({ marker }: { marker: AttemptMarker }) {
+  return (
+    <p className="run-notice trace-attempt" data-testid="trace-attempt" data-seq={marker.seq}>
+      Resumed after a restart: {marker.reused} step{marker.reused === 1 ? '' : 's'} reused, {marker.repeated} repeated
+      <span className="subtle">
+        {' '}
+        (attempt {marker.attempt}, from event {marker.seq}, {new Date(marker.at).toLocaleTimeString()})
+      </span>
+    </p>
   );
 }
 
 /** A dot on the Result tab once the run has ended: the result (or why there is none) is there to read. */
 function ResultReady({ store }: { store: RunViewStore }) {
   const { status } = useRunSummary(store);
-  if (!isEnded(status)) return null;
+  if (!isTerminalRunStatus(status)) return null;
   return (
     <span className={`run-tab-dot status-dot-${status}`}>
       <span className="visually-hidden"> (ready)</span>
@@ -271,10 +331,11 @@ function ResultTab({ store }: { store: RunViewStore }) {
 }
 
 function Escalations({ runId, store }: { runId: string; store: RunViewStore }) {
-  const { pendingEscalations } = useRunSummary(store);
+  const { pendingEscalations, status } = useRunSummary(store);
   const [later, setLater] = useState<ReadonlySet<string>>(() => new Set());
   const first = pendingEscalations[0];
-  if (!first) return null;
+  // An interrupted run keeps its open questions, but they can be answered only once it is resumed.
+  if (!first || isTerminalRunStatus(status)) return null;
   const name = (nodeId: string) => agentName(store, nodeId);
   if (later.has(first.escalationId)) {
     return (

@@ -1,4 +1,4 @@
-// TanStack Query hooks for runs: start, cancel, history, the provider badge, prices and escalation decisions.
+// TanStack Query hooks for runs: start, cancel, resume, history, the provider badge, prices and escalation decisions.
 import type {
   EscalationDecisionBody,
   PricesResponse,
@@ -29,6 +29,7 @@ export const runApi = {
     apiFetch<{ items: RunSummary[] }>(`/api/graphs/${encodeURIComponent(graphId)}/runs`).then((page) => page.items),
   get: (runId: string) => apiFetch<RunRecord>(runUrl(runId)),
   cancel: (runId: string) => apiFetch<RunRecord>(`${runUrl(runId)}/cancel`, { method: 'POST', json: {} }),
+  resume: (runId: string) => apiFetch<RunRecord>(`${runUrl(runId)}/resume`, { method: 'POST', json: {} }),
   decide: (runId: string, escalationId: string, body: EscalationDecisionBody) =>
     apiFetch<RunRecord>(`${runUrl(runId)}/escalations/${encodeURIComponent(escalationId)}`, {
       method: 'POST',
@@ -41,6 +42,9 @@ export const runApi = {
  * (`format: "baton.trace"`, `version: 1`), the same as `baton run --trace` writes and `baton verify` checks.
  */
 export const traceUrl = (runId: string): string => `${runUrl(runId)}/trace`;
+
+/** The same run as OpenTelemetry spans, OTLP JSON Lines: for Jaeger, Tempo, Langfuse or Phoenix via a Collector. */
+export const otlpTraceUrl = (runId: string): string => `${runUrl(runId)}/trace.otlp.jsonl`;
 
 /** The server's price table (USD per 1M tokens by model id); it changes only with the server's configuration. */
 export function usePrices() {
@@ -66,6 +70,11 @@ export function useStartRun(graphId: string) {
 
 export function useCancelRun() {
   return useMutation({ mutationFn: (runId: string) => runApi.cancel(runId) });
+}
+
+/** Asks the server for a new attempt of an interrupted run; the page then follows the stream from its last seq. */
+export function useResumeRun() {
+  return useMutation({ mutationFn: (runId: string) => runApi.resume(runId) });
 }
 
 export function useDecideEscalation(runId: string) {

@@ -11,7 +11,7 @@ import type {
 } from '@baton/contracts';
 import { inputHash } from '../audit/canonical';
 import { type CompiledSchema, compileSchema } from '../contracts/schema';
-import { NodeExecutionError, RunCancelledError, toErrorInfo } from '../errors';
+import { NodeExecutionError, RunCancelledError, StepDivergedError, toErrorInfo } from '../errors';
 import {
   type ChatMessage,
   type ModelCallPurpose,
@@ -29,6 +29,9 @@ import type { ReplayIndex } from './replay';
 import { Semaphore } from './semaphore';
 import type { Topology } from './topology';
 import { WaitTracker } from './waiting';
+
+/** The summary of a step run again because its recorded inputs differ from this attempt's. */
+export const DIVERGED = 'Run again: an earlier attempt recorded this step with other inputs.';
 
 /** How many times one model-call step is attempted when its stream is cut. */
 const MAX_ATTEMPTS = 3;
@@ -49,6 +52,8 @@ export interface ActionSpec {
   attempt?: number;
   /** The action's logical inputs, hashed into `inputHash` (never the wrapped prompt text). */
   logical: unknown;
+  /** `inputHash(logical)` when the caller has it already (a step looked up in the replay). */
+  inputHash?: string;
   tier?: ModelTier;
   model?: string;
   messages?: RecordedMessage[];
@@ -163,7 +168,7 @@ export class RunContext {
       agentId: spec.agentId,
       agentName: spec.agentName,
       actionType: spec.actionType,
-      inputHash: inputHash(spec.logical),
+      inputHash: spec.inputHash ?? inputHash(spec.logical),
       attempt: spec.attempt ?? 1,
       ...(spec.tier ? { tier: spec.tier } : {}),
       ...(spec.model ? { model: spec.model } : {}),
@@ -204,18 +209,22 @@ export class RunContext {
    * budget and run, with a cut stream retried as a new attempt action.
    */
   async callModel(parent: Action, spec: ModelCallSpec): Promise<ModelResponse> {
-    // The graph's own tier mapping wins over the server's.
-    const model = this.graph.models?.[spec.tier] ?? this.options.provider.info.models[spec.tier];
-    const recorded = this.replay.completedStep(spec.stepKey);
+    const recording = this.options.recording;
+    // A test case's recorded mapping wins (so its inputs hash the same), then the graph's own, then the server's.
+    const model =
+      recording?.models[spec.tier] ?? this.graph.models?.[spec.tier] ?? this.options.provider.info.models[spec.tier];
     const logical = { model, ...(spec.logical as object) };
-    if (recorded) {
+    const hash = inputHash(logical);
+    const recorded = this.replay.completedStep(spec.stepKey, hash);
+    if (recorded.kind === 'reuse') {
       const action = await this.start(
-        llmCallSpec(parent, spec, model, logical, { summary: 'Reused from an earlier attempt of this run.' }),
+        llmCallSpec(parent, spec, model, logical, hash, { summary: 'Reused from an earlier attempt of this run.' }),
       );
-      const text = typeof recorded.output === 'string' ? recorded.output : JSON.stringify(recorded.output);
-      const toolCalls = recorded.toolCalls ?? [];
+      const { output, model: recordedModel, toolCalls: recordedToolCalls } = recorded.value;
+      const text = typeof output === 'string' ? output : JSON.stringify(output);
+      const toolCalls = recordedToolCalls ?? [];
       await this.complete(action, text, {
-        ...(recorded.model ? { model: recorded.model } : {}),
+        ...(recordedModel ? { model: recordedModel } : {}),
         ...(toolCalls.length ? { toolCalls } : {}),
       });
       return {
@@ -223,8 +232,28 @@ export class RunContext {
         toolCalls,
         finishReason: toolCalls.length ? 'tool_calls' : 'stop',
         usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
-        model: recorded.model ?? model,
+        model: recordedModel ?? model,
       };
+    }
+    if (recording) {
+      const messages = spec.messages.map(recordMessage);
+      const found = recording.lookup(spec, hash, model, messages);
+      if (found.kind === 'reuse') {
+        const action = await this.start(
+          llmCallSpec(parent, spec, model, logical, hash, {
+            messages,
+            summary: 'Answered from the test case\u2019s recording.',
+          }),
+        );
+        return this.answerFromRecord(action, found.step.output, found.step.model ?? model);
+      }
+      if (!recording.live) {
+        const action = await this.start(llmCallSpec(parent, spec, model, logical, hash, { messages }));
+        const error = new StepDivergedError(spec.stepKey, spec.agentName, found.verdict.changes);
+        await this.fail(action, error);
+        throw error;
+      }
+      // Live: the diverged step is called like any other, below; its answer joins the report for the output diff.
     }
     const firstAttempt = this.replay.nextAttempt(spec.stepKey);
     for (let attempt = firstAttempt; ; attempt++) {
@@ -238,7 +267,11 @@ export class RunContext {
         this.meter.beforeCall();
         this.meter.startCall();
         action = await this.start(
-          llmCallSpec(parent, spec, model, logical, { attempt, messages: spec.messages.map(recordMessage) }),
+          llmCallSpec(parent, spec, model, logical, hash, {
+            attempt,
+            messages: spec.messages.map(recordMessage),
+            ...(recorded.kind === 'diverged' && attempt === firstAttempt ? { summary: DIVERGED } : {}),
+          }),
         );
         const current = action;
         this.waiting.callStarted();
@@ -256,6 +289,7 @@ export class RunContext {
             onPart: (part) => {
               if (part.type === 'text-delta') this.channel.emitDelta(ref(current), part.text);
             },
+            actionId: current.actionId,
           });
         } finally {
           this.waiting.callEnded();
@@ -266,6 +300,7 @@ export class RunContext {
           ...(response.toolCalls.length ? { toolCalls: response.toolCalls } : {}),
         });
         action = undefined;
+        recording?.answered(spec.stepKey, response.text);
         // Throws when the tokens reach the budget: the call is recorded as completed, the run stops.
         this.meter.addUsage(response.usage);
         return response;
@@ -280,6 +315,19 @@ export class RunContext {
         this.calls.release();
       }
     }
+  }
+
+  /** Completes a reused step with its recorded output: no model call, no budget spent. */
+  private async answerFromRecord(action: Action, output: JsonValue, model: string): Promise<ModelResponse> {
+    const text = typeof output === 'string' ? output : JSON.stringify(output);
+    await this.complete(action, text, { model });
+    return {
+      text,
+      toolCalls: [],
+      finishReason: 'stop',
+      usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
+      model,
+    };
   }
 
   /** A model call whose reply must parse and pass `check`; a bad reply is repaired once, with the errors. */
@@ -338,6 +386,7 @@ function llmCallSpec(
   spec: ModelCallSpec,
   model: string,
   logical: object,
+  hash: string,
   fields: { attempt?: number; messages?: RecordedMessage[]; summary?: string },
 ): ActionSpec {
   return {
@@ -347,6 +396,7 @@ function llmCallSpec(
     actionType: 'llm_call',
     stepKey: spec.stepKey,
     logical,
+    inputHash: hash,
     tier: spec.tier,
     model,
     attempt: fields.attempt,

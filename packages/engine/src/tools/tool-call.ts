@@ -1,7 +1,9 @@
 // One tool call of a reply: arguments checked against the tool's input schema before anything runs, the call made
 // with the run's signal and a time limit, the result (or the error) turned into the one wrapper for the model.
 // A completed call is a step: on replay its recorded result is used and the source is not called.
+
 import { assertNever, BatonError, type JsonValue } from '@baton/contracts';
+import { inputHash } from '../audit/canonical';
 import { validateAgainst } from '../contracts/schema';
 import { toErrorInfo } from '../errors';
 import type { ToolCall } from '../model/provider';
@@ -55,8 +57,10 @@ export async function runToolCall(
   const argumentsText = valid ? JSON.stringify(argumentsValue) : '{}';
   const logical = { source: tool?.source.name ?? null, tool: name, arguments: valid ? argumentsValue : call.arguments };
 
-  const recorded = ctx.replay.completedStep(spec.stepKey);
-  if (recorded && valid) {
+  // Reused only when the call's inputs hash the same as when it was recorded (the same tool and arguments).
+  const hash = inputHash(logical);
+  const recorded = ctx.replay.completedStep(spec.stepKey, hash);
+  if (recorded.kind === 'reuse' && valid) {
     const action = await ctx.start({
       parent,
       agentId: spec.agentId,
@@ -67,14 +71,9 @@ export async function runToolCall(
       summary: 'Reused from an earlier attempt of this run.',
       tool: { source: tool!.source.name, name, arguments: argumentsValue },
     });
-    await ctx.complete(action, recorded.output);
-    return {
-      name,
-      argumentsText,
-      argumentsValue,
-      content: resultContent(ctx, recorded.output),
-      record: recorded.output,
-    };
+    const output = recorded.value.output;
+    await ctx.complete(action, output);
+    return { name, argumentsText, argumentsValue, content: resultContent(ctx, output), record: output };
   }
 
   ctx.throwIfAborted();
