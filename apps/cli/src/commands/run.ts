@@ -4,7 +4,6 @@ import { assertNever, type JsonValue, type RunEvent, type RunRecord, traceFile }
 import * as engine from '@baton/engine';
 import { createLogger, createProvider, createScrubber, otlpJsonLinesOf } from '@baton/server';
 import { caseText } from '../cases/save-case';
-import { CliError } from '../cli-error';
 import type { Command } from '../command';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { loadGraph } from '../load-graph';
