@@ -15,6 +15,7 @@ export const FAKE_PROVIDER_INFO: ProviderInfo = {
 };
 
 export const fakeProvider: ModelProvider = {
+  version: 2,
   info: FAKE_PROVIDER_INFO,
   complete: async () => {
     throw new Error('the fake engine never calls the provider');

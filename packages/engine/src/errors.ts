@@ -1,5 +1,5 @@
 // The engine's failures, one class per kind over BatonError, each with a stable `code` the server and the UI read.
-import { BatonError, type ErrorInfo, type JsonPath, type StepChange } from '@baton/contracts';
+import { BatonError, type BudgetLimit, type ErrorInfo, type JsonPath, type StepChange } from '@baton/contracts';
 
 /** A payload that breaks its handoff contract, or that a person rejected. `path` points into the payload. */
 export class HandoffContractError extends BatonError {
@@ -51,7 +51,7 @@ export class RunCancelledError extends BatonError {
 }
 
 export class BudgetExceededError extends BatonError {
-  readonly limit: 'maxModelCalls' | 'maxTokens' | 'maxWallSeconds';
+  readonly limit: BudgetLimit;
   readonly limitValue: number;
   readonly spent: number;
 

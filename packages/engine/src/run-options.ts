@@ -1,4 +1,5 @@
 // The inputs and outputs of runGraph: what a caller (the server, a test, a benchmark) hands the engine.
+
 import type {
   Budget,
   ErrorInfo,
@@ -12,6 +13,7 @@ import type {
 import type { Scrubber } from './audit/scrub';
 import type { ModelProvider } from './model/provider';
 import type { RecordingIndex } from './testcase/recording';
+import type { ToolSource } from './tools/source';
 
 export interface EscalationRequest {
   escalationId: string;
@@ -79,6 +81,13 @@ export interface RunGraphOptions {
    * (`secretScrubber`); without one, events are sealed as they are.
    */
   scrubber?: Scrubber | null;
+  /**
+   * Where the graph's tools come from, by source name. Default: the engine's `builtin` source (the calculator).
+   * A graph naming a tool that no source has fails before any node runs.
+   */
+  tools?: readonly ToolSource[];
+  /** Time limit of one tool call in ms (default 30 000): past it the call is aborted and the model gets an error. */
+  toolTimeoutMs?: number;
 }
 
 export type RunOutcome =

@@ -7,6 +7,7 @@ import { formatTraceParent, type TraceParent } from './traceparent';
 export function withTraceContext(provider: ModelProvider, runId: string, caller: TraceParent | null): ModelProvider {
   const traceId = caller?.traceId ?? traceIdOf(runId);
   return {
+    version: provider.version,
     info: provider.info,
     complete(request) {
       if (!request.actionId) return provider.complete(request);

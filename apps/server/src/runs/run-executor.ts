@@ -62,6 +62,7 @@ export const DEFAULT_LEASE_MS = 15_000;
  */
 function storedBeforeEachCall(provider: ModelProvider, recorder: RunEventRecorder): ModelProvider {
   return {
+    version: provider.version,
     info: provider.info,
     async complete(request) {
       await new Promise((resolve) => setImmediate(resolve));

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { formatDuration, formatJson, formatTokens } from './format';
 import { setTraceFocusAction, useAction, useTreeVersion } from './hooks';
 import type { RunViewStore } from './run-store';
+import { ToolCallDetail } from './ToolCallDetail';
 import { useCost } from './use-cost';
 
 export function ActionDetail({ store, actionId }: { store: RunViewStore; actionId: string | null }) {
@@ -54,6 +55,7 @@ export function ActionDetail({ store, actionId }: { store: RunViewStore; actionI
           </p>
         </div>
       )}
+      {action.tool && <ToolCallDetail action={action} duration={duration} />}
       {action.handoffs.length > 0 && (
         <Block title="Handoff validation">
           <ul className="handoff-list" data-testid="handoff-results">

@@ -233,6 +233,7 @@ const TraceRowView = memo(function TraceRowView({
         <span className="trace-dot" aria-hidden="true" />
         {row.sameAgent ? null : <span className="trace-agent">{action.agentName}</span>}
         <span className="trace-type">{action.actionType}</span>
+        {action.tool && <span className="trace-tool-name">{action.tool.name}</span>}
         <span className="trace-meta subtle">
           {tokens ? `${formatTokens(tokens)} tok · ` : ''}
           {usd !== null ? `${formatUsd(usd)} · ` : ''}

@@ -286,6 +286,7 @@ export class RunViewStore {
           model: event.model,
           messages: event.messages,
           summary: event.summary,
+          ...(event.tool ? { tool: event.tool } : {}),
           text: '',
           handoffs: [],
         });

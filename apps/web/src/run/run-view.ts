@@ -50,6 +50,8 @@ export interface ActionView {
   model?: string;
   messages?: RecordedMessage[];
   summary?: string;
+  /** A tool_call action's tool and arguments. */
+  tool?: { source: string; name: string; arguments: JsonValue };
   /** Text streamed so far. */
   text: string;
   output?: JsonValue;
