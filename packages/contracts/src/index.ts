@@ -23,6 +23,7 @@ export * from './graph/migrate';
 export * from './graph/nodes';
 export * from './graph/parse-graph';
 export { checkGraphRules } from './graph/rules';
+export { checkNewEdge } from './graph/rules/new-edge';
 export * from './json';
 export * from './json-schema';
 export * from './openapi/api-routes';
