@@ -1,7 +1,7 @@
 // One graph in the list: name and description, last saved, last run, and its actions.
 import type { GraphSummary } from '@baton/contracts';
 import { memo } from 'react';
-import { badgeClass, formatDateTime, formatRelativeTime, runStatusBadge } from '../app/format';
+import { badgeClass, formatDateTime, formatRelativeTime, runStatusBadge } from '../ui/format';
 import { graphPath, navigate, runPath } from '../app/router';
 
 export interface GraphRowProps {

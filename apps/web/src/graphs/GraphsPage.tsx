@@ -5,7 +5,7 @@ import { errorMessage } from '../api/client';
 import { useCreateGraph, useDeleteGraph, useDuplicateGraph, useGraphs, useRenameGraph } from '../api/graphs';
 import { AppHeader } from '../app/AppHeader';
 import { graphPath, navigate } from '../app/router';
-import { useNow } from '../app/use-now';
+import { useNow } from '../ui/use-now';
 import { FileDropZone } from '../persistence/FileDropZone';
 import { FilePickerButton } from '../persistence/FilePickerButton';
 import { useGraphImport } from '../persistence/use-graph-import';

@@ -14,6 +14,7 @@ import { ConflictBanner, SaveStatus } from '../persistence/SaveStatus';
 import { useAutosave } from '../persistence/use-autosave';
 import { useGraphImport } from '../persistence/use-graph-import';
 import { RunPanel } from '../run/RunPanel';
+import { RunSessionProvider } from '../run/run-session';
 import { EditorToolbar } from './EditorToolbar';
 import { GraphTitle } from './GraphTitle';
 import './editor-page.css';
@@ -107,20 +108,22 @@ function OpenGraph({ record, runId }: { record: GraphRecord; runId: string | und
           className="editor-page-body drop-zone"
         >
           <div className="editor-page-canvas" ref={canvasRef}>
-            <Editor
-              toolbar={
-                <EditorToolbar graphId={record.id} autosave={autosave} canvasRef={canvasRef} onNotice={showNotice} />
-              }
-              runPanel={
-                <RunPanel
-                  graphId={record.id}
-                  hasProblems={problems.length > 0}
-                  runId={runId}
-                  beforeRun={autosave.flush}
-                />
-              }
-              onProblemsChange={setProblems}
-            />
+            <RunSessionProvider>
+              <Editor
+                toolbar={
+                  <EditorToolbar graphId={record.id} autosave={autosave} canvasRef={canvasRef} onNotice={showNotice} />
+                }
+                runPanel={
+                  <RunPanel
+                    graphId={record.id}
+                    hasProblems={problems.length > 0}
+                    runId={runId}
+                    beforeRun={autosave.flush}
+                  />
+                }
+                onProblemsChange={setProblems}
+              />
+            </RunSessionProvider>
           </div>
         </FileDropZone>
         {notice && (

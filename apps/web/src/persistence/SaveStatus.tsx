@@ -3,7 +3,7 @@ import { assertNever } from '@baton/contracts';
 import { useState } from 'react';
 import { errorMessage } from '../api/client';
 import { graphApi } from '../api/graphs';
-import { formatDateTime } from '../app/format';
+import { formatDateTime } from '../ui/format';
 import type { DocumentStore } from '../editor/document-store';
 import type { Autosave, SaveStatus as Status } from './autosave';
 import { useAutosaveState } from './use-autosave';

@@ -1,7 +1,8 @@
 // What the shown run was asked: its goal and JSON input, read-only, and a button that runs the graph with them again.
-import { useRunSummary } from './hooks';
+
 import type { RunAgainRequest } from './RunControls';
-import { isEnded, type RunViewStore } from './run-store';
+import { isEnded, type RunViewStore } from './run-view-store';
+import { useRunSummary } from './view-hooks';
 
 export function RunAsked({
   store,

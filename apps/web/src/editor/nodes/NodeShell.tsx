@@ -2,11 +2,11 @@
 import { edgeKindsBetween, type NodeKind } from '@baton/contracts';
 import { type ConnectionState, Handle, Position, useConnection } from '@xyflow/react';
 import { memo, type ReactNode } from 'react';
-import { useNodeRunStatus } from '../../run/hooks';
 import { useDocument } from '../document-context';
 import { EDGE_KIND_LABEL } from '../edges/edge-labels';
 import { HANDLE, type HandleSpec, type KindLook } from '../kinds/kind';
 import { problemText } from '../problems';
+import { useNodeRunStatus } from '../run-overlay';
 
 const SIDE = { left: Position.Left, right: Position.Right, top: Position.Top, bottom: Position.Bottom } as const;
 

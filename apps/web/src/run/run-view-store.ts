@@ -15,7 +15,7 @@ import type {
   NodeRunStatus,
   RunSummaryView,
   RunTotals,
-} from './run-view';
+} from './view-shapes';
 
 export type {
   ActionView,
@@ -25,7 +25,7 @@ export type {
   NodeRunStatus,
   RunSummaryView,
   RunTotals,
-} from './run-view';
+} from './view-shapes';
 
 /** Schedules a flush: requestAnimationFrame in the browser, a manual queue in tests. */
 export type FrameScheduler = (flush: () => void) => void;
