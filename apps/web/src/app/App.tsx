@@ -1,15 +1,22 @@
 // The app shell: the sign-in gate around whichever page the route names.
 import { assertNever } from '@baton/contracts';
-import { GraphsPage } from '../graphs/GraphsPage';
-import { EditorPage } from '../pages/EditorPage';
+import { lazy, Suspense } from 'react';
 import { AppHeader } from './AppHeader';
 import { graphsPath, navigate, useRoute } from './router';
 import { SignInGate } from './SignInGate';
 import './app.css';
 
+// Each page is its own chunk: the graph list does not load the editor, nor the editor the list.
+const GraphsPage = lazy(() => import('../graphs/GraphsPage').then((module) => ({ default: module.GraphsPage })));
+const EditorPage = lazy(() => import('../pages/EditorPage').then((module) => ({ default: module.EditorPage })));
+
 export function App() {
   const route = useRoute();
-  return <SignInGate>{renderRoute(route)}</SignInGate>;
+  return (
+    <SignInGate>
+      <Suspense fallback={<PageLoading />}>{renderRoute(route)}</Suspense>
+    </SignInGate>
+  );
 }
 
 function renderRoute(route: ReturnType<typeof useRoute>) {
@@ -24,6 +31,17 @@ function renderRoute(route: ReturnType<typeof useRoute>) {
     default:
       return assertNever(route);
   }
+}
+
+function PageLoading() {
+  return (
+    <div className="page">
+      <AppHeader />
+      <div className="loading-screen">
+        <span className="spinner" /> Loading…
+      </div>
+    </div>
+  );
 }
 
 function NotFound({ path }: { path: string }) {

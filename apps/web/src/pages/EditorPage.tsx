@@ -1,7 +1,7 @@
 // The editor route: loads a graph's draft, opens it in a document store, and mounts the canvas with the page's
 // header (name, save state), toolbar (versions, export), autosave, file drop import, and the run panel.
 import type { GraphIssue, GraphRecord } from '@baton/contracts';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client';
 import { useGraph } from '../api/graphs';
 import { AppHeader } from '../app/AppHeader';
@@ -13,11 +13,13 @@ import { FileDropZone } from '../persistence/FileDropZone';
 import { ConflictBanner, SaveStatus } from '../persistence/SaveStatus';
 import { useAutosave } from '../persistence/use-autosave';
 import { useGraphImport } from '../persistence/use-graph-import';
-import { RunPanel } from '../run/RunPanel';
 import { RunSessionProvider } from '../run/run-session';
 import { EditorToolbar } from './EditorToolbar';
 import { GraphTitle } from './GraphTitle';
 import './editor-page.css';
+
+// The run panel (trace, result, history) is its own chunk: the canvas shows without waiting for it.
+const RunPanel = lazy(() => import('../run/RunPanel').then((module) => ({ default: module.RunPanel })));
 
 export interface EditorPageProps {
   graphId: string;
@@ -114,12 +116,14 @@ function OpenGraph({ record, runId }: { record: GraphRecord; runId: string | und
                   <EditorToolbar graphId={record.id} autosave={autosave} canvasRef={canvasRef} onNotice={showNotice} />
                 }
                 runPanel={
-                  <RunPanel
-                    graphId={record.id}
-                    hasProblems={problems.length > 0}
-                    runId={runId}
-                    beforeRun={autosave.flush}
-                  />
+                  <Suspense fallback={<div className="run-panel-loading" />}>
+                    <RunPanel
+                      graphId={record.id}
+                      hasProblems={problems.length > 0}
+                      runId={runId}
+                      beforeRun={autosave.flush}
+                    />
+                  </Suspense>
                 }
                 onProblemsChange={setProblems}
               />

@@ -1,16 +1,14 @@
 // The run panel of the editor: goal, Run / Cancel, provider badge, the live trace, the result, history, escalations.
 import type { ActionType } from '@baton/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
-import { badgeClass, runStatusBadge } from '../ui/format';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { graphPath, navigate, runPath } from '../app/router';
+import { badgeClass, runStatusBadge } from '../ui/format';
 import { ActionDetail } from './ActionDetail';
 import { runKeys, traceUrl } from './api';
 import { CanvasFocusBridge } from './CanvasFocusBridge';
-import { EscalationDialog } from './EscalationDialog';
 import { formatDuration, formatTokens } from './format';
 import { ProviderBadge } from './ProviderBadge';
-import { ResultView } from './ResultView';
 import { RunAsked } from './RunAsked';
 import { type RunAgainRequest, RunControls } from './RunControls';
 import { RunHistory } from './RunHistory';
@@ -39,6 +37,12 @@ export interface RunPanelProps {
    */
   beforeRun?(): Promise<void>;
 }
+
+// Loaded when first shown: the Markdown renderer only with a result, the dialog only with an escalation.
+const ResultView = lazy(() => import('./ResultView').then((module) => ({ default: module.ResultView })));
+const EscalationDialog = lazy(() =>
+  import('./EscalationDialog').then((module) => ({ default: module.EscalationDialog })),
+);
 
 type Tab = 'trace' | 'result' | 'history';
 
@@ -270,7 +274,11 @@ function ResultReady({ store }: { store: RunViewStore }) {
 
 function ResultTab({ store }: { store: RunViewStore }) {
   const summary = useRunSummary(store);
-  return <ResultView summary={summary} />;
+  return (
+    <Suspense fallback={<p className="subtle">Loading the result…</p>}>
+      <ResultView summary={summary} />
+    </Suspense>
+  );
 }
 
 function Escalations({ runId, store }: { runId: string; store: RunViewStore }) {
@@ -295,14 +303,16 @@ function Escalations({ runId, store }: { runId: string; store: RunViewStore }) {
     );
   }
   return (
-    <EscalationDialog
-      key={first.escalationId}
-      runId={runId}
-      escalation={first}
-      sourceName={name(first.sourceId)}
-      targetName={name(first.targetId)}
-      onClose={() => setLater((previous) => new Set(previous).add(first.escalationId))}
-    />
+    <Suspense fallback={null}>
+      <EscalationDialog
+        key={first.escalationId}
+        runId={runId}
+        escalation={first}
+        sourceName={name(first.sourceId)}
+        targetName={name(first.targetId)}
+        onClose={() => setLater((previous) => new Set(previous).add(first.escalationId))}
+      />
+    </Suspense>
   );
 }
 
