@@ -13,6 +13,13 @@ export interface ExtraServer {
   /** What the server printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, its data directory stays for `restart`. */
+  kill(): Promise<void>;
+  /**
+   * Starts the server again on the same port and data directory (the browser's streams reconnect to it), with
+   * `env` changed from the first start's (e.g. the provider key removed).
+   */
+  restart(env?: Record<string, string>): Promise<void>;
 }
 
 const SERVER_DIR = fileURLToPath(new URL('../../apps/server', import.meta.url));
@@ -34,6 +41,35 @@ export async function startExtraServer(env: Record<string, string>): Promise<Ext
   if (await answers(`${baseURL}/api/health`)) throw new Error(`Port ${port} is already in use.`);
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-e2e-extra-'));
   let output = '';
+  let process_ = await spawnServer(port, dataDir, env, (text) => {
+    output += text;
+  });
+  const stop = async () => {
+    if (process_.child.exitCode === null) process_.child.kill('SIGTERM');
+    await process_.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const kill = async () => {
+    if (process_.child.exitCode === null) process_.child.kill('SIGKILL');
+    await process_.exited;
+  };
+  const restart = async (changed: Record<string, string> = {}) => {
+    await kill();
+    process_ = await spawnServer(port, dataDir, { ...env, ...changed }, (text) => {
+      output += text;
+    });
+  };
+  return { baseURL, output: () => output, stop, kill, restart };
+}
+
+async function spawnServer(
+  port: number,
+  dataDir: string,
+  env: Record<string, string>,
+  log: (text: string) => void,
+): Promise<{ child: ChildProcess; exited: Promise<void> }> {
+  const baseURL = `http://127.0.0.1:${port}`;
+  let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: {
@@ -49,31 +85,25 @@ export async function startExtraServer(env: Record<string, string>): Promise<Ext
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk) => {
+  const onData = (chunk: unknown) => {
     output += String(chunk);
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    await exited;
-    rmSync(dataDir, { recursive: true, force: true });
+    log(String(chunk));
   };
-
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The extra server exited early:\n${output}`);
     if (await answers(`${baseURL}/api/health`)) break;
     if (Date.now() > deadline) {
-      await stop();
+      child.kill('SIGKILL');
+      await exited;
       throw new Error(`The extra server did not start within 60 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { baseURL, output: () => output, stop };
+  return { child, exited };
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -85,13 +115,20 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /** The engine's fake OpenAI-compatible server in a child process; specialists answer with `specialistReply`. */
-export async function startFakeOpenAI(specialistReply: string): Promise<{ baseURL: string; stop(): Promise<void> }> {
+export async function startFakeOpenAI(
+  specialistReply: string | undefined,
+  options: { chunkDelayMs?: number } = {},
+): Promise<{ baseURL: string; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', fileURLToPath(new URL('../pages/run-fake-openai.ts', import.meta.url))],
     {
       cwd: SERVER_DIR,
-      env: { ...process.env, FAKE_SPECIALIST_REPLY: specialistReply },
+      env: {
+        ...process.env,
+        ...(specialistReply !== undefined ? { FAKE_SPECIALIST_REPLY: specialistReply } : {}),
+        FAKE_CHUNK_DELAY_MS: String(options.chunkDelayMs ?? 0),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -2,10 +2,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './deps';
+import { NotFoundError } from './errors';
 import { authGuard, type TokenAttempts } from './http/auth';
 import { MAX_BODY_BYTES } from './http/body';
 import { clientAddress } from './http/client-address';
-import { NotFoundError, PayloadTooLargeError } from './http/errors';
+import { PayloadTooLargeError } from './http/errors';
 import { hostGuard, unsafeMethodGuard } from './http/guards';
 import { createErrorHandler, errorBody } from './http/on-error';
 import { securityHeaders } from './http/security-headers';

@@ -1,4 +1,4 @@
-// Wires stores, notifier, run manager and app together from a config: shared by main.ts and the tests.
+// Wires stores, notifier, run service, run executor and app together from a config: shared by main.ts and the tests.
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import { createApp } from './app';
 import { type Db, openDatabase } from './db/database';
@@ -6,11 +6,14 @@ import type { AppDeps } from './deps';
 import { type IdSource, randomId } from './ids';
 import type { Logger } from './logger';
 import type { EnginePort, ModelProvider } from './runs/engine-port';
-import { RunManager } from './runs/run-manager';
+import { RunExecutor } from './runs/run-executor';
+import { RunService } from './runs/run-service';
 import { createMemoryNotifier } from './store/memory-notifier';
 import { createSqliteGraphStore } from './store/sqlite-graph-store';
+import { createSqliteRunClaims } from './store/sqlite-run-claims';
+import { createSqliteRunRequests } from './store/sqlite-run-requests';
 import { createSqliteRunStore } from './store/sqlite-run-store';
-import type { GraphStore, RunNotifier, RunStore } from './store/types';
+import type { GraphStore, RunClaims, RunNotifier, RunRequests, RunStore } from './store/types';
 
 export interface ComposeOptions {
   dataDir: string | ':memory:';
@@ -30,6 +33,9 @@ export interface ComposeOptions {
   newId?: IdSource;
   heartbeatMs?: number;
   settleTimeoutMs?: number;
+  /** Claims on runs: how long one lasts unless renewed, and how often it is renewed. */
+  leaseMs?: number;
+  renewMs?: number;
 }
 
 export interface Composed {
@@ -38,10 +44,16 @@ export interface Composed {
   graphs: GraphStore;
   runs: RunStore;
   notifier: RunNotifier;
-  runManager: RunManager;
+  claims: RunClaims;
+  requests: RunRequests;
+  runService: RunService;
+  runExecutor: RunExecutor;
   provider: ProviderInfo;
-  /** Stops active runs (they end `interrupted`) and closes the database. */
-  close(): Promise<void>;
+  /**
+   * Stops taking work, lets model calls in flight finish within `graceMs` (default 0), releases the claims (the runs
+   * keep their status and resume at the next start) and closes the database.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 export function compose(options: ComposeOptions): Composed {
@@ -50,22 +62,38 @@ export function compose(options: ComposeOptions): Composed {
   const runs = createSqliteRunStore(db);
   const notifier = createMemoryNotifier();
   const newId = options.newId ?? randomId;
-  const runManager = new RunManager({
+  const claims = createSqliteRunClaims(db);
+  const requests = createSqliteRunRequests(db);
+  const runService = new RunService({
     graphs,
     runs,
+    claims,
+    requests,
+    notifier,
+    engine: options.engine,
+    newId,
+    secrets: options.secrets,
+    settleTimeoutMs: options.settleTimeoutMs,
+  });
+  const runExecutor = new RunExecutor({
+    graphs,
+    runs,
+    claims,
+    requests,
     notifier,
     engine: options.engine,
     provider: options.provider,
     logger: options.logger,
     newId,
     secrets: options.secrets,
-    settleTimeoutMs: options.settleTimeoutMs,
+    leaseMs: options.leaseMs,
+    renewMs: options.renewMs,
   });
   const deps: AppDeps = {
     graphs,
     runs,
     notifier,
-    runManager,
+    runService,
     provider: options.provider.info,
     prices: options.prices ?? {},
     logger: options.logger,
@@ -86,10 +114,14 @@ export function compose(options: ComposeOptions): Composed {
     graphs,
     runs,
     notifier,
-    runManager,
+    claims,
+    requests,
+    runService,
+    runExecutor,
     provider: options.provider.info,
-    async close() {
-      await runManager.shutdown();
+    async close(graceMs = 0) {
+      runService.stopAccepting();
+      await runExecutor.shutdown(graceMs);
       db.close();
     },
   };

@@ -17,6 +17,8 @@ export interface ServerConfig {
   simulated: { callDelayMs: number; tokenDelayMs: number; confidence: number };
   webDir: string;
   examplesDir: string;
+  /** On SIGTERM, how long model calls in flight may take to finish before the claims are released. */
+  shutdownGraceMs: number;
   /** Extra host names the `Host` header may carry (reverse proxies), from BATON_ALLOWED_HOSTS. */
   allowedHosts: string[];
   /**
@@ -68,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
       tokenDelayMs: integer(env, 'BATON_SIM_TOKEN_MS', 15, 0, 60_000),
       confidence: fraction(env, 'BATON_SIM_CONFIDENCE', 0.9),
     },
+    shutdownGraceMs: integer(env, 'BATON_SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     webDir: path.resolve(cwd, nonEmpty(env.BATON_WEB_DIR) ?? path.join(serverRoot, '../web/dist')),
     examplesDir: path.join(serverRoot, '../../examples'),
     allowedHosts: (nonEmpty(env.BATON_ALLOWED_HOSTS) ?? '')

@@ -2,14 +2,14 @@
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import type { IdSource } from './ids';
 import type { Logger } from './logger';
-import type { RunManager } from './runs/run-manager';
+import type { RunService } from './runs/run-service';
 import type { GraphStore, RunNotifier, RunStore } from './store/types';
 
 export interface AppDeps {
   graphs: GraphStore;
   runs: RunStore;
   notifier: RunNotifier;
-  runManager: RunManager;
+  runService: RunService;
   provider: ProviderInfo;
   /** USD per 1M tokens by model id (config.ts), served to the web app to price runs. */
   prices: PriceTable;

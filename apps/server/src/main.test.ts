@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { RunEvent, RunRecord, StartRunResponse } from '@baton/contracts';
+import { isTerminalRunStatus, type RunEvent, type RunRecord, type StartRunResponse } from '@baton/contracts';
 import { verifyRunLog } from '@baton/engine';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ChildServer, startChildServer } from '../test/child-server';
@@ -26,11 +26,20 @@ async function start(env: Record<string, string>): Promise<ChildServer> {
   return child;
 }
 
+async function finished(url: string, runId: string): Promise<RunRecord> {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+    const run = (await (await fetch(`${url}/api/runs/${runId}`)).json()) as RunRecord;
+    if (isTerminalRunStatus(run.status)) return run;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`run ${runId} did not end`);
+}
+
 const post = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('main.ts as a process', () => {
-  it('after SIGKILL mid-run, the next start marks the run interrupted with its log intact and verifiable', async () => {
+  it('after SIGKILL mid-run, the next start resumes the run: it completes, one log over both attempts verifies', async () => {
     const dataDir = tempDir();
     const env = { BATON_DATA_DIR: dataDir, BATON_SIM_CALL_MS: '150', BATON_SIM_TOKEN_MS: '20' };
     const first = await start(env);
@@ -48,20 +57,25 @@ describe('main.ts as a process', () => {
     await first.exited;
 
     const second = await start(env);
-    const run = (await (await fetch(`${second.url}/api/runs/${runId}`)).json()) as RunRecord;
-    expect(run.status).toBe('interrupted');
-    expect(run.error?.code).toBe('run_interrupted');
+    expect(second.output()).toContain('resuming 1 unfinished run(s)');
+    const run = await finished(second.url, runId);
+    expect(run.status).toBe('completed');
     const trace = (await (await fetch(`${second.url}/api/runs/${runId}/trace`)).json()) as { events: RunEvent[] };
     expect(trace.events.length).toBe(run.eventCount);
     expect(trace.events.slice(0, seen.length)).toEqual(seen);
-    expect(trace.events.at(-1)?.type).toBe('run.interrupted');
+    expect(trace.events.filter((e) => e.type === 'run.started').map((e) => e.attempt)).toEqual([1, 2]);
+    expect(trace.events.map((e) => e.seq)).toEqual(trace.events.map((_, i) => i + 1));
     expect(verifyRunLog(trace.events, { lastHash: run.lastHash, count: run.eventCount })).toEqual({ ok: true });
-    expect(second.output()).toContain('marked 1 unfinished run(s) interrupted');
   }, 60_000);
 
-  it('on SIGTERM, a run going on ends interrupted, sealed by the stopping process', async () => {
+  it('on SIGTERM, a run going on keeps its status, with no run.interrupted; the next start resumes it', async () => {
     const dataDir = tempDir();
-    const env = { BATON_DATA_DIR: dataDir, BATON_SIM_CALL_MS: '300', BATON_SIM_TOKEN_MS: '20' };
+    const env = {
+      BATON_DATA_DIR: dataDir,
+      BATON_SIM_CALL_MS: '300',
+      BATON_SIM_TOKEN_MS: '20',
+      BATON_SHUTDOWN_GRACE_MS: '2000',
+    };
     const first = await start(env);
     const started = await post(`${first.url}/api/graphs/example-peer-review/runs`, { goal: 'a haiku' });
     const { runId } = (await started.json()) as StartRunResponse;
@@ -69,11 +83,13 @@ describe('main.ts as a process', () => {
     first.process.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
-    const second = await start(env);
-    const run = (await (await fetch(`${second.url}/api/runs/${runId}`)).json()) as RunRecord;
-    expect(run.status).toBe('interrupted');
-    expect(second.output()).not.toContain('unfinished run');
+    const second = await start({ ...env, BATON_SIM_CALL_MS: '0', BATON_SIM_TOKEN_MS: '0' });
+    const before = (await (await fetch(`${second.url}/api/runs/${runId}/trace`)).json()) as { events: RunEvent[] };
+    expect(before.events.some((e) => e.type === 'run.interrupted')).toBe(false);
+    const run = await finished(second.url, runId);
+    expect(run.status).toBe('completed');
     const trace = (await (await fetch(`${second.url}/api/runs/${runId}/trace`)).json()) as { events: RunEvent[] };
+    expect(trace.events.some((e) => e.type === 'run.interrupted')).toBe(false);
     expect(verifyRunLog(trace.events, { lastHash: run.lastHash, count: run.eventCount })).toEqual({ ok: true });
   }, 60_000);
 

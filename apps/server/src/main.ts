@@ -1,5 +1,5 @@
-// Entry point: reads the environment, opens the database, closes runs a previous process left open, seeds the
-// examples, serves the API and the web app on HOST:PORT, and stops cleanly on SIGINT/SIGTERM.
+// Entry point: reads the environment, opens the database, resumes the runs a previous process left unfinished, seeds
+// the examples, serves the API and the web app on HOST:PORT, and stops gracefully on SIGINT/SIGTERM.
 import { readFileSync } from 'node:fs';
 import * as engine from '@baton/engine';
 import { serve } from '@hono/node-server';
@@ -8,8 +8,6 @@ import { configuredSecrets, isLoopbackHost, readConfig } from './config';
 import { createLogger } from './logger';
 import { allowedHostnames, createProvider } from './provider';
 import { seedExamples } from './seed';
-
-const INTERRUPTED_REASON = 'The server stopped while the run was going on.';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -38,8 +36,8 @@ async function main(): Promise<void> {
     trustedProxies: config.trustedProxies,
     version,
   });
-  const interrupted = await server.runManager.interruptUnfinished(INTERRUPTED_REASON);
-  if (interrupted.length > 0) logger.warn(`marked ${interrupted.length} unfinished run(s) interrupted`);
+  const resumed = await server.runExecutor.start();
+  if (resumed.length > 0) logger.info(`resuming ${resumed.length} unfinished run(s)`);
   const seeded = await seedExamples(server.graphs, config.examplesDir, logger);
   if (seeded.length > 0) logger.info(`added ${seeded.length} example graphs`);
 
@@ -57,9 +55,10 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info(`${signal}: stopping`);
+    logger.info(`${signal}: stopping; model calls in flight get ${config.shutdownGraceMs} ms to finish`);
     http.close();
-    await server.close();
+    (http as { closeAllConnections?: () => void }).closeAllConnections?.();
+    await server.close(config.shutdownGraceMs);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,4 +1,4 @@
-// A tiny runGraph-shaped engine for route and run-manager tests: a few sealed events, an optional escalation.
+// A tiny runGraph-shaped engine for route and run-service tests: a few sealed events, an optional escalation.
 import { createHash } from 'node:crypto';
 import {
   canonicalJson,
@@ -11,7 +11,7 @@ import {
   type RunEventBody,
   validateJson,
 } from '@baton/contracts';
-import { scrubValue } from '@baton/engine';
+import { priorSpend, scrubValue } from '@baton/engine';
 import type { EnginePort, RunGraphOptions, RunHandle, Scrubber } from '../src/runs/engine-port';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -161,6 +161,7 @@ export function createFakeEngine(options: FakeEngineOptions = {}): EnginePort & 
     started,
     runGraph,
     sealEvent: fakeSeal,
+    priorSpend,
     validateHandoffPayload(contract, payload) {
       const compiled = compileJsonSchema(contract.schema);
       if (!compiled.ok) return { ok: false, errors: [{ path: [], message: compiled.message }] };

@@ -39,6 +39,11 @@ export function testServer(
     sourceMaps?: boolean;
     trustedProxies?: string[];
     now?: () => number;
+    /** False: no executor takes the runs (as if the process executing them had died). */
+    execute?: boolean;
+    /** Put in every id, so that servers opened one after another on one data directory make distinct ids. */
+    idTag?: string;
+    leaseMs?: number;
   } = {},
 ): TestServer {
   const secrets = options.secrets ?? [];
@@ -59,10 +64,12 @@ export function testServer(
     trustedProxies: options.trustedProxies,
     now: options.now,
     version: '0.1.0-test',
-    newId: (prefix) => `${prefix}_${++counter}`,
+    newId: (prefix) => `${prefix}_${options.idTag ?? ''}${++counter}`,
+    leaseMs: options.leaseMs,
     heartbeatMs: 200,
     settleTimeoutMs: 2000,
   });
+  if (options.execute !== false) void composed.runExecutor.start();
   const call: TestServer['call'] = (method, path, body, headers = {}) => {
     const init: RequestInit = { method, headers: { ...headers } };
     if (body !== undefined) {

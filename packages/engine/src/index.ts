@@ -32,6 +32,7 @@ export { createSimulatedProvider, type SimulatedProviderOptions } from './model/
 export { isStrictCompatible } from './model/strict-schema';
 export { NODE_EXECUTORS } from './nodes/registry';
 export { graphParallelism } from './run/parallelism';
+export { type PriorSpend, priorSpend } from './run/prior-spend';
 export { runGraph } from './run/run-graph';
 export type * from './run-options';
 export { type DataText, type EngineText, isPromptText, type PromptText, type Provenance } from './trust/wrap';

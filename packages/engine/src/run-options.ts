@@ -48,9 +48,16 @@ export interface RunGraphOptions {
   clock?: () => number;
   /** Unique ids for actions and escalations. The engine uses no other randomness. */
   ids?: () => string;
-  /** The nonce of the trust-boundary tags; random per run unless given. */
+  /**
+   * The nonce of the trust-boundary tags; random per run unless given. A resumed run must get the nonce of its
+   * earlier attempts, or every prompt that wraps data changes and no recorded step's inputs match.
+   */
   nonce?: string;
-  /** Events of an earlier attempt of this run: completed steps are reused, not executed again. */
+  /**
+   * Events of the earlier attempts of this run: completed steps whose inputs hash the same are reused, not executed
+   * again; an escalation nobody answered is waited on again under its id; the log goes on from the last seq and
+   * chain; the budget counts what those attempts spent.
+   */
   replay?: readonly RunEvent[];
   /**
    * How many model calls of this run may be in flight at once, across all nodes; orchestrators also obey their

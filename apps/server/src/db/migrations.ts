@@ -72,4 +72,28 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'runs keep their tokens per model, to price them',
     sql: `ALTER TABLE runs ADD COLUMN spend TEXT NOT NULL DEFAULT '{"simulated":null,"byModel":{}}';`,
   },
+  {
+    version: 3,
+    name: 'run claims, requests and decisions',
+    sql: `
+      -- Who executes a run (a lease renewed while it does) and what people asked of it, apart from its event-fed row.
+      CREATE TABLE run_control (
+        run_id TEXT PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+        owner TEXT,
+        lease_until INTEGER,
+        cancel_reason TEXT,
+        resume_requested INTEGER NOT NULL DEFAULT 0,
+        -- The trust-boundary nonce: every attempt of a run wraps data alike, so a repeated call sends the same prompt.
+        nonce TEXT
+      ) STRICT;
+
+      CREATE TABLE run_decisions (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        escalation_id TEXT NOT NULL,
+        resolution TEXT NOT NULL,
+        decided_at INTEGER NOT NULL,
+        PRIMARY KEY (run_id, escalation_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

@@ -7,8 +7,8 @@ import {
   parseGraph,
   parseGraphShape,
 } from '@baton/contracts';
+import { InvalidRequestError } from '../errors';
 import { graphIssues } from '../http/body';
-import { InvalidRequestError } from '../http/errors';
 import { scrubJson } from '../secrets';
 
 /** A new graph from a name: an input handing off to an output, ready for agents to go between them. */

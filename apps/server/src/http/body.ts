@@ -9,7 +9,8 @@ import {
 } from '@baton/contracts';
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { HttpError, InvalidRequestError, UnsupportedMediaTypeError } from './errors';
+import { InvalidRequestError } from '../errors';
+import { HttpError, UnsupportedMediaTypeError } from './errors';
 
 /** The largest body the API reads: a graph document at its size limit, with room for the request around it. */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -50,7 +51,7 @@ function guardedJson(text: string): unknown {
   return JSON.parse(text) as unknown;
 }
 
-function bodyRefusal(issue: GraphIssue): HttpError {
+function bodyRefusal(issue: GraphIssue): HttpError | InvalidRequestError {
   const issues = graphIssues([issue]);
   if (issue.code === 'too_large') return new HttpError(413, 'payload_too_large', issue.message, issues);
   const code = issue.code === 'invalid_json' ? 'invalid_json' : issue.code === 'too_deep' ? 'too_deep' : undefined;

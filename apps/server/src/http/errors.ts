@@ -1,4 +1,4 @@
-// Errors the API answers with: each a BatonError with a stable code and the HTTP status it maps to.
+// Errors only HTTP has (sign-in, body size and type), each with its status. Domain errors are in ../errors.ts.
 import { type ApiIssue, BatonError } from '@baton/contracts';
 
 export type HttpErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
@@ -21,26 +21,6 @@ export class HttpError extends BatonError {
     this.status = status;
     this.issues = issues;
     this.headers = headers;
-  }
-}
-
-/** 400: the request is not what the route accepts. */
-export class InvalidRequestError extends HttpError {
-  constructor(message: string, issues: ApiIssue[] = [], code = 'invalid_request') {
-    super(400, code, message, issues);
-  }
-}
-
-export class NotFoundError extends HttpError {
-  constructor(what: string, code = 'not_found') {
-    super(404, code, `${what} does not exist.`);
-  }
-}
-
-/** 409: the request is valid but the state moved on (a stale draft, a decided escalation). */
-export class ConflictError extends HttpError {
-  constructor(code: string, message: string) {
-    super(409, code, message);
   }
 }
 

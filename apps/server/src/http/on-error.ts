@@ -3,6 +3,7 @@ import { type ApiErrorBody, type ApiIssue, formatJsonPath, GraphValidationError 
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ConflictError, InvalidRequestError, NotFoundError } from '../errors';
 import type { Logger } from '../logger';
 import { HttpError } from './errors';
 
@@ -15,6 +16,11 @@ export function createErrorHandler(logger: Logger) {
     if (error instanceof HttpError) {
       return c.json(errorBody(error.code, error.message, error.issues), error.status, error.headers);
     }
+    if (error instanceof InvalidRequestError) {
+      return c.json(errorBody(error.code, error.message, error.issues), 400);
+    }
+    if (error instanceof NotFoundError) return c.json(errorBody(error.code, error.message), 404);
+    if (error instanceof ConflictError) return c.json(errorBody(error.code, error.message), 409);
     if (error instanceof GraphValidationError) {
       const issues = error.issues.map((i) => ({ path: formatJsonPath(i.path), message: i.message, code: i.code }));
       return c.json(errorBody(error.code, error.message, issues), 400);

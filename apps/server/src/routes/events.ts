@@ -3,7 +3,7 @@ import { isTerminalRunStatus, TERMINAL_EVENT_TYPES } from '@baton/contracts';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppDeps } from '../deps';
-import { InvalidRequestError, NotFoundError } from '../http/errors';
+import { InvalidRequestError, NotFoundError } from '../errors';
 import type { StoredEventText } from '../store/types';
 
 const BATCH = 500;

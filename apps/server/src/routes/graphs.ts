@@ -8,10 +8,10 @@ import {
 } from '@baton/contracts';
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
+import { ConflictError, InvalidRequestError, NotFoundError } from '../errors';
 import { checkGraphDocument, exportFileName, exportText, starterGraph } from '../graphs/documents';
 import { distinctName } from '../graphs/names';
 import { parseBody, positiveInt, readJson } from '../http/body';
-import { ConflictError, InvalidRequestError, NotFoundError } from '../http/errors';
 import { scrubbedJson } from '../http/scrubbed-json';
 
 export function graphRoutes(deps: AppDeps): Hono {

@@ -1,15 +1,15 @@
-// Run routes: start a run of a graph's draft, list and read runs, cancel, decide an escalation, export the trace.
+// Run routes: start a run of a graph's draft, list and read runs, cancel, resume, decide an escalation, export the trace.
 import { EscalationDecisionBody, StartRunBody, traceFile } from '@baton/contracts';
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
+import { NotFoundError } from '../errors';
 import { parseBody, readJson } from '../http/body';
-import { NotFoundError } from '../http/errors';
 import { scrubbedJson } from '../http/scrubbed-json';
 
 export function runRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   const json = scrubbedJson(deps.secrets);
-  const { runs, runManager } = deps;
+  const { runs, runService } = deps;
 
   const requireRun = async (id: string) => {
     const run = await runs.getRun(id);
@@ -19,7 +19,7 @@ export function runRoutes(deps: AppDeps): Hono {
 
   app.post('/graphs/:id/runs', async (c) => {
     const body = parseBody(StartRunBody, await readJson(c));
-    return json(c, await runManager.start(c.req.param('id'), body), 202);
+    return json(c, await runService.start(c.req.param('id'), body), 202);
   });
 
   app.get('/graphs/:id/runs', async (c) => {
@@ -30,11 +30,13 @@ export function runRoutes(deps: AppDeps): Hono {
 
   app.get('/runs/:id', async (c) => json(c, await requireRun(c.req.param('id'))));
 
-  app.post('/runs/:id/cancel', async (c) => json(c, await runManager.cancel(c.req.param('id'))));
+  app.post('/runs/:id/cancel', async (c) => json(c, await runService.cancel(c.req.param('id'))));
+
+  app.post('/runs/:id/resume', async (c) => json(c, await runService.resume(c.req.param('id')), 202));
 
   app.post('/runs/:id/escalations/:escalationId', async (c) => {
     const body = parseBody(EscalationDecisionBody, await readJson(c));
-    return json(c, await runManager.decide(c.req.param('id'), c.req.param('escalationId'), body));
+    return json(c, await runService.decide(c.req.param('id'), c.req.param('escalationId'), body));
   });
 
   app.get('/runs/:id/trace', async (c) => {

@@ -2,8 +2,8 @@
 import { SaveVersionBody } from '@baton/contracts';
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
+import { NotFoundError } from '../errors';
 import { parseBody, positiveInt, readOptionalJson } from '../http/body';
-import { NotFoundError } from '../http/errors';
 import { scrubbedJson } from '../http/scrubbed-json';
 
 export function versionRoutes(deps: AppDeps): Hono {

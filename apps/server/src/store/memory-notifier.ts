@@ -1,9 +1,19 @@
-// RunNotifier inside one process: a map of listeners per run. Redis pub/sub or LISTEN/NOTIFY can replace it.
+// RunNotifier inside one process: listeners per run and for new work. Redis pub/sub or LISTEN/NOTIFY can replace it.
 import type { RunNotifier } from './types';
 
 export function createMemoryNotifier(): RunNotifier {
   const listeners = new Map<string, Set<() => void>>();
+  const workers = new Set<() => void>();
   return {
+    notifyWork() {
+      for (const listener of [...workers]) listener();
+    },
+    subscribeWork(listener) {
+      workers.add(listener);
+      return () => {
+        workers.delete(listener);
+      };
+    },
     notify(runId) {
       for (const listener of listeners.get(runId) ?? []) listener();
     },

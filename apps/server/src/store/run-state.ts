@@ -66,7 +66,7 @@ export function applyEvent(state: RunState, event: RunEvent): RunState {
         ...next,
         status: 'interrupted',
         endedAt: event.at,
-        pendingEscalations: [],
+        // Kept: an interrupted run can be resumed, and its open escalations are waited on again under the same ids.
         error: { code: 'run_interrupted', message: event.reason },
       };
     case 'action.started':

@@ -8,7 +8,7 @@ import type {
   RunStatus,
 } from '@baton/contracts';
 import type { Db } from '../db/database';
-import { ConflictError, NotFoundError } from '../http/errors';
+import { ConflictError, NotFoundError } from '../errors';
 import type { GraphStore } from './types';
 
 interface GraphRow {

@@ -7,7 +7,7 @@
 import { isTerminalRunStatus, type JsonPath, type RunEvent } from '@baton/contracts';
 import { type Redaction, redactRunLog } from '@baton/engine';
 import type { Db } from '../db/database';
-import { ConflictError, NotFoundError } from '../http/errors';
+import { ConflictError, NotFoundError } from '../errors';
 import type { RunStore } from './types';
 
 export interface StoredRedactionRequest {

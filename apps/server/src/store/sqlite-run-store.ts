@@ -1,5 +1,6 @@
 // RunStore on SQLite: runs are rows, events are append-only rows keyed by (run_id, seq), written with the run's update.
 import type {
+  Budget,
   ErrorInfo,
   JsonValue,
   RunEvent,
@@ -11,7 +12,7 @@ import type {
 } from '@baton/contracts';
 import { isTerminalRunStatus } from '@baton/contracts';
 import type { Db } from '../db/database';
-import { ConflictError, NotFoundError } from '../http/errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { applyEvent, type RunState, ZERO_USAGE } from './run-state';
 import type { RunStore, StoredEventText } from './types';
 
@@ -145,7 +146,13 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
     return { fixed: run.fixed, state, texts };
   }
 
-  const append = db.transaction((runId: string, events: readonly RunEvent[]): ActiveRun => {
+  const holderOf = db.prepare<[string], { owner: string | null }>('SELECT owner FROM run_control WHERE run_id = ?');
+
+  const append = db.transaction((runId: string, events: readonly RunEvent[], owner: string | undefined): ActiveRun => {
+    // The fence: a process whose claim was taken over (it stalled past its lease) can write nothing more.
+    if (owner !== undefined && holderOf.get(runId)?.owner !== owner) {
+      throw new ConflictError('claim_lost', `The run "${runId}" is no longer held by "${owner}"; nothing was written.`);
+    }
     const cached = active.get(runId);
     if (cached) {
       try {
@@ -162,12 +169,12 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
     return next;
   });
 
-  async function appendEvents(events: readonly RunEvent[]): Promise<RunRecord> {
+  async function appendEvents(events: readonly RunEvent[], guard?: { owner: string }): Promise<RunRecord> {
     const runId = events[0]?.runId;
     if (runId === undefined) throw new Error('appendEvents needs at least one event.');
     let run: ActiveRun;
     try {
-      run = append(runId, events);
+      run = append(runId, events, guard?.owner);
     } catch (error) {
       active.delete(runId);
       throw error;
@@ -208,6 +215,10 @@ export function createSqliteRunStore(db: Db, now: () => number = Date.now): RunS
         .prepare<string[], RunRow>(`SELECT * FROM runs WHERE status IN (${marks}) ORDER BY created_at`)
         .all(...statuses)
         .map(toRecord);
+    },
+    async getRunBudget(id) {
+      const row = selectRun.get(id);
+      return row?.budget ? (JSON.parse(row.budget) as Budget) : null;
     },
     appendEvents,
     async readEvents(runId, afterSeq, limit = 1000) {

@@ -12,6 +12,7 @@ import type {
   RunStatus,
   RunSummary,
 } from '@baton/contracts';
+import type { EscalationResolution } from '@baton/engine';
 
 /** Async throughout, so that a networked database can implement it without touching the routes. */
 export interface GraphStore {
@@ -49,11 +50,14 @@ export interface RunStore {
   /** Newest first. */
   listRuns(graphId: string): Promise<RunSummary[]>;
   listRunsWithStatus(statuses: readonly RunStatus[]): Promise<RunRecord[]>;
+  /** The budget the run was started with (null: the graph's and the defaults). */
+  getRunBudget(id: string): Promise<Budget | null>;
   /**
    * Appends events of one run, in order, and applies them to the run's status, counters and last chain hash, all
-   * in one transaction. Their `seq`s must follow on from `eventCount`, or nothing is written.
+   * in one transaction. Their `seq`s must follow on from `eventCount`, or nothing is written. With `guard`, nothing is
+   * written either unless `guard.owner` holds the run's claim (`claim_lost`): the fence of a lease taken over.
    */
-  appendEvents(events: readonly RunEvent[]): Promise<RunRecord>;
+  appendEvents(events: readonly RunEvent[], guard?: { owner: string }): Promise<RunRecord>;
   /** Events with `seq > afterSeq`, in order, at most `limit`. */
   readEvents(runId: string, afterSeq: number, limit?: number): Promise<RunEvent[]>;
   /** The same events as stored JSON text, not parsed: what a stream sends as it is. */
@@ -67,8 +71,55 @@ export interface StoredEventText {
   body: string;
 }
 
-/** Wakes whoever watches a run when its log grew. Carries no data: watchers read the store. */
+/**
+ * Wakes whoever watches a run when its log grew, and the executors when there is work (a run to start or resume, a
+ * cancel, a decision). Carries no data: the woken read the store.
+ */
 export interface RunNotifier {
   notify(runId: string): void;
   subscribe(runId: string, listener: () => void): () => void;
+  notifyWork(): void;
+  subscribeWork(listener: () => void): () => void;
+}
+
+/** A run some process may have to execute, and who holds it now. */
+export interface UnfinishedRun {
+  runId: string;
+  owner: string | null;
+  leaseUntil: number | null;
+}
+
+/**
+ * Which process executes a run: a compare-and-set on an owner id and a lease expiry, renewed while it executes. A run
+ * is taken only when no live lease covers it, so two processes never execute one run.
+ */
+export interface RunClaims {
+  /**
+   * Takes the run for `owner` until `now + leaseMs` if it is free, its lease expired, `owner` holds it already, or it
+   * is held by `stealFrom` (an owner known to be dead). True when `owner` holds it after the call.
+   */
+  claim(runId: string, owner: string, leaseMs: number, stealFrom?: string): Promise<boolean>;
+  /** Extends `owner`'s lease; false when `owner` no longer holds the run (it must stop writing). */
+  renew(runId: string, owner: string, leaseMs: number): Promise<boolean>;
+  /** Lets go of the run, if `owner` holds it. */
+  release(runId: string, owner: string): Promise<void>;
+  /** Runs that are not over (queued, running, waiting, or interrupted with a resume asked for), oldest first. */
+  unfinished(): Promise<UnfinishedRun[]>;
+  /** The owner of a live lease on the run, or null. */
+  holder(runId: string): Promise<string | null>;
+}
+
+/** What a person asked of a run, kept in the store so that the process executing it need not be the one asked. */
+export interface RunRequests {
+  requestCancel(runId: string, reason: string): Promise<void>;
+  cancelRequest(runId: string): Promise<string | null>;
+  /** Asks for a new attempt of an interrupted run; false when one was asked already. */
+  requestResume(runId: string): Promise<boolean>;
+  resumeRequested(runId: string): Promise<boolean>;
+  clearResumeRequest(runId: string): Promise<void>;
+  /** Stores a person's decision on an escalation; false when that escalation has a decision already. */
+  recordDecision(runId: string, escalationId: string, resolution: EscalationResolution): Promise<boolean>;
+  decision(runId: string, escalationId: string): Promise<EscalationResolution | null>;
+  /** The run's trust-boundary nonce, made (from `fresh`) and kept at the first call. */
+  nonce(runId: string, fresh: () => string): Promise<string>;
 }

@@ -1,7 +1,7 @@
 // What the shown run was asked: its goal and JSON input, read-only, and a button that runs the graph with them again.
-
+import { isTerminalRunStatus } from '@baton/contracts';
 import type { RunAgainRequest } from './RunControls';
-import { isEnded, type RunViewStore } from './run-view-store';
+import type { RunViewStore } from './run-view-store';
 import { useRunSummary } from './view-hooks';
 
 export function RunAsked({
@@ -30,7 +30,7 @@ export function RunAsked({
           </pre>
         </>
       )}
-      {isEnded(status) && (
+      {isTerminalRunStatus(status) && (
         <button
           type="button"
           className="btn btn-sm"

@@ -1,11 +1,11 @@
 // The run panel of the editor: goal, Run / Cancel, provider badge, the live trace, the result, history, escalations.
-import type { ActionType } from '@baton/contracts';
+import { type ActionType, isTerminalRunStatus } from '@baton/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { graphPath, navigate, runPath } from '../app/router';
 import { badgeClass, runStatusBadge } from '../ui/format';
 import { ActionDetail } from './ActionDetail';
-import { runKeys, traceUrl } from './api';
+import { runKeys, traceUrl, useResumeRun } from './api';
 import { CanvasFocusBridge } from './CanvasFocusBridge';
 import { formatDuration, formatTokens } from './format';
 import { ProviderBadge } from './ProviderBadge';
@@ -14,7 +14,7 @@ import { type RunAgainRequest, RunControls } from './RunControls';
 import { RunHistory } from './RunHistory';
 import { useRunSession, useTraceFocus } from './run-session';
 import { connectRunStream, type StreamState } from './run-stream';
-import { isEnded, type RunViewStore } from './run-view-store';
+import type { AttemptMarker, RunViewStore } from './run-view-store';
 import { TraceFilters } from './TraceFilters';
 import { TraceList } from './TraceList';
 import { focusAction } from './trace-focus';
@@ -112,6 +112,11 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
           store={view.store}
           streamState={streamState}
           onRetry={() => setAttempt((n) => n + 1)}
+          onResumed={() => {
+            // The new attempt's events follow the last seq the store has: reopen the stream from there.
+            view.ended = false;
+            setAttempt((n) => n + 1);
+          }}
           onClose={() => {
             setStartedRunId(null);
             navigate(graphPath(graphId));
@@ -154,6 +159,7 @@ function RunStatusBar({
   store,
   streamState,
   onRetry,
+  onResumed,
   onClose,
 }: {
   graphId: string;
@@ -161,12 +167,14 @@ function RunStatusBar({
   store: RunViewStore;
   streamState: StreamState | null;
   onRetry(): void;
+  onResumed(): void;
   onClose(): void;
 }) {
   const summary = useRunSummary(store);
   const cost = useCost(store, null);
+  const resume = useResumeRun();
   const badge = runStatusBadge(summary.status);
-  const live = !isEnded(summary.status);
+  const live = !isTerminalRunStatus(summary.status);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!live) return;
@@ -229,6 +237,27 @@ function RunStatusBar({
           {summary.error.message}
         </p>
       )}
+      {summary.status === 'interrupted' && (
+        <p className="run-resume">
+          <span className="run-notice" data-testid="run-interrupted-reason">
+            {summary.endReason ?? 'The run could not be resumed.'}
+          </span>{' '}
+          <button
+            type="button"
+            className="btn btn-sm btn-primary"
+            data-testid="run-resume"
+            disabled={resume.isPending}
+            onClick={() => resume.mutate(runId, { onSuccess: onResumed })}
+          >
+            Resume
+          </button>
+          {resume.error && (
+            <span className="run-error" role="alert">
+              {resume.error instanceof Error ? resume.error.message : 'The run could not be resumed.'}
+            </span>
+          )}
+        </p>
+      )}
     </div>
   );
 }
@@ -255,16 +284,32 @@ function TraceTab({ store }: { store: RunViewStore }) {
   return (
     <div className="trace-tab">
       <TraceFilters store={store} actionType={actionType} onActionType={setActionType} />
-      <TraceList store={store} filter={filter} live={!isEnded(summary.status)} />
+      {summary.attempts.map((marker) => (
+        <AttemptNote key={marker.seq} marker={marker} />
+      ))}
+      <TraceList store={store} filter={filter} live={!isTerminalRunStatus(summary.status)} />
       <ActionDetail store={store} actionId={actionId} />
     </div>
+  );
+}
+
+/** Where a resumed attempt began in the trace, and what it reused of the attempts before. */
+function AttemptNote({ marker }: { marker: AttemptMarker }) {
+  return (
+    <p className="run-notice trace-attempt" data-testid="trace-attempt" data-seq={marker.seq}>
+      Resumed after a restart: {marker.reused} step{marker.reused === 1 ? '' : 's'} reused, {marker.repeated} repeated
+      <span className="subtle">
+        {' '}
+        (attempt {marker.attempt}, from event {marker.seq}, {new Date(marker.at).toLocaleTimeString()})
+      </span>
+    </p>
   );
 }
 
 /** A dot on the Result tab once the run has ended: the result (or why there is none) is there to read. */
 function ResultReady({ store }: { store: RunViewStore }) {
   const { status } = useRunSummary(store);
-  if (!isEnded(status)) return null;
+  if (!isTerminalRunStatus(status)) return null;
   return (
     <span className={`run-tab-dot status-dot-${status}`}>
       <span className="visually-hidden"> (ready)</span>
@@ -282,10 +327,11 @@ function ResultTab({ store }: { store: RunViewStore }) {
 }
 
 function Escalations({ runId, store }: { runId: string; store: RunViewStore }) {
-  const { pendingEscalations } = useRunSummary(store);
+  const { pendingEscalations, status } = useRunSummary(store);
   const [later, setLater] = useState<ReadonlySet<string>>(() => new Set());
   const first = pendingEscalations[0];
-  if (!first) return null;
+  // An interrupted run keeps its open questions, but they can be answered only once it is resumed.
+  if (!first || isTerminalRunStatus(status)) return null;
   const name = (nodeId: string) => agentName(store, nodeId);
   if (later.has(first.escalationId)) {
     return (

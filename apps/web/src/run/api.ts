@@ -1,4 +1,4 @@
-// TanStack Query hooks for runs: start, cancel, history, the provider badge, prices and escalation decisions.
+// TanStack Query hooks for runs: start, cancel, resume, history, the provider badge, prices and escalation decisions.
 import type {
   EscalationDecisionBody,
   PricesResponse,
@@ -29,6 +29,7 @@ export const runApi = {
     apiFetch<{ items: RunSummary[] }>(`/api/graphs/${encodeURIComponent(graphId)}/runs`).then((page) => page.items),
   get: (runId: string) => apiFetch<RunRecord>(runUrl(runId)),
   cancel: (runId: string) => apiFetch<RunRecord>(`${runUrl(runId)}/cancel`, { method: 'POST', json: {} }),
+  resume: (runId: string) => apiFetch<RunRecord>(`${runUrl(runId)}/resume`, { method: 'POST', json: {} }),
   decide: (runId: string, escalationId: string, body: EscalationDecisionBody) =>
     apiFetch<RunRecord>(`${runUrl(runId)}/escalations/${encodeURIComponent(escalationId)}`, {
       method: 'POST',
@@ -66,6 +67,11 @@ export function useStartRun(graphId: string) {
 
 export function useCancelRun() {
   return useMutation({ mutationFn: (runId: string) => runApi.cancel(runId) });
+}
+
+/** Asks the server for a new attempt of an interrupted run; the page then follows the stream from its last seq. */
+export function useResumeRun() {
+  return useMutation({ mutationFn: (runId: string) => runApi.resume(runId) });
 }
 
 export function useDecideEscalation(runId: string) {

@@ -342,3 +342,34 @@ describe('visibleRows', () => {
     expect(axis.end).toBe(events.at(-1)?.at);
   });
 });
+
+describe('a run resumed after a restart', () => {
+  it('is interrupted, then goes on: the attempt is marked with what it reused and repeated', () => {
+    const s = new EventScript();
+    s.started();
+    s.actionStarted('a_1', null, 'writer', 'llm_call');
+    s.completed('a_1', null, 'draft');
+    s.actionStarted('a_2', null, 'editor', 'llm_call');
+    s.add({ type: 'run.interrupted', reason: 'The run started with other model settings.' });
+    const store = new RunViewStore({ scheduleFrame: (flush) => flush() });
+    store.applyAll(s.events);
+    expect(store.getSummary().status).toBe('interrupted');
+    expect(store.getSummary().endReason).toContain('other model settings');
+
+    s.add({
+      type: 'run.started',
+      graphId: 'g1',
+      graphVersion: 1,
+      goal: 'Write a haiku',
+      provider: store.getSummary().provider!,
+      budget: store.getSummary().budget!,
+      attempt: 2,
+    });
+    store.applyAll(s.events);
+    const summary = store.getSummary();
+    expect(summary.status).toBe('running');
+    expect(summary.endedAt).toBeNull();
+    expect(summary.error).toBeNull();
+    expect(summary.attempts).toEqual([{ attempt: 2, seq: 6, at: expect.any(Number), reused: 1, repeated: 1 }]);
+  });
+});

@@ -2,13 +2,14 @@
 import {
   assertNever,
   formatJsonPath,
+  isTerminalRunStatus,
   type ModelCall,
   type RunEvent,
-  type RunStatus,
   type Usage,
 } from '@baton/contracts';
 import type {
   ActionView,
+  AttemptMarker,
   EdgeRunState,
   EscalationView,
   HandoffView,
@@ -19,6 +20,7 @@ import type {
 
 export type {
   ActionView,
+  AttemptMarker,
   EdgeRunState,
   EscalationView,
   HandoffView,
@@ -59,6 +61,10 @@ export class RunViewStore {
   private treeVersionValue = 0;
   private structureVersionValue = 0;
   private newestActionIdValue: string | null = null;
+  /** Step keys started, completed (or decided), and waiting on a person: what a resumed attempt reuses or repeats. */
+  private readonly stepsStarted = new Set<string>();
+  private readonly stepsDone = new Set<string>();
+  private readonly stepsAsking = new Set<string>();
 
   constructor(options: { runId?: string; scheduleFrame?: FrameScheduler } = {}) {
     this.scheduleFrame = options.scheduleFrame ?? browserScheduler;
@@ -81,6 +87,7 @@ export class RunViewStore {
       totals: { usage: ZERO, modelCalls: null, activeMs: null },
       notices: [],
       pendingEscalations: [],
+      attempts: [],
     };
   }
 
@@ -187,7 +194,7 @@ export class RunViewStore {
   }
 
   isLive(): boolean {
-    return this.summary.runId !== null && !isEnded(this.summary.status);
+    return this.summary.runId !== null && !isTerminalRunStatus(this.summary.status);
   }
 
   /** The status a canvas node shows; undefined for a node that has not run (see `useNodeRunStatus`). */
@@ -229,8 +236,9 @@ export class RunViewStore {
     const s = this.summary;
     switch (event.type) {
       case 'run.started':
+        if (event.attempt > 1) this.beginAttempt(event.attempt, event.seq, event.at);
         this.summary = {
-          ...s,
+          ...this.summary,
           runId: event.runId,
           status: 'running',
           goal: event.goal,
@@ -239,6 +247,9 @@ export class RunViewStore {
           provider: event.provider,
           budget: event.budget,
           startedAt: s.startedAt ?? event.at,
+          endedAt: null,
+          error: null,
+          endReason: null,
         };
         return;
       case 'run.waiting':
@@ -257,6 +268,7 @@ export class RunViewStore {
         this.end(event.at, 'interrupted', { endReason: event.reason });
         return;
       case 'action.started':
+        if (event.stepKey !== null) this.stepsStarted.add(event.stepKey);
         this.addAction({
           id: event.actionId,
           parentId: event.parentActionId,
@@ -283,6 +295,10 @@ export class RunViewStore {
         this.updateAction(event.actionId, (a) => ({ ...a, text: a.text + event.text }));
         return;
       case 'action.completed':
+        {
+          const stepKey = event.stepKey ?? this.actions.get(event.actionId)?.stepKey ?? null;
+          if (stepKey !== null) this.stepsDone.add(stepKey);
+        }
         this.updateAction(event.actionId, (a) => ({
           ...a,
           status: 'completed',
@@ -361,10 +377,12 @@ export class RunViewStore {
         });
         return;
       case 'escalation.requested':
+        if (event.stepKey !== null) this.stepsAsking.add(event.stepKey);
         this.escalations.set(event.escalationId, { ...event });
         this.edges.set(event.edgeId, { state: 'escalated', targetId: event.targetId });
         return;
       case 'escalation.resolved': {
+        if (event.stepKey !== null) this.stepsAsking.delete(event.stepKey);
         const escalation = this.escalations.get(event.escalationId);
         if (!escalation) return;
         this.escalations.set(event.escalationId, { ...escalation, decision: event.decision });
@@ -389,7 +407,26 @@ export class RunViewStore {
     }
   }
 
-  private end(at: number, status: RunStatus, patch: Partial<RunSummaryView>): void {
+  /**
+   * A resumed attempt: steps completed before are reused, steps started and not completed run again (a question
+   * still open for a person is neither: it is waited on again). What the attempt before left open stops here.
+   */
+  private beginAttempt(attempt: number, seq: number, at: number): void {
+    let repeated = 0;
+    for (const key of this.stepsStarted) if (!this.stepsDone.has(key) && !this.stepsAsking.has(key)) repeated += 1;
+    const marker: AttemptMarker = { attempt, seq, at, reused: this.stepsDone.size, repeated };
+    this.summary = { ...this.summary, attempts: [...this.summary.attempts, marker] };
+    for (const action of this.actions.values()) {
+      if (action.status === 'running' || action.status === 'waiting') {
+        this.actions.set(action.id, { ...action, status: 'cancelled', endedAt: at });
+      }
+    }
+    this.stepsStarted.clear();
+    for (const key of this.stepsDone) this.stepsStarted.add(key);
+    this.treeVersionValue++;
+  }
+
+  private end(at: number, status: RunSummaryView['status'], patch: Partial<RunSummaryView>): void {
     this.summary = { ...this.summary, ...patch, status, endedAt: at };
     // Actions the engine left open when the run ended stop where the run stopped.
     for (const action of this.actions.values()) {
@@ -432,7 +469,7 @@ export class RunViewStore {
     const same =
       pending.length === this.summary.pendingEscalations.length &&
       pending.every((e, i) => e === this.summary.pendingEscalations[i]);
-    const totals = isEnded(this.summary.status)
+    const totals = isTerminalRunStatus(this.summary.status)
       ? this.summary.totals
       : { ...this.summary.totals, usage: this.leafUsage() };
     this.summary = { ...this.summary, totals, pendingEscalations: same ? this.summary.pendingEscalations : pending };
@@ -455,8 +492,4 @@ export class RunViewStore {
 
 function totalsOf(event: { usage: Usage; modelCalls: number; activeMs: number }): RunTotals {
   return { usage: event.usage, modelCalls: event.modelCalls, activeMs: event.activeMs };
-}
-
-export function isEnded(status: RunStatus): boolean {
-  return status === 'completed' || status === 'failed' || status === 'cancelled' || status === 'interrupted';
 }

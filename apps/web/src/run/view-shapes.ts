@@ -85,4 +85,18 @@ export interface RunSummaryView {
   totals: RunTotals;
   notices: string[];
   pendingEscalations: EscalationView[];
+  /** Where each attempt after the first began (a run resumed after a restart), in order. */
+  attempts: AttemptMarker[];
+}
+
+/** The start of a resumed attempt: what it could reuse of the attempts before, and what it had to run again. */
+export interface AttemptMarker {
+  attempt: number;
+  /** The seq of its `run.started`. */
+  seq: number;
+  at: number;
+  /** Steps completed (or decided) before: reused, not run again. */
+  reused: number;
+  /** Steps started and not completed before: run again as a new attempt. */
+  repeated: number;
 }

@@ -314,6 +314,16 @@ export const API_ROUTES: readonly ApiRoute[] = [
     errors: [404],
   },
   {
+    method: 'post',
+    path: '/api/runs/:id/resume',
+    operationId: 'resumeRun',
+    summary: 'Resume an interrupted run as a new attempt (409 when it is going on or has ended)',
+    tag: 'runs',
+    status: 202,
+    answer: json(RunRecord),
+    errors: [404, 409],
+  },
+  {
     method: 'get',
     path: '/api/runs/:id/events',
     operationId: 'streamRunEvents',

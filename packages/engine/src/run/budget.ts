@@ -1,19 +1,26 @@
 // The run's meter against its budget: model calls, tokens, and active wall time (waiting for a person excluded).
+// A resumed run starts from what its earlier attempts spent, so a crash never resets a budget.
 import type { ResolvedBudget, Usage } from '@baton/contracts';
 import { BudgetExceededError } from '../errors';
+import { NO_PRIOR_SPEND, type PriorSpend } from './prior-spend';
 
 export class BudgetMeter {
-  modelCalls = 0;
-  usage: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
+  modelCalls: number;
+  usage: Usage;
   private readonly startedAt: number;
+  private readonly priorActiveMs: number;
   private waitedMs = 0;
   private waitingSince: number | null = null;
 
   constructor(
     readonly budget: ResolvedBudget,
     private readonly clock: () => number,
+    prior: PriorSpend = NO_PRIOR_SPEND,
   ) {
     this.startedAt = clock();
+    this.modelCalls = prior.modelCalls;
+    this.usage = { ...prior.usage };
+    this.priorActiveMs = prior.activeMs;
   }
 
   /** Throws when one more model call would go past a limit, or wall time is used up. */
@@ -63,6 +70,6 @@ export class BudgetMeter {
   activeMs(): number {
     const now = this.clock();
     const waiting = this.waitingSince === null ? 0 : now - this.waitingSince;
-    return Math.max(0, now - this.startedAt - this.waitedMs - waiting);
+    return this.priorActiveMs + Math.max(0, now - this.startedAt - this.waitedMs - waiting);
   }
 }

@@ -29,6 +29,9 @@ import { Semaphore } from './semaphore';
 import type { Topology } from './topology';
 import { WaitTracker } from './waiting';
 
+/** The summary of a step run again because its recorded inputs differ from this attempt's. */
+export const DIVERGED = 'Run again: an earlier attempt recorded this step with other inputs.';
+
 /** How many times one model-call step is attempted when its stream is cut. */
 const MAX_ATTEMPTS = 3;
 
@@ -48,6 +51,8 @@ export interface ActionSpec {
   attempt?: number;
   /** The action's logical inputs, hashed into `inputHash` (never the wrapped prompt text). */
   logical: unknown;
+  /** `inputHash(logical)` when the caller has it already (a step looked up in the replay). */
+  inputHash?: string;
   tier?: ModelTier;
   model?: string;
   messages?: RecordedMessage[];
@@ -154,7 +159,7 @@ export class RunContext {
       agentId: spec.agentId,
       agentName: spec.agentName,
       actionType: spec.actionType,
-      inputHash: inputHash(spec.logical),
+      inputHash: spec.inputHash ?? inputHash(spec.logical),
       attempt: spec.attempt ?? 1,
       ...(spec.tier ? { tier: spec.tier } : {}),
       ...(spec.model ? { model: spec.model } : {}),
@@ -191,15 +196,17 @@ export class RunContext {
   async callModel(parent: Action, spec: ModelCallSpec): Promise<ModelResponse> {
     // The graph's own tier mapping wins over the server's.
     const model = this.graph.models?.[spec.tier] ?? this.options.provider.info.models[spec.tier];
-    const recorded = this.replay.completedStep(spec.stepKey);
     const logical = { model, ...(spec.logical as object) };
-    if (recorded) {
+    const hash = inputHash(logical);
+    const recorded = this.replay.completedStep(spec.stepKey, hash);
+    if (recorded.kind === 'reuse') {
       const action = await this.start(
-        llmCallSpec(parent, spec, model, logical, { summary: 'Reused from an earlier attempt of this run.' }),
+        llmCallSpec(parent, spec, model, logical, hash, { summary: 'Reused from an earlier attempt of this run.' }),
       );
-      const text = typeof recorded.output === 'string' ? recorded.output : JSON.stringify(recorded.output);
-      await this.complete(action, text, recorded.model ? { model: recorded.model } : {});
-      return { text, usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 }, model: recorded.model ?? model };
+      const { output, model: recordedModel } = recorded.value;
+      const text = typeof output === 'string' ? output : JSON.stringify(output);
+      await this.complete(action, text, recordedModel ? { model: recordedModel } : {});
+      return { text, usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 }, model: recordedModel ?? model };
     }
     const firstAttempt = this.replay.nextAttempt(spec.stepKey);
     for (let attempt = firstAttempt; ; attempt++) {
@@ -213,7 +220,11 @@ export class RunContext {
         this.meter.beforeCall();
         this.meter.startCall();
         action = await this.start(
-          llmCallSpec(parent, spec, model, logical, { attempt, messages: spec.messages.map(recordMessage) }),
+          llmCallSpec(parent, spec, model, logical, hash, {
+            attempt,
+            messages: spec.messages.map(recordMessage),
+            ...(recorded.kind === 'diverged' && attempt === firstAttempt ? { summary: DIVERGED } : {}),
+          }),
         );
         const current = action;
         this.waiting.callStarted();
@@ -304,6 +315,7 @@ function llmCallSpec(
   spec: ModelCallSpec,
   model: string,
   logical: object,
+  hash: string,
   fields: { attempt?: number; messages?: RecordedMessage[]; summary?: string },
 ): ActionSpec {
   return {
@@ -313,6 +325,7 @@ function llmCallSpec(
     actionType: 'llm_call',
     stepKey: spec.stepKey,
     logical,
+    inputHash: hash,
     tier: spec.tier,
     model,
     attempt: fields.attempt,

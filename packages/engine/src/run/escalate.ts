@@ -1,9 +1,14 @@
 // Human decisions: a payload put before a person through the escalation handler, or a decision replayed from the log.
 import type { HandoffContract, JsonValue } from '@baton/contracts';
+import { inputHash } from '../audit/canonical';
 import type { EscalationResolution } from '../run-options';
-import { type Action, type RunContext, ref } from './context';
+import { type Action, DIVERGED, type RunContext, ref } from './context';
 
-/** Asks a person (through the handler) about a payload; a decision already in the replayed log is reused. */
+/**
+ * Asks a person (through the handler) about a payload; a decision already in the replayed log is reused. An
+ * escalation an earlier attempt asked and nobody answered keeps its id and is not requested again: the person sees
+ * one question, and a decision sent for it after a restart is the one this attempt waits for.
+ */
 export async function escalate(
   ctx: RunContext,
   parent: Action,
@@ -20,6 +25,10 @@ export async function escalate(
     reason: string;
   },
 ): Promise<EscalationResolution> {
+  const logical = { edgeId: request.edgeId, payload: request.payload, contract: request.contract.name };
+  const hash = inputHash(logical);
+  const recorded = ctx.replay.decision(request.stepKey, hash);
+  const open = recorded.kind === 'reuse' ? undefined : ctx.replay.openEscalation(request.stepKey, hash);
   const action = await ctx.start({
     parent,
     agentId: request.agentId,
@@ -27,30 +36,33 @@ export async function escalate(
     actionType: 'escalation',
     stepKey: request.stepKey,
     attempt: ctx.replay.nextAttempt(request.stepKey),
-    logical: { edgeId: request.edgeId, payload: request.payload, contract: request.contract.name },
-    summary: request.reason,
+    logical,
+    inputHash: hash,
+    summary: recorded.kind === 'diverged' ? `${request.reason} ${DIVERGED}` : request.reason,
   });
-  const escalationId = ctx.ids();
-  const recorded = ctx.replay.decision(request.stepKey);
+  const escalationId = recorded.kind === 'reuse' ? recorded.value.escalationId : (open ?? ctx.ids());
   let resolution: EscalationResolution;
-  if (recorded) {
+  if (recorded.kind === 'reuse') {
     resolution = {
-      decision: recorded.decision,
-      ...(recorded.payload !== undefined ? { payload: recorded.payload } : {}),
+      decision: recorded.value.decision,
+      ...(recorded.value.payload !== undefined ? { payload: recorded.value.payload } : {}),
+      ...(recorded.value.note !== undefined ? { note: recorded.value.note } : {}),
     };
   } else {
-    await ctx.emit({
-      type: 'escalation.requested',
-      ...ref(action),
-      escalationId,
-      edgeId: request.edgeId,
-      sourceId: request.sourceId,
-      targetId: request.targetId,
-      contract: request.contract,
-      payload: request.payload,
-      confidence: request.confidence,
-      reason: request.reason,
-    });
+    if (open === undefined) {
+      await ctx.emit({
+        type: 'escalation.requested',
+        ...ref(action),
+        escalationId,
+        edgeId: request.edgeId,
+        sourceId: request.sourceId,
+        targetId: request.targetId,
+        contract: request.contract,
+        payload: request.payload,
+        confidence: request.confidence,
+        reason: request.reason,
+      });
+    }
     ctx.waiting.opened(escalationId);
     try {
       resolution = await raceAbort(

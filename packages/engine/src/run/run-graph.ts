@@ -35,7 +35,7 @@ export function runGraph(options: RunGraphOptions): RunHandle {
     options,
     buildTopology(options.graph),
     channel,
-    new BudgetMeter(resolveBudget(options.graph.budget, options.budget), clock),
+    new BudgetMeter(resolveBudget(options.graph.budget, options.budget), clock, replay.spent),
     replay,
     clock,
     ids,

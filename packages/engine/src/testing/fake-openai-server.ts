@@ -1,5 +1,6 @@
 // A real HTTP server that speaks enough of the OpenAI chat completions API for tests and benchmarks: scriptable
 // per request, recording every request, holding replies behind gates, and injecting faults.
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simulatedReply } from '../model/simulated-brain';
@@ -57,6 +58,8 @@ export interface FakeOpenAIServerOptions {
   supportsJsonSchema?: boolean;
   /** When false, a json_object response_format gets a 400 too. */
   supportsJsonObject?: boolean;
+  /** Wait this long between the streamed chunks of every reply that sets no delay of its own (slow models). */
+  chunkDelayMs?: number;
 }
 
 export interface FakeOpenAIServer {
@@ -77,6 +80,13 @@ export interface FakeOpenAIServer {
   waitForRequests(count: number): Promise<void>;
   /** Resolves once at least `count` requests were abandoned by the client (aborted) before their reply ended. */
   waitForAborted(count: number): Promise<void>;
+  /** How many requests had exactly this content (see `requestContentKey`). */
+  countByContent(key: string): number;
+  /**
+   * Holds the `nth` request (1-based, counted from this call) that `match` accepts, until `release()` or until the
+   * client goes away; resolves with it once it is held. What a test uses to act at a point chosen by what was seen.
+   */
+  holdNth(match: (request: RecordedRequest) => boolean, nth: number): Promise<RecordedRequest>;
   /** Lets `count` held requests (oldest first; all when omitted) reply. Returns how many were released. */
   release(count?: number): number;
   close(): Promise<void>;
@@ -88,6 +98,9 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
   let respond = options.respond;
   let holdAll = options.holdAll ?? false;
   const held: (() => void)[] = [];
+  const holdRules: { match: (request: RecordedRequest) => boolean; left: number; onHeld(r: RecordedRequest): void }[] =
+    [];
+  const contentCounts = new Map<string, number>();
   let maxHeld = 0;
   const watchers = new Set<() => void>();
   const notify = () => {
@@ -133,6 +146,16 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       answered: false,
     };
     requests.push(record);
+    const key = requestContentKey(body);
+    contentCounts.set(key, (contentCounts.get(key) ?? 0) + 1);
+    let ruleHold: ((r: RecordedRequest) => void) | undefined;
+    for (const rule of holdRules) {
+      if (rule.left > 0 && rule.match(record) && --rule.left === 0) {
+        ruleHold = rule.onHeld;
+        holdRules.splice(holdRules.indexOf(rule), 1);
+        break;
+      }
+    }
     res.on('close', () => {
       if (record.answered) return;
       record.aborted = true;
@@ -147,10 +170,11 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       return;
     }
     const reply = queue.shift() ?? (await respond?.(record)) ?? defaultReply(body, options.confidence ?? 0.9);
-    if (holdAll || reply.hold) {
+    if (holdAll || reply.hold || ruleHold) {
       await new Promise<void>((resolve) => {
         held.push(resolve);
         maxHeld = Math.max(maxHeld, held.length);
+        ruleHold?.(record);
         notify();
         res.on('close', () => {
           const at = held.indexOf(resolve);
@@ -160,7 +184,11 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
       });
       if (record.aborted) return;
     }
-    await answer(res, body, reply);
+    await answer(
+      res,
+      body,
+      reply.chunkDelayMs === undefined ? { ...reply, chunkDelayMs: options.chunkDelayMs } : reply,
+    );
     record.answered = !record.aborted;
   }
 
@@ -183,6 +211,11 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
     get maxHeld() {
       return maxHeld;
     },
+    countByContent: (key) => contentCounts.get(key) ?? 0,
+    holdNth: (match, nth) =>
+      new Promise<RecordedRequest>((resolve) => {
+        holdRules.push({ match, left: nth, onHeld: resolve });
+      }),
     waitForHeld: (count) => until(() => held.length >= count),
     waitForRequests: (count) => until(() => requests.length >= count),
     waitForAborted: (count) => until(() => requests.filter((r) => r.aborted).length >= count),
@@ -198,6 +231,20 @@ export async function startFakeOpenAIServer(options: FakeOpenAIServerOptions = {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The identity of a request's content: its model and messages (role and text). Equal keys are the same call sent
+ * again, whatever its headers or stream options; the engine records the same model and messages on `action.started`.
+ */
+export function requestContentKey(body: { model: string; messages: { role: string; content?: unknown }[] }): string {
+  const messages = body.messages.map((m) => ({
+    role: m.role,
+    content: typeof m.content === 'string' ? m.content : '',
+  }));
+  return createHash('sha256')
+    .update(JSON.stringify({ model: body.model, messages }))
+    .digest('hex');
 }
 
 /** Like the real API: strict schemas outside the strict subset, or formats the server "lacks", get a 400. */

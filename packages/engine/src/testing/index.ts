@@ -10,6 +10,7 @@ export {
   type FakeReply,
   type RecordedRequest,
   type Responder,
+  requestContentKey,
   startFakeOpenAIServer,
 } from './fake-openai-server';
 export { edge, graph, node } from './graphs';
