@@ -29,5 +29,6 @@ export * from './json-schema';
 export * from './openapi/api-routes';
 export * from './openapi/openapi-document';
 export * from './pricing';
+export * from './run-status';
 export * from './trace/trace-file';
 export * from './trace/trace-json-schema';
