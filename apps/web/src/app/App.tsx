@@ -2,13 +2,21 @@
 import { assertNever } from '@baton/contracts';
 import { lazy, Suspense } from 'react';
 import { AppHeader } from './AppHeader';
-import { graphsPath, navigate, useRoute } from './router';
+import { graphsPath, navigate, parseRoute, useRoute } from './router';
 import { SignInGate } from './SignInGate';
 import './app.css';
 
 // Each page is its own chunk: the graph list does not load the editor, nor the editor the list.
-const GraphsPage = lazy(() => import('../graphs/GraphsPage').then((module) => ({ default: module.GraphsPage })));
-const EditorPage = lazy(() => import('../pages/EditorPage').then((module) => ({ default: module.EditorPage })));
+const loadGraphsPage = () => import('../graphs/GraphsPage');
+const loadEditorPage = () => import('../pages/EditorPage');
+const GraphsPage = lazy(() => loadGraphsPage().then((module) => ({ default: module.GraphsPage })));
+const EditorPage = lazy(() => loadEditorPage().then((module) => ({ default: module.EditorPage })));
+
+// The page the address names starts loading now, beside React's first render and the sign-in check, rather than
+// after them (the browser keeps one copy of a module, so the lazy page gets this same load).
+const firstRoute = parseRoute(window.location.pathname).name;
+if (firstRoute === 'graphs') void loadGraphsPage();
+else if (firstRoute === 'editor') void loadEditorPage();
 
 export function App() {
   const route = useRoute();

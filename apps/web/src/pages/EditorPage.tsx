@@ -18,8 +18,11 @@ import { EditorToolbar } from './EditorToolbar';
 import { GraphTitle } from './GraphTitle';
 import './editor-page.css';
 
-// The run panel (trace, result, history) is its own chunk: the canvas shows without waiting for it.
-const RunPanel = lazy(() => import('../run/RunPanel').then((module) => ({ default: module.RunPanel })));
+// The run panel (trace, result, history) is its own chunk: the canvas shows without waiting for it. It starts
+// loading with this page, beside the graph's fetch, since every editor shows it.
+const loadRunPanel = () => import('../run/RunPanel');
+void loadRunPanel();
+const RunPanel = lazy(() => loadRunPanel().then((module) => ({ default: module.RunPanel })));
 
 export interface EditorPageProps {
   graphId: string;
