@@ -1,8 +1,10 @@
 // Builds the app for tests: in-memory SQLite (or a temp dir), a fake or real engine, a logger that keeps its lines.
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import { type Composed, compose } from '../src/compose';
+import type { OtelConfig } from '../src/config';
 import { createMemoryLogger } from '../src/logger';
 import type { EnginePort, ModelProvider } from '../src/runs/engine-port';
+import type { EventSink, SinkQueueOptions } from '../src/runs/event-sinks';
 import { createFakeEngine, type FakeEngineOptions } from './fake-engine';
 
 export const FAKE_PROVIDER_INFO: ProviderInfo = {
@@ -44,6 +46,9 @@ export function testServer(
     /** Put in every id, so that servers opened one after another on one data directory make distinct ids. */
     idTag?: string;
     leaseMs?: number;
+    sinks?: EventSink[];
+    sinkQueue?: SinkQueueOptions;
+    otel?: OtelConfig;
   } = {},
 ): TestServer {
   const secrets = options.secrets ?? [];
@@ -66,6 +71,9 @@ export function testServer(
     version: '0.1.0-test',
     newId: (prefix) => `${prefix}_${options.idTag ?? ''}${++counter}`,
     leaseMs: options.leaseMs,
+    sinks: options.sinks,
+    sinkQueue: options.sinkQueue,
+    otel: options.otel,
     heartbeatMs: 200,
     settleTimeoutMs: 2000,
   });

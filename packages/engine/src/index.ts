@@ -23,6 +23,7 @@ export {
   ModelProviderError,
   NodeExecutionError,
   RunCancelledError,
+  StepDivergedError,
   toErrorInfo,
 } from './errors';
 export { createOpenAIProvider, type OpenAIProviderOptions } from './model/openai-provider';
@@ -35,4 +36,7 @@ export { graphParallelism } from './run/parallelism';
 export { type PriorSpend, priorSpend } from './run/prior-spend';
 export { runGraph } from './run/run-graph';
 export type * from './run-options';
+export { judgeTestCase, type ReplayFacts } from './testcase/judge';
+export { RecordingIndex, type StepLookup, type StepRecording } from './testcase/recording';
+export { type ReplayedTestCase, type ReplayTestCaseOptions, replayTestCase } from './testcase/replay-test-case';
 export { type DataText, type EngineText, isPromptText, type PromptText, type Provenance } from './trust/wrap';

@@ -11,6 +11,7 @@ import type {
 } from '@baton/contracts';
 import type { Scrubber } from './audit/scrub';
 import type { ModelProvider } from './model/provider';
+import type { RecordingIndex } from './testcase/recording';
 
 export interface EscalationRequest {
   escalationId: string;
@@ -59,6 +60,12 @@ export interface RunGraphOptions {
    * chain; the budget counts what those attempts spent.
    */
   replay?: readonly RunEvent[];
+  /**
+   * Steps recorded in another run (a test case), not this run's earlier attempts: the run starts at seq 1 with its
+   * own chain, a model call whose step key and input hash match a recorded step is answered from it, and the
+   * index records each step as reused or diverged (`RecordingIndex.report`). The recording's tier mapping wins.
+   */
+  recording?: RecordingIndex;
   /**
    * How many model calls of this run may be in flight at once, across all nodes; orchestrators also obey their
    * own `concurrency`. Default: the graph's own parallelism (every orchestrator's concurrency plus one per other

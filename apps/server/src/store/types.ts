@@ -122,4 +122,7 @@ export interface RunRequests {
   decision(runId: string, escalationId: string): Promise<EscalationResolution | null>;
   /** The run's trust-boundary nonce, made (from `fresh`) and kept at the first call. */
   nonce(runId: string, fresh: () => string): Promise<string>;
+  /** The caller's W3C `traceparent` the run was started under (validated), for its exported trace. */
+  setTraceParent(runId: string, traceparent: string): Promise<void>;
+  traceParent(runId: string): Promise<string | null>;
 }

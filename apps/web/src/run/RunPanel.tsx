@@ -3,9 +3,11 @@ import { type ActionType, isTerminalRunStatus } from '@baton/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { graphPath, navigate, runPath } from '../app/router';
+import { SaveAsTestCase } from '../tests/SaveAsTestCase';
+import { TestsTab } from '../tests/TestsTab';
 import { badgeClass, runStatusBadge } from '../ui/format';
 import { ActionDetail } from './ActionDetail';
-import { runKeys, traceUrl, useResumeRun } from './api';
+import { otlpTraceUrl, runKeys, traceUrl, useResumeRun } from './api';
 import { CanvasFocusBridge } from './CanvasFocusBridge';
 import { formatDuration, formatTokens } from './format';
 import { ProviderBadge } from './ProviderBadge';
@@ -44,7 +46,7 @@ const EscalationDialog = lazy(() =>
   import('./EscalationDialog').then((module) => ({ default: module.EscalationDialog })),
 );
 
-type Tab = 'trace' | 'result' | 'history';
+type Tab = 'trace' | 'result' | 'history' | 'tests';
 
 export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }: RunPanelProps) {
   const [startedRunId, setStartedRunId] = useState<string | null>(null);
@@ -125,7 +127,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
       )}
       {view && <RunAsked store={view.store} canRun={!hasProblems} onRunAgain={setRunAgain} />}
       <div className="run-tabs" role="tablist">
-        {(['trace', 'result', 'history'] as const).map((t) => (
+        {(['trace', 'result', 'history', 'tests'] as const).map((t) => (
           <button
             key={t}
             type="button"
@@ -135,14 +137,15 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
             data-testid={`run-tab-${t}`}
             onClick={() => setTab(t)}
           >
-            {t === 'trace' ? 'Trace' : t === 'result' ? 'Result' : 'History'}
+            {TAB_LABELS[t]}
             {t === 'result' && tab !== 'result' && view && <ResultReady store={view.store} />}
           </button>
         ))}
       </div>
       <div className="run-tab-body">
         {tab === 'history' && <RunHistory graphId={graphId} currentRunId={runId} onOpen={openRun} />}
-        {tab !== 'history' && !view && (
+        {tab === 'tests' && <TestsTab graphId={graphId} beforeRun={beforeRun} />}
+        {tab !== 'history' && tab !== 'tests' && !view && (
           <p className="subtle run-hint">Enter a goal and press Run to watch the agents work.</p>
         )}
         {tab === 'trace' && view && <TraceTab store={view.store} />}
@@ -152,6 +155,8 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
     </aside>
   );
 }
+
+const TAB_LABELS: Record<Tab, string> = { trace: 'Trace', result: 'Result', history: 'History', tests: 'Tests' };
 
 function RunStatusBar({
   graphId,
@@ -219,8 +224,18 @@ function RunStatusBar({
         </span>
       )}
       <span className="run-status-end">
+        {!live && <SaveAsTestCase graphId={graphId} runId={runId} />}
         <a className="btn btn-ghost btn-sm" href={traceUrl(runId)} download data-testid="run-export-trace">
           Export trace
+        </a>
+        <a
+          className="btn btn-ghost btn-sm"
+          href={otlpTraceUrl(runId)}
+          download
+          data-testid="run-export-otlp"
+          title="The run as OpenTelemetry spans (OTLP JSON Lines), for any tracing backend"
+        >
+          OTLP
         </a>
         <button type="button" className="btn btn-ghost btn-sm" onClick={onClose} title="Stop showing this run">
           ×

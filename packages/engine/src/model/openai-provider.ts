@@ -99,7 +99,10 @@ async function stream(client: OpenAI, request: ModelRequest, mode: StructuredMod
   let finished = false;
   let streaming = false;
   try {
-    const chunks = await client.chat.completions.create(body, { signal: request.signal });
+    const chunks = await client.chat.completions.create(body, {
+      signal: request.signal,
+      ...(request.headers ? { headers: request.headers } : {}),
+    });
     streaming = true;
     for await (const chunk of chunks) {
       if (chunk.model) model = chunk.model;

@@ -65,6 +65,10 @@ export interface ModelRequest {
   signal: AbortSignal;
   /** Called with each streamed piece of text, in order. */
   onDelta?: (text: string) => void;
+  /** The `llm_call` action this request is: lets the host derive the call's trace context. */
+  actionId?: string;
+  /** Extra HTTP headers an adapter that speaks HTTP sends with the request (the host's W3C `traceparent`). */
+  headers?: Record<string, string>;
 }
 
 export interface ModelResponse {

@@ -11,7 +11,7 @@ import type {
 } from '@baton/contracts';
 import { inputHash } from '../audit/canonical';
 import { type CompiledSchema, compileSchema } from '../contracts/schema';
-import { NodeExecutionError, RunCancelledError, toErrorInfo } from '../errors';
+import { NodeExecutionError, RunCancelledError, StepDivergedError, toErrorInfo } from '../errors';
 import {
   type ChatMessage,
   type ModelCallPurpose,
@@ -194,8 +194,10 @@ export class RunContext {
    * budget and run, with a cut stream retried as a new attempt action.
    */
   async callModel(parent: Action, spec: ModelCallSpec): Promise<ModelResponse> {
-    // The graph's own tier mapping wins over the server's.
-    const model = this.graph.models?.[spec.tier] ?? this.options.provider.info.models[spec.tier];
+    const recording = this.options.recording;
+    // A test case's recorded mapping wins (so its inputs hash the same), then the graph's own, then the server's.
+    const model =
+      recording?.models[spec.tier] ?? this.graph.models?.[spec.tier] ?? this.options.provider.info.models[spec.tier];
     const logical = { model, ...(spec.logical as object) };
     const hash = inputHash(logical);
     const recorded = this.replay.completedStep(spec.stepKey, hash);
@@ -207,6 +209,26 @@ export class RunContext {
       const text = typeof output === 'string' ? output : JSON.stringify(output);
       await this.complete(action, text, recordedModel ? { model: recordedModel } : {});
       return { text, usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 }, model: recordedModel ?? model };
+    }
+    if (recording) {
+      const messages = spec.messages.map(recordMessage);
+      const found = recording.lookup(spec, hash, model, messages);
+      if (found.kind === 'reuse') {
+        const action = await this.start(
+          llmCallSpec(parent, spec, model, logical, hash, {
+            messages,
+            summary: 'Answered from the test case\u2019s recording.',
+          }),
+        );
+        return this.answerFromRecord(action, found.step.output, found.step.model ?? model);
+      }
+      if (!recording.live) {
+        const action = await this.start(llmCallSpec(parent, spec, model, logical, hash, { messages }));
+        const error = new StepDivergedError(spec.stepKey, spec.agentName, found.verdict.changes);
+        await this.fail(action, error);
+        throw error;
+      }
+      // Live: the diverged step is called like any other, below; its answer joins the report for the output diff.
     }
     const firstAttempt = this.replay.nextAttempt(spec.stepKey);
     for (let attempt = firstAttempt; ; attempt++) {
@@ -239,12 +261,14 @@ export class RunContext {
             agentName: spec.agentName,
             signal: this.signal,
             onDelta: (text) => this.channel.emitDelta(ref(current), text),
+            actionId: current.actionId,
           });
         } finally {
           this.waiting.callEnded();
         }
         await this.complete(action, response.text, { usage: response.usage, model: response.model });
         action = undefined;
+        recording?.answered(spec.stepKey, response.text);
         // Throws when the tokens reach the budget: the call is recorded as completed, the run stops.
         this.meter.addUsage(response.usage);
         return response;
@@ -259,6 +283,13 @@ export class RunContext {
         this.calls.release();
       }
     }
+  }
+
+  /** Completes a reused step with its recorded output: no model call, no budget spent. */
+  private async answerFromRecord(action: Action, output: JsonValue, model: string): Promise<ModelResponse> {
+    const text = typeof output === 'string' ? output : JSON.stringify(output);
+    await this.complete(action, text, { model });
+    return { text, usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 }, model };
   }
 
   /** A model call whose reply must parse and pass `check`; a bad reply is repaired once, with the errors. */
