@@ -1,7 +1,7 @@
 // One tool call in the trace: which tool, with what arguments, what it returned (or why it failed), how long it took.
 import type { JsonValue } from '@baton/contracts';
 import { formatDuration, formatJson } from './format';
-import type { ActionView } from './run-view';
+import type { ActionView } from './view-shapes';
 
 export function ToolCallDetail({ action, duration }: { action: ActionView; duration: number | null }) {
   const tool = action.tool;

@@ -3,8 +3,8 @@
 import { RunStatus, type TestCase } from '@baton/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Dialog } from '../app/Dialog';
 import { ErrorBox } from '../run/RunControls';
+import { Dialog } from '../ui/Dialog';
 import { testApi, testKeys, useSaveTestCase } from './api';
 import { type AssertionForm, fromForm, toForm } from './assertion-form';
 import './tests.css';

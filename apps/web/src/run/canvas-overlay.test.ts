@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { CanvasRunOverlay } from './canvas-overlay';
 import { EventScript } from './event-fixtures';
-import { RunViewStore } from './run-store';
-import { shownRun } from './shown-run';
+import { RunViewStore } from './run-view-store';
 
-describe('shownRun', () => {
+describe('CanvasRunOverlay', () => {
   it('forwards the shown store and follows a switch to another run without resubscribing', () => {
+    const shownRun = new CanvasRunOverlay();
     const first = new RunViewStore();
     const second = new RunViewStore();
     let calls = 0;
@@ -30,6 +31,7 @@ describe('shownRun', () => {
   });
 
   it('gives each node a snapshot that changes only when its own status does', () => {
+    const shownRun = new CanvasRunOverlay();
     const store = new RunViewStore();
     shownRun.show(store);
     const s = new EventScript();
@@ -46,6 +48,7 @@ describe('shownRun', () => {
   });
 
   it('shows dispatch and route edges busy while their target works, from the canvas edges', () => {
+    const shownRun = new CanvasRunOverlay();
     const store = new RunViewStore();
     shownRun.show(store);
     shownRun.setEdges([

@@ -4,6 +4,7 @@ import {
   formatJsonPath,
   isTerminalRunStatus,
   type ModelCall,
+  nextRunStatus,
   type RunEvent,
   type Usage,
 } from '@baton/contracts';
@@ -16,7 +17,7 @@ import type {
   NodeRunStatus,
   RunSummaryView,
   RunTotals,
-} from './run-view';
+} from './view-shapes';
 
 export type {
   ActionView,
@@ -27,7 +28,7 @@ export type {
   NodeRunStatus,
   RunSummaryView,
   RunTotals,
-} from './run-view';
+} from './view-shapes';
 
 /** Schedules a flush: requestAnimationFrame in the browser, a manual queue in tests. */
 export type FrameScheduler = (flush: () => void) => void;
@@ -233,6 +234,8 @@ export class RunViewStore {
   }
 
   private applyEvent(event: RunEvent): void {
+    // The status steps through the contracts' machine (the server's run rows use it too); the rest is the view's.
+    this.summary = { ...this.summary, status: nextRunStatus(this.summary.status, event) };
     const s = this.summary;
     switch (event.type) {
       case 'run.started':
@@ -240,7 +243,6 @@ export class RunViewStore {
         this.summary = {
           ...this.summary,
           runId: event.runId,
-          status: 'running',
           goal: event.goal,
           input: event.input,
           graphVersion: event.graphVersion,
@@ -253,19 +255,18 @@ export class RunViewStore {
         };
         return;
       case 'run.waiting':
-        this.summary = { ...s, status: 'waiting' };
         return;
       case 'run.completed':
-        this.end(event.at, 'completed', { result: event.result, totals: totalsOf(event) });
+        this.end(event.at, { result: event.result, totals: totalsOf(event) });
         return;
       case 'run.failed':
-        this.end(event.at, 'failed', { error: event.error, endReason: event.error.message, totals: totalsOf(event) });
+        this.end(event.at, { error: event.error, endReason: event.error.message, totals: totalsOf(event) });
         return;
       case 'run.cancelled':
-        this.end(event.at, 'cancelled', { endReason: event.reason, totals: totalsOf(event) });
+        this.end(event.at, { endReason: event.reason, totals: totalsOf(event) });
         return;
       case 'run.interrupted':
-        this.end(event.at, 'interrupted', { endReason: event.reason });
+        this.end(event.at, { endReason: event.reason });
         return;
       case 'action.started':
         if (event.stepKey !== null) this.stepsStarted.add(event.stepKey);
@@ -290,7 +291,6 @@ export class RunViewStore {
           text: '',
           handoffs: [],
         });
-        if (this.summary.status === 'queued') this.summary = { ...this.summary, status: 'running' };
         return;
       case 'action.delta':
         this.updateAction(event.actionId, (a) => ({ ...a, text: a.text + event.text }));
@@ -391,7 +391,6 @@ export class RunViewStore {
           state: event.decision === 'reject' ? 'rejected' : 'validated',
           targetId: escalation.targetId,
         });
-        if (this.summary.status === 'waiting') this.summary = { ...this.summary, status: 'running' };
         return;
       }
       case 'budget.exceeded':
@@ -427,8 +426,8 @@ export class RunViewStore {
     this.treeVersionValue++;
   }
 
-  private end(at: number, status: RunSummaryView['status'], patch: Partial<RunSummaryView>): void {
-    this.summary = { ...this.summary, ...patch, status, endedAt: at };
+  private end(at: number, patch: Partial<RunSummaryView>): void {
+    this.summary = { ...this.summary, ...patch, endedAt: at };
     // Actions the engine left open when the run ended stop where the run stopped.
     for (const action of this.actions.values()) {
       if (action.status === 'running' || action.status === 'waiting') {

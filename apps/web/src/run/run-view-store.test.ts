@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventScript } from './event-fixtures';
-import { RunViewStore } from './run-store';
+import { RunViewStore } from './run-view-store';
 import { NO_FILTER, timeAxis, visibleRows } from './trace-tree';
 
 /** A frame scheduler the test drives by hand, like requestAnimationFrame without a browser. */

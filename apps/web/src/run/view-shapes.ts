@@ -12,11 +12,8 @@ import type {
   Usage,
 } from '@baton/contracts';
 
-/** A node's status on the canvas. `completed` is shown as "succeeded"; `idle` means it never ran in this run. */
-export type NodeRunStatus = ActionStatus | 'escalated' | 'idle';
-
-/** What an edge shows: a payload travelling on it, held for a person, refused, or delivered. */
-export type EdgeRunState = 'active' | 'escalated' | 'rejected' | 'done';
+/** The canvas's own shapes of a run (node status, edge state), defined by the editor's run overlay. */
+export type { EdgeRunState, NodeRunStatus } from '../editor/run-overlay';
 
 export type EscalationView = RunEventOfType<'escalation.requested'> & {
   decision?: 'approve' | 'edit' | 'reject';

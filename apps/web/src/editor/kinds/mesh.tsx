@@ -3,11 +3,29 @@ import { type NodeProps, NodeResizer, type ResizeParams } from '@xyflow/react';
 import { memo, useCallback } from 'react';
 import { useDocument, useDocumentStore } from '../document-context';
 import type { FlowNode } from '../flow-derive';
-import { NodeShell } from './NodeShell';
+import { CheckedField, formatNumber, intParser, TextField, TierField } from '../inspector/fields';
+import { NodeShell } from '../nodes/NodeShell';
+import { KindIcon } from './icon';
+import { handlesFor, type KindFieldsProps, type KindLook, type WebNodeKind } from './kind';
 
 const MIN_SIZE = { width: 260, height: 160 };
 
-export const MeshNode = memo(function MeshNode({ id, data, selected }: NodeProps<FlowNode<'mesh'>>) {
+const look: KindLook = {
+  label: 'Mesh',
+  article: 'a mesh',
+  summary: 'Peers that talk until they agree',
+  icon: (
+    <KindIcon>
+      <circle cx="6" cy="6" r="2.5" />
+      <circle cx="18" cy="6" r="2.5" />
+      <circle cx="12" cy="18" r="2.5" />
+      <path d="M8.5 6h7M7.3 8.2l3.4 7.6M16.7 8.2l-3.4 7.6" strokeLinecap="round" />
+    </KindIcon>
+  ),
+  handles: handlesFor('mesh'),
+};
+
+const MeshNode = memo(function MeshNode({ id, data, selected }: NodeProps<FlowNode<'mesh'>>) {
   const store = useDocumentStore();
   const resize = useCallback(
     (params: ResizeParams, resizing: boolean) =>
@@ -22,6 +40,7 @@ export const MeshNode = memo(function MeshNode({ id, data, selected }: NodeProps
     <NodeShell
       id={id}
       kind="mesh"
+      look={look}
       name={data.name}
       detail={`${data.tier} · ${rounds} · ${peers} peer${peers === 1 ? '' : 's'}`}
       description={data.description}
@@ -47,3 +66,38 @@ function countPeers(nodes: readonly { parentId?: string }[], meshId: string): nu
   for (const node of nodes) if (node.parentId === meshId) count++;
   return count;
 }
+
+const parseRounds = intParser(1, 20, 'Maximum rounds');
+
+function MeshFields({ node, update }: KindFieldsProps<'mesh'>) {
+  return (
+    <>
+      <TextField
+        label="Synthesis instructions"
+        value={node.data.instructions}
+        onChange={(v) => update('instructions', v)}
+        multiline
+        hint="How the mesh turns its peers' final round into one answer."
+      />
+      <TierField value={node.data.tier} onChange={(v) => update('tier', v)} />
+      <CheckedField
+        label="Maximum rounds"
+        value={node.data.maxRounds}
+        parse={parseRounds}
+        format={formatNumber}
+        onChange={(v) => update('maxRounds', v)}
+        inputMode="numeric"
+        hint="The peers stop earlier when all agree."
+        testId="field-max-rounds"
+      />
+    </>
+  );
+}
+
+export const meshKind: WebNodeKind<'mesh'> = {
+  ...look,
+  Node: MeshNode,
+  Fields: MeshFields,
+  size: { width: 460, height: 280 },
+  sized: true,
+};

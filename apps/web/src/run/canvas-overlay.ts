@@ -1,14 +1,15 @@
-// Which run the editor is showing: one slot that the canvas hooks and the run panel share, outside React.
+// The run overlay the canvas draws: which run the editor page shows, as node statuses and edge states.
 import type { GraphEdge } from '@baton/contracts';
-import type { EdgeRunState, NodeRunStatus, RunViewStore } from './run-store';
+import type { EdgeRunState, NodeRunStatus, RunOverlay } from '../editor/run-overlay';
+import type { RunViewStore } from './run-view-store';
 
 type EdgeEnds = Pick<GraphEdge, 'kind' | 'source' | 'target'>;
 
 /**
  * Holds the run view on display and forwards its notifications, so a subscriber (a canvas node) subscribes
- * once and keeps working when the panel switches to another run.
+ * once and keeps working when the panel switches to another run. One per editor page (`RunSessionProvider`).
  */
-class ShownRun {
+export class CanvasRunOverlay implements RunOverlay {
   private store: RunViewStore | null = null;
   private unsubscribeStore: (() => void) | null = null;
   private readonly listeners = new Set<() => void>();
@@ -61,5 +62,3 @@ class ShownRun {
     for (const listener of this.listeners) listener();
   }
 }
-
-export const shownRun = new ShownRun();
