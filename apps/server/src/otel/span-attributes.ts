@@ -81,7 +81,6 @@ export function spanNameOf(head: Head): string {
     case 'llm_call':
       return `${operation} ${(head.type === 'action.started' && head.model) || head.agentName}`;
     case 'tool_call':
-      // Until tool calls record their tool (issue 17), the summary names it.
       return `${operation} ${toolNameOf(head)}`;
     case 'node':
       return `${operation} ${head.agentName}`;
@@ -90,8 +89,9 @@ export function spanNameOf(head: Head): string {
   }
 }
 
+/** The tool's configured name, as the `tool_call` action records it (runs stored before tools had none). */
 function toolNameOf(head: Head): string {
-  return (head.type === 'action.started' && head.summary) || head.agentName;
+  return (head.type === 'action.started' && head.tool?.name) || head.agentName;
 }
 
 export function actionAttributes(

@@ -28,6 +28,16 @@ function actionTree(events: RunEvent[]): Map<string, string | null> {
 const byName = (spans: MappedSpan[], prefix: string) => spans.filter((s) => s.name.startsWith(prefix));
 
 describe('spans from a run log', () => {
+  it('names a tool call by the tool it ran, with gen_ai.tool.name', async () => {
+    const { graph, events } = await exampleRun('calculator-tools');
+    const spans = byName(spansFromEvents(events, { graphName: graph.name, ...plain }), 'execute_tool ');
+    expect(spans.length).toBeGreaterThan(0);
+    for (const span of spans) {
+      expect(span.name).toBe('execute_tool calculator');
+      expect(span.attributes['gen_ai.tool.name']).toBe('calculator');
+    }
+  });
+
   it.each(EXAMPLE_NAMES)('%s: one trace whose span tree is the action tree, with the events’ times', async (name) => {
     const { graph, events } = await exampleRun(name);
     const spans = spansFromEvents(events, { graphName: graph.name, ...plain });
