@@ -24,6 +24,7 @@ export * from './graph/nodes';
 export * from './graph/parse-graph';
 export { checkGraphRules } from './graph/rules';
 export { checkNewEdge } from './graph/rules/new-edge';
+export * from './graph/run-input';
 export * from './json';
 export * from './json-schema';
 export * from './openapi/api-routes';
