@@ -5,7 +5,7 @@ import { useDecideEscalation } from './api';
 import { formatJson } from './format';
 import { checkEditedPayload } from './json-check';
 import { ErrorBox } from './RunControls';
-import type { EscalationView } from './run-view-store';
+import type { EscalationView } from './view-shapes';
 
 export interface EscalationDialogProps {
   runId: string;

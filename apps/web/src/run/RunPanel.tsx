@@ -16,7 +16,7 @@ import { type RunAgainRequest, RunControls } from './RunControls';
 import { RunHistory } from './RunHistory';
 import { useRunSession, useTraceFocus } from './run-session';
 import { connectRunStream, type StreamState } from './run-stream';
-import type { AttemptMarker, RunViewStore } from './run-view-store';
+import type { RunViewStore } from './run-view-store';
 import { TraceFilters } from './TraceFilters';
 import { TraceList } from './TraceList';
 import { focusAction } from './trace-focus';
@@ -25,6 +25,7 @@ import { useCost } from './use-cost';
 import { VersionNotice } from './VersionNotice';
 import type { RunView } from './view-cache';
 import { useRunSummary } from './view-hooks';
+import type { AttemptMarker } from './view-shapes';
 import './run.css';
 
 export interface RunPanelProps {

@@ -19,17 +19,6 @@ import type {
   RunTotals,
 } from './view-shapes';
 
-export type {
-  ActionView,
-  AttemptMarker,
-  EdgeRunState,
-  EscalationView,
-  HandoffView,
-  NodeRunStatus,
-  RunSummaryView,
-  RunTotals,
-} from './view-shapes';
-
 /** Schedules a flush: requestAnimationFrame in the browser, a manual queue in tests. */
 export type FrameScheduler = (flush: () => void) => void;
 

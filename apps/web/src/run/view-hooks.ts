@@ -1,6 +1,7 @@
 // React bindings of a run view store: the panel's summary, the trace's rows and one action at a time.
 import { useCallback, useSyncExternalStore } from 'react';
-import type { ActionView, RunSummaryView, RunViewStore } from './run-view-store';
+import type { RunViewStore } from './run-view-store';
+import type { ActionView, RunSummaryView } from './view-shapes';
 
 /** The run summary of a store: re-renders when the run's status, totals or escalations change. */
 export function useRunSummary(store: RunViewStore): RunSummaryView {
