@@ -6,7 +6,7 @@ import { NO_PRIOR_SPEND, type PriorSpend } from './prior-spend';
 
 export class BudgetMeter {
   modelCalls: number;
-  toolCalls = 0;
+  toolCalls: number;
   usage: Usage;
   private readonly startedAt: number;
   private readonly priorActiveMs: number;
@@ -20,6 +20,7 @@ export class BudgetMeter {
   ) {
     this.startedAt = clock();
     this.modelCalls = prior.modelCalls;
+    this.toolCalls = prior.toolCalls;
     this.usage = { ...prior.usage };
     this.priorActiveMs = prior.activeMs;
   }

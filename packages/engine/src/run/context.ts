@@ -27,6 +27,7 @@ import type { EventChannel } from './event-channel';
 import { repairMessage } from './prompts';
 import type { ReplayIndex } from './replay';
 import { Semaphore } from './semaphore';
+import { REUSED } from './step-summary';
 import type { Topology } from './topology';
 import { WaitTracker } from './waiting';
 
@@ -217,9 +218,7 @@ export class RunContext {
     const hash = inputHash(logical);
     const recorded = this.replay.completedStep(spec.stepKey, hash);
     if (recorded.kind === 'reuse') {
-      const action = await this.start(
-        llmCallSpec(parent, spec, model, logical, hash, { summary: 'Reused from an earlier attempt of this run.' }),
-      );
+      const action = await this.start(llmCallSpec(parent, spec, model, logical, hash, { summary: REUSED }));
       const { output, model: recordedModel, toolCalls: recordedToolCalls } = recorded.value;
       const text = typeof output === 'string' ? output : JSON.stringify(output);
       const toolCalls = recordedToolCalls ?? [];

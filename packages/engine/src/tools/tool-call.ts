@@ -8,6 +8,7 @@ import { validateAgainst } from '../contracts/schema';
 import { toErrorInfo } from '../errors';
 import type { ToolCall } from '../model/provider';
 import { type Action, parseJsonText, type RunContext } from '../run/context';
+import { REUSED } from '../run/step-summary';
 import { type DataText, wrapToolResult } from '../trust/wrap';
 import type { ToolResult } from './source';
 import type { ResolvedTool } from './tool-loop';
@@ -68,7 +69,7 @@ export async function runToolCall(
       actionType: 'tool_call',
       stepKey: spec.stepKey,
       logical,
-      summary: 'Reused from an earlier attempt of this run.',
+      summary: REUSED,
       tool: { source: tool!.source.name, name, arguments: argumentsValue },
     });
     const output = recorded.value.output;
