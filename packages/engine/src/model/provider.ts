@@ -63,27 +63,12 @@ export type ResponseFormat =
   /** Structured output: the reply must be JSON matching `schema`. */
   | { type: 'json_schema'; name: string; schema: JsonSchemaObject };
 
-/**
- * What the engine is asking for, so that the simulated provider can answer plausibly for any graph.
- * Real providers ignore it: everything a real model needs is in the messages.
- */
-export type ModelCallPurpose =
-  | { kind: 'decompose'; workers: { name: string; description: string }[] }
-  | { kind: 'route'; categories: { name: string; description: string }[] }
-  | { kind: 'specialist' }
-  | { kind: 'review'; round: number }
-  | { kind: 'revision'; round: number }
-  | { kind: 'mesh_turn'; round: number; peer: string }
-  | { kind: 'synthesis' }
-  | { kind: 'repair'; errors: string[] };
-
 export interface ModelRequest {
   tier: ModelTier;
   /** The model id the tier maps to. */
   model: string;
   messages: ChatMessage[];
   responseFormat: ResponseFormat;
-  purpose: ModelCallPurpose;
   /** Tools the model may call in this reply (none: the model can only answer). */
   tools?: ToolDefinition[];
   /** Name of the agent making the call, for logs and the simulated provider. */

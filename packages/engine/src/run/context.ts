@@ -12,13 +12,7 @@ import type {
 import { inputHash } from '../audit/canonical';
 import { type CompiledSchema, compileSchema } from '../contracts/schema';
 import { NodeExecutionError, RunCancelledError, StepDivergedError, toErrorInfo } from '../errors';
-import {
-  type ChatMessage,
-  type ModelCallPurpose,
-  type ModelResponse,
-  messageText,
-  type ResponseFormat,
-} from '../model/provider';
+import { type ChatMessage, type ModelResponse, messageText, type ResponseFormat } from '../model/provider';
 import type { RunGraphOptions } from '../run-options';
 import { type AgentTools, callWithTools, type ResolvedTool } from '../tools/tool-loop';
 import { type DataText, type EngineText, prompt, wrapAsData } from '../trust/wrap';
@@ -70,7 +64,6 @@ export interface ModelCallSpec {
   tier: ModelTier;
   messages: ChatMessage[];
   responseFormat: ResponseFormat;
-  purpose: ModelCallPurpose;
   logical: unknown;
   /** The agent's tools: with any, the call is a tool loop (tools/tool-loop.ts), one model call per round. */
   tools?: AgentTools;
@@ -282,7 +275,6 @@ export class RunContext {
             messages: spec.messages,
             responseFormat: spec.responseFormat,
             ...(spec.tools?.definitions.length ? { tools: spec.tools.definitions } : {}),
-            purpose: spec.purpose,
             agentName: spec.agentName,
             signal: this.signal,
             onPart: (part) => {
@@ -354,7 +346,6 @@ export class RunContext {
       tools: undefined,
       stepKey: `${spec.stepKey}/repair`,
       messages: repairMessages,
-      purpose: { kind: 'repair', errors: firstCheck.errors },
       logical: { repairOf: spec.logical, previous: first.text, errors: firstCheck.errors },
     });
     const secondCheck = checkText(second.text, check);

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { simulatedReply } from '../model/simulated-brain';
 import { isStrictCompatible } from '../model/strict-schema';
-import { type ChatRequestBody, inferPurpose, responseFormatOf, userText } from './infer-purpose';
+import { type ChatRequestBody, requestPurpose, responseFormatOf, userText } from './chat-request';
 
 /** What the fake answers one request with. */
 export interface FakeReply {
@@ -282,7 +282,7 @@ function refuseFormat(body: ChatRequestBody, options: FakeOpenAIServerOptions): 
 function defaultReply(body: ChatRequestBody, confidence: number): FakeReply {
   const text = simulatedReply(
     {
-      purpose: inferPurpose(body),
+      purpose: requestPurpose(body),
       userText: userText(body),
       responseFormat: responseFormatOf(body),
       agentName: 'agent',
