@@ -7,6 +7,7 @@ import type {
   JsonValue,
   ModelTier,
   RecordedMessage,
+  RecordedToolCall,
   RunEventBody,
 } from '@baton/contracts';
 import { inputHash } from '../audit/canonical';
@@ -14,6 +15,7 @@ import { type CompiledSchema, compileSchema } from '../contracts/schema';
 import { NodeExecutionError, RunCancelledError, StepDivergedError, toErrorInfo } from '../errors';
 import { type ChatMessage, type ModelResponse, messageText, type ResponseFormat } from '../model/provider';
 import type { RunGraphOptions } from '../run-options';
+import { stepChanges } from '../testcase/step-changes';
 import { type AgentTools, callWithTools, type ResolvedTool } from '../tools/tool-loop';
 import { type DataText, type EngineText, prompt, wrapAsData } from '../trust/wrap';
 import type { BudgetMeter } from './budget';
@@ -21,7 +23,7 @@ import type { EventChannel } from './event-channel';
 import { repairMessage } from './prompts';
 import type { ReplayIndex } from './replay';
 import { Semaphore } from './semaphore';
-import { REUSED } from './step-summary';
+import { FROM_RECORDING, REUSED } from './step-summary';
 import type { Topology } from './topology';
 import { WaitTracker } from './waiting';
 
@@ -229,15 +231,12 @@ export class RunContext {
     }
     if (recording) {
       const messages = spec.messages.map(recordMessage);
-      const found = recording.lookup(spec, hash, model, messages);
+      const found = recording.lookup(spec, hash, (step) => stepChanges(step, model, messages));
       if (found.kind === 'reuse') {
         const action = await this.start(
-          llmCallSpec(parent, spec, model, logical, hash, {
-            messages,
-            summary: 'Answered from the test case\u2019s recording.',
-          }),
+          llmCallSpec(parent, spec, model, logical, hash, { messages, summary: FROM_RECORDING }),
         );
-        return this.answerFromRecord(action, found.step.output, found.step.model ?? model);
+        return this.answerFromRecord(action, found.step.output, found.step.model ?? model, found.step.toolCalls ?? []);
       }
       if (!recording.live) {
         const action = await this.start(llmCallSpec(parent, spec, model, logical, hash, { messages }));
@@ -308,14 +307,22 @@ export class RunContext {
     }
   }
 
-  /** Completes a reused step with its recorded output: no model call, no budget spent. */
-  private async answerFromRecord(action: Action, output: JsonValue, model: string): Promise<ModelResponse> {
+  /**
+   * Completes a reused step with its recorded output (and the tool calls its reply asked for, which the tool loop
+   * then answers from the recording too): no model call, no budget spent.
+   */
+  private async answerFromRecord(
+    action: Action,
+    output: JsonValue,
+    model: string,
+    toolCalls: RecordedToolCall[],
+  ): Promise<ModelResponse> {
     const text = typeof output === 'string' ? output : JSON.stringify(output);
-    await this.complete(action, text, { model });
+    await this.complete(action, text, { model, ...(toolCalls.length ? { toolCalls } : {}) });
     return {
       text,
-      toolCalls: [],
-      finishReason: 'stop',
+      toolCalls,
+      finishReason: toolCalls.length ? 'tool_calls' : 'stop',
       usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
       model,
     };
