@@ -1,5 +1,5 @@
 // The engine's one door to models. The openai adapter and the simulated provider implement it; so do test scripts.
-import type { JsonSchemaObject, ModelTier, ProviderInfo, Usage } from '@baton/contracts';
+import type { FinishReason, JsonSchemaObject, ModelTier, ProviderInfo, Usage } from '@baton/contracts';
 import { type DataText, type EngineText, isPromptText, type PromptText } from '../trust/wrap';
 
 /**
@@ -25,8 +25,8 @@ export interface ToolCall {
   arguments: string;
 }
 
-/** Why the model stopped: `tool_calls` means it wants the calls' results before it answers. */
-export type FinishReason = 'stop' | 'tool_calls' | 'length' | 'content_filter' | 'other';
+/** Why the model stopped: `tool_calls` means it wants the calls' results before it answers. Recorded on the event. */
+export type { FinishReason };
 
 /** One streamed piece of a reply, in order. Tool-call deltas carry `index` (the call's place in the reply). */
 export type StreamPart =

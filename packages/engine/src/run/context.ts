@@ -178,7 +178,12 @@ export class RunContext {
   complete(
     action: Action,
     output: JsonValue,
-    extra: { usage?: ModelResponse['usage']; model?: string; toolCalls?: ModelResponse['toolCalls'] } = {},
+    extra: {
+      usage?: ModelResponse['usage'];
+      model?: string;
+      toolCalls?: ModelResponse['toolCalls'];
+      finishReason?: ModelResponse['finishReason'];
+    } = {},
   ) {
     return this.emit({
       type: 'action.completed',
@@ -187,6 +192,7 @@ export class RunContext {
       ...(extra.usage ? { usage: extra.usage } : {}),
       ...(extra.model ? { model: extra.model } : {}),
       ...(extra.toolCalls ? { toolCalls: extra.toolCalls.map((c) => ({ ...c })) } : {}),
+      ...(extra.finishReason ? { finishReason: extra.finishReason } : {}),
       durationMs: Math.max(0, this.clock() - action.startedAt),
     });
   }
@@ -214,17 +220,19 @@ export class RunContext {
     const recorded = this.replay.completedStep(spec.stepKey, hash);
     if (recorded.kind === 'reuse') {
       const action = await this.start(llmCallSpec(parent, spec, model, logical, hash, { summary: REUSED }));
-      const { output, model: recordedModel, toolCalls: recordedToolCalls } = recorded.value;
+      const { output, model: recordedModel, toolCalls: recordedToolCalls, finishReason } = recorded.value;
       const text = typeof output === 'string' ? output : JSON.stringify(output);
       const toolCalls = recordedToolCalls ?? [];
+      // The reused completion says what the recorded one said, so its span is the same; older logs have no reason.
       await this.complete(action, text, {
         ...(recordedModel ? { model: recordedModel } : {}),
         ...(toolCalls.length ? { toolCalls } : {}),
+        ...(finishReason ? { finishReason } : {}),
       });
       return {
         text,
         toolCalls,
-        finishReason: toolCalls.length ? 'tool_calls' : 'stop',
+        finishReason: finishReason ?? (toolCalls.length ? 'tool_calls' : 'stop'),
         usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
         model: recordedModel ?? model,
       };
@@ -288,6 +296,7 @@ export class RunContext {
           usage: response.usage,
           model: response.model,
           ...(response.toolCalls.length ? { toolCalls: response.toolCalls } : {}),
+          finishReason: response.finishReason,
         });
         action = undefined;
         recording?.answered(spec.stepKey, response.text);
