@@ -91,7 +91,7 @@ export async function runToolCall(
   });
   try {
     if (problem) throw problem;
-    const result = await callWithLimit(ctx, tool!, argumentsValue);
+    const result = await callWithLimit(ctx, tool!, argumentsValue, action.actionId);
     const output = resultRecord(result);
     await ctx.complete(action, output);
     return { name, argumentsText, argumentsValue, content: resultContent(ctx, output), record: output };
@@ -121,7 +121,12 @@ export async function runToolCall(
   }
 }
 
-async function callWithLimit(ctx: RunContext, tool: ResolvedTool, args: JsonValue): Promise<ToolResult> {
+async function callWithLimit(
+  ctx: RunContext,
+  tool: ResolvedTool,
+  args: JsonValue,
+  actionId: string,
+): Promise<ToolResult> {
   const timeoutMs = ctx.options.toolTimeoutMs ?? TOOL_TIMEOUT_MS;
   const limit = new AbortController();
   const timer = setTimeout(
@@ -132,7 +137,7 @@ async function callWithLimit(ctx: RunContext, tool: ResolvedTool, args: JsonValu
   try {
     // A source that ignores its signal still cannot hold the loop: the race ends when the signal does.
     return await Promise.race([
-      tool.source.call(tool.descriptor.name, args, { signal }),
+      tool.source.call(tool.descriptor.name, args, { signal, actionId }),
       new Promise<never>((_, reject) => {
         if (signal.aborted) reject(signal.reason);
         signal.addEventListener('abort', () => reject(signal.reason), { once: true });
