@@ -4,3 +4,4 @@ export { HOSTILE_TEXT, type ReceivedCall } from './test-tools';
 
 /** The stdio test server's script, for a configured command: `node --import tsx <this>`. */
 export const STDIO_MCP_SERVER_SCRIPT = new URL('./stdio-mcp-server.ts', import.meta.url).pathname;
+export { allowLoopbackForTests } from './loopback-policy';
