@@ -55,25 +55,25 @@ const call = { signal: new AbortController().signal };
 const fetchLocal = (url: string, extra?: Partial<HttpFetchConfig>, args: object = {}) =>
   runHttpFetch(config(extra), { url, ...args }, call, { resolve: local, policy: allowLoopbackForTests });
 
-const valueOf = (result: Awaited<ReturnType<typeof runHttpFetch>>) =>
+const fetchedValue = (result: Awaited<ReturnType<typeof runHttpFetch>>) =>
   (result.content[0] as { value: Record<string, unknown> }).value;
 
 describe('http_fetch, to the local test server', () => {
   it('fetches over a real socket pinned to the checked address (the name itself resolves nowhere)', async () => {
     const result = await fetchLocal(`http://fetch.test:${port}/text`);
-    expect(valueOf(result)).toMatchObject({ status: 200, body: 'hello from the test server' });
+    expect(fetchedValue(result)).toMatchObject({ status: 200, body: 'hello from the test server' });
     expect(seen.at(-1)!.headers.authorization).toBe('Bearer fetch-credential-xyz');
     expect(seen.at(-1)!.headers.host).toBe(`fetch.test:${port}`);
   });
 
   it('caps the body after decompression', async () => {
-    const value = valueOf(await fetchLocal(`http://fetch.test:${port}/bomb`));
+    const value = fetchedValue(await fetchLocal(`http://fetch.test:${port}/bomb`));
     expect((value.body as string).length).toBe(10_000);
     expect(value.truncated).toMatch(/cut at 10000 bytes/);
   });
 
   it('follows a redirect to another allowed host without the first host’s credentials', async () => {
-    const value = valueOf(await fetchLocal(`http://fetch.test:${port}/to-other`));
+    const value = fetchedValue(await fetchLocal(`http://fetch.test:${port}/to-other`));
     expect(value).toMatchObject({ status: 200, url: `http://other.test:${port}/text` });
     expect(seen.at(-1)!.headers.authorization).toBeUndefined();
   });
@@ -93,7 +93,7 @@ describe('http_fetch, to the local test server', () => {
       { allowPost: true },
       { method: 'POST', body: 'x' },
     );
-    expect(valueOf(posted).status).toBe(200);
+    expect(fetchedValue(posted).status).toBe(200);
     expect(seen.at(-1)!.method).toBe('POST');
   });
 
@@ -108,7 +108,7 @@ describe('http_fetch, to the local test server', () => {
   it('returns a note instead of the bytes of non-text content', async () => {
     const result = await fetchLocal(`http://fetch.test:${port}/image`);
     expect(result.content[1]).toEqual({ type: 'other', mimeType: 'image/png' });
-    expect(valueOf(result).body).toBeUndefined();
+    expect(fetchedValue(result).body).toBeUndefined();
   });
 
   it('is refused loopback by the production policy, even with every host allowed', async () => {
