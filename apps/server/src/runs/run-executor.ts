@@ -3,10 +3,12 @@
 // not over and that no live process holds: new runs, runs a crashed process left, interrupted runs asked to resume.
 import { randomBytes } from 'node:crypto';
 import { type GraphDocument, isTerminalRunStatus, type RunRecord } from '@baton/contracts';
+import type { ToolSource } from '@baton/engine';
 import type { IdSource } from '../ids';
 import type { Logger } from '../logger';
 import { withTraceContext } from '../otel/trace-context-provider';
-import { parseTraceParent } from '../otel/traceparent';
+import { withToolTraceContext } from '../otel/trace-context-tools';
+import { parseTraceParent, type TraceParent } from '../otel/traceparent';
 import { createScrubber } from '../secrets';
 import type { GraphStore, RunClaims, RunNotifier, RunRequests, RunStore } from '../store/types';
 import { DecisionWaiters } from './decision-waiters';
@@ -41,6 +43,8 @@ export interface RunExecutorDeps {
   sinkQueue?: SinkQueueOptions;
   /** Send each model request a W3C `traceparent` of its `chat` span (on when traces are exported). */
   propagateTraceContext?: boolean;
+  /** The tool sources runs may use (the configuration's catalog); the engine's built-ins without it. */
+  tools?: readonly ToolSource[];
 }
 
 interface Execution {
@@ -68,6 +72,19 @@ function storedBeforeEachCall(provider: ModelProvider, recorder: RunEventRecorde
       await new Promise((resolve) => setImmediate(resolve));
       await recorder.flush();
       return provider.complete(request);
+    },
+  };
+}
+
+/** The same barrier before each tool call: a call that may have side effects is never repeated for a lost completion. */
+function storedBeforeEachToolCall(source: ToolSource, recorder: RunEventRecorder): ToolSource {
+  return {
+    name: source.name,
+    list: () => source.list(),
+    async call(tool, args, options) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await recorder.flush();
+      return source.call(tool, args, options);
     },
   };
 }
@@ -277,6 +294,8 @@ export class RunExecutor {
     });
     try {
       const budget = await runs.getRunBudget(runId);
+      const caller = parseTraceParent(await requests.traceParent(runId));
+      const traced = caller !== null || this.deps.propagateTraceContext === true;
       const handle = engine.runGraph({
         runId,
         graph,
@@ -284,7 +303,8 @@ export class RunExecutor {
         goal: run.goal,
         ...(run.input !== null ? { input: run.input } : {}),
         ...(budget ? { budget } : {}),
-        provider: storedBeforeEachCall(await this.tracedProvider(runId), recorder),
+        provider: storedBeforeEachCall(traced ? withTraceContext(this.provider, runId, caller) : this.provider, recorder),
+        ...(this.deps.tools ? { tools: this.tools(this.deps.tools, recorder, runId, traced ? caller : undefined) } : {}),
         signal: execution.controller.signal,
         escalations: (request, signal) => this.decisions.wait(request, signal),
         clock: this.clock,
@@ -309,11 +329,19 @@ export class RunExecutor {
     if (!execution.detached) await this.ensureEnded(runId);
   }
 
-  /** The provider, with trace context on each request when traces are exported or the caller gave a `traceparent`. */
-  private async tracedProvider(runId: string): Promise<ModelProvider> {
-    const caller = parseTraceParent(await this.deps.requests.traceParent(runId));
-    if (!caller && !this.deps.propagateTraceContext) return this.provider;
-    return withTraceContext(this.provider, runId, caller);
+  /**
+   * The run's tool sources: what the run emitted is stored before each call, and each call carries trace context
+   * when traces are exported or the caller gave a `traceparent` (`caller` undefined: no trace context).
+   */
+  private tools(
+    sources: readonly ToolSource[],
+    recorder: RunEventRecorder,
+    runId: string,
+    caller: TraceParent | null | undefined,
+  ): ToolSource[] {
+    return sources.map((source) =>
+      storedBeforeEachToolCall(caller === undefined ? source : withToolTraceContext(source, runId, caller), recorder),
+    );
   }
 
   /** A run never stays open: if the engine stopped without a terminal event, one is written here. */

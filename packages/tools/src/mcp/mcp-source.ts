@@ -7,13 +7,11 @@ import type { ToolCallOptions, ToolDescriptor, ToolResult, ToolSource } from '@b
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { McpServerConfig } from '../config/tools-config';
+import { isUsableToolName } from '../usable-name';
 import { withCallHeaders } from './call-headers';
 import { describeFailure, isSafeToRetry, McpUnreachableError } from './mcp-errors';
 import { toToolResult } from './mcp-result';
 import { createTransport } from './mcp-transport';
-
-/** Tool names a graph can name (the `ToolRef.name` rule); others are listed as not usable. */
-const USABLE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
 /** The MCP annotations that say what a tool does to the world (the side-effect mark comes from them). */
 export interface McpAnnotations {
@@ -51,7 +49,7 @@ export class McpToolSource implements ToolSource {
   }
 
   async list(): Promise<readonly ToolDescriptor[]> {
-    return (await this.tools()).filter((tool) => USABLE_NAME.test(tool.name));
+    return (await this.tools()).filter((tool) => isUsableToolName(tool.name));
   }
 
   /** Every allowed tool the server lists, with its annotations (for `GET /api/tools`). */
