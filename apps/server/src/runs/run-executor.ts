@@ -303,8 +303,13 @@ export class RunExecutor {
         goal: run.goal,
         ...(run.input !== null ? { input: run.input } : {}),
         ...(budget ? { budget } : {}),
-        provider: storedBeforeEachCall(traced ? withTraceContext(this.provider, runId, caller) : this.provider, recorder),
-        ...(this.deps.tools ? { tools: this.tools(this.deps.tools, recorder, runId, traced ? caller : undefined) } : {}),
+        provider: storedBeforeEachCall(
+          traced ? withTraceContext(this.provider, runId, caller) : this.provider,
+          recorder,
+        ),
+        ...(this.deps.tools
+          ? { tools: this.tools(this.deps.tools, recorder, runId, traced ? caller : undefined) }
+          : {}),
         signal: execution.controller.signal,
         escalations: (request, signal) => this.decisions.wait(request, signal),
         clock: this.clock,

@@ -16,8 +16,8 @@ import type { GraphStore, RunClaims, RunNotifier, RunRequests, RunStore } from '
 import type { EnginePort } from './engine-port';
 import type { EventSinks } from './event-sinks';
 import { checkRunInput } from './run-input';
-import { checkRunTools, type ToolDirectory } from './run-tools';
 import { appendSealed, findEvent, readRunLog } from './run-log';
+import { checkRunTools, type ToolDirectory } from './run-tools';
 import { waitForRun } from './wait-for-run';
 
 export const CANCEL_REASON = 'Cancelled by a person.';

@@ -4,6 +4,7 @@
 
 import { assertNever, BatonError, type JsonValue } from '@baton/contracts';
 import { inputHash } from '../audit/canonical';
+import { scrubValue } from '../audit/scrub';
 import { validateAgainst } from '../contracts/schema';
 import { toErrorInfo } from '../errors';
 import type { ToolCall } from '../model/provider';
@@ -92,7 +93,10 @@ export async function runToolCall(
   try {
     if (problem) throw problem;
     const result = await callWithLimit(ctx, tool!, argumentsValue, action.actionId);
-    const output = resultRecord(result);
+    // Scrubbed before the model sees it, as the event is: a tool that repeats a credential it was sent (an MCP
+    // header, a fetched page echoing its token) sends it nowhere, and a resumed run reads back the same text.
+    const scrubber = ctx.options.scrubber;
+    const output = scrubber ? scrubValue(resultRecord(result), scrubber) : resultRecord(result);
     await ctx.complete(action, output);
     return { name, argumentsText, argumentsValue, content: resultContent(ctx, output), record: output };
   } catch (error) {

@@ -9,6 +9,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { McpServerConfig } from '../config/tools-config';
 import { isUsableToolName } from '../usable-name';
 import { withCallHeaders } from './call-headers';
+import { toDraft2020 } from './input-schema';
 import { describeFailure, isSafeToRetry, McpUnreachableError } from './mcp-errors';
 import { toToolResult } from './mcp-result';
 import { createTransport } from './mcp-transport';
@@ -113,7 +114,7 @@ export class McpToolSource implements ToolSource {
     return {
       name: tool.name,
       description: tool.description ?? tool.title ?? annotations.title ?? '',
-      inputSchema: tool.inputSchema as JsonSchemaObject,
+      inputSchema: toDraft2020(tool.inputSchema as JsonSchemaObject),
       // MCP's defaults: a tool is not read-only unless it says so, so it may change the world.
       sideEffects: configured ?? annotations.readOnlyHint !== true,
       sideEffectsFrom: configured === undefined ? 'annotations' : 'configuration',
