@@ -23,6 +23,8 @@ import type { OtelConfig } from '../config';
 export const MCP_TOKEN = 'mcp-token-4f9a2c71d3';
 export const STDIO_SECRET = 'stdio-secret-88b1e0';
 export const FETCH_CREDENTIAL = 'fetch-credential-5d2e97';
+/** `${NAME}`: how the configuration file names an environment variable. */
+const envRef = (name: string) => `\${${name}}`;
 const TOOLS_DIR = path.resolve(path.dirname(STDIO_MCP_SERVER_SCRIPT), '../..');
 
 export interface ToolWorld {
@@ -53,18 +55,20 @@ export async function startToolWorld(options: { otel?: OtelConfig } = {}): Promi
   // The file as a person writes it: credentials as ${VARIABLES} from the environment.
   const file = JSON.stringify({
     mcpServers: {
-      web: { url: web.url, headers: { authorization: 'Bearer ${MCP_TOKEN}' } },
+      web: { url: web.url, headers: { authorization: `Bearer ${envRef('MCP_TOKEN')}` } },
       local: {
         command: process.execPath,
         args: ['--import', 'tsx', STDIO_MCP_SERVER_SCRIPT],
-        env: { MCP_CALL_LOG: log, MCP_TEST_SECRET: '${STDIO_SECRET}' },
+        env: { MCP_CALL_LOG: log, MCP_TEST_SECRET: envRef('STDIO_SECRET') },
         cwd: TOOLS_DIR,
         connectTimeoutMs: 20_000,
       },
       dead: { url: deadUrl, connectTimeoutMs: 1_000 },
     },
     httpFetch: {
-      allowedHosts: [{ host: `fetch.test:${fetchPort}`, headers: { authorization: 'Bearer ${FETCH_CREDENTIAL}' } }],
+      allowedHosts: [
+        { host: `fetch.test:${fetchPort}`, headers: { authorization: `Bearer ${envRef('FETCH_CREDENTIAL')}` } },
+      ],
     },
   });
   const config = parseToolsConfig(file, 'baton.config.json', {
