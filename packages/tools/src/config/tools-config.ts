@@ -131,8 +131,7 @@ export function parseToolsConfig(text: string, label: string, env: NodeJS.Proces
   }
   const parsed = ToolsConfigFile.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const { issue, path } = innermost(parsed.error.issues[0]!, []);
     const key = path.length > 0 ? formatJsonPath(path).replace(/^\$\.?/, '') : '(the top level)';
     throw new ToolsConfigError(`${label}: ${key} ${sentence(issue)}`);
   }
@@ -187,7 +186,27 @@ export function parseToolsConfig(text: string, label: string, env: NodeJS.Proces
   };
 }
 
-function sentence(issue: z.core.$ZodIssue): string {
+type Issue = z.core.$ZodIssue;
+type Path = (string | number)[];
+
+/**
+ * The issue to tell a person about: inside a record key's issue, the key's own; inside a union (an MCP server is
+ * a URL or a command), the issue of the shape that fits best (fewest problems), unless two fit equally well.
+ */
+function innermost(issue: Issue, at: Path): { issue: Issue; path: Path } {
+  const path = [...at, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
+  if (issue.code === 'invalid_key' && issue.issues[0]) return { issue: issue.issues[0] as Issue, path };
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const sizes = issue.errors.map((branch) => branch.length);
+    const best = Math.min(...sizes);
+    if (sizes.filter((n) => n === best).length === 1) {
+      return innermost(issue.errors[sizes.indexOf(best)]![0] as Issue, path);
+    }
+  }
+  return { issue, path };
+}
+
+function sentence(issue: Issue): string {
   if (issue.code === 'unrecognized_keys') return `has a key this file does not know: ${issue.keys.join(', ')}.`;
   if (issue.code === 'invalid_union') return 'must be one of the shapes the README shows (a URL or a command).';
   const message = issue.message.replace(/\.$/, '');
