@@ -2,6 +2,7 @@
 // the real openai SDK against the fake OpenAI server: answers, a dead server named unreachable while the run goes
 // on, a resumed run that calls no completed tool again (counted at the servers), and no credential anywhere out.
 import { isTerminalRunStatus, type RunEvent, type StartRunResponse } from '@baton/contracts';
+import * as engine from '@baton/engine';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRunLog } from '../runs/run-log';
 import { waitForRun } from '../runs/wait-for-run';
@@ -20,6 +21,7 @@ const TOOLS = [
   { source: 'web', name: 'whoami' },
   { source: 'builtin', name: 'http_fetch' },
   { source: 'local', name: 'hostile' },
+  { source: 'web', name: 'strict' },
 ];
 
 async function startRun(w: ToolWorld) {
@@ -37,6 +39,8 @@ const toolCalls = (fetchPort: number) => ({
     { name: 'whoami', arguments: '{}' },
     { name: 'http_fetch', arguments: JSON.stringify({ url: `http://fetch.test:${fetchPort}/` }) },
     { name: 'hostile', arguments: '{}' },
+    // Outside the server's strict input schema: refused before it reaches the server.
+    { name: 'strict', arguments: '{"code":"abc","count":9}' },
   ],
 });
 
@@ -60,7 +64,8 @@ describe('a run with MCP tools and http_fetch', () => {
 
     // The model got every result in the reply's order, the dead server's as an error naming it unreachable.
     const results = toolMessages(world, 1);
-    expect(results).toHaveLength(6);
+    expect(results).toHaveLength(7);
+    expect(results[6]).toContain('The arguments do not match the input schema');
     expect(results[0]).toContain('hello over http');
     expect(results[1]).toContain('"sum": 5');
     expect(results[2]).toMatch(/The MCP server \\?"dead\\?" is unreachable: the connection was refused/);
@@ -78,8 +83,10 @@ describe('a run with MCP tools and http_fetch', () => {
     // The trace names the dead server as unreachable on its failed tool call; the run went on.
     const events = await readRunLog(world.server.runs, runId);
     const failed = events.filter((e) => e.type === 'action.failed');
-    expect(failed).toHaveLength(1);
-    expect(JSON.stringify(failed[0])).toMatch(/The MCP server \\"dead\\" is unreachable/);
+    expect(failed).toHaveLength(2);
+    const errors = failed.map((e) => JSON.stringify(e));
+    expect(errors.some((e) => /The MCP server \\"dead\\" is unreachable/.test(e))).toBe(true);
+    expect(errors.some((e) => e.includes('tool_invalid_arguments'))).toBe(true);
   }, 60_000);
 
   it('keeps the MCP headers, the stdio server’s secret and http_fetch’s credential out of every answer and log', async () => {
@@ -134,7 +141,22 @@ describe('a run with MCP tools and http_fetch', () => {
     expect(world.stdioCalls()).toHaveLength(2);
     // The resumed attempt reused the recorded results: the model saw the same tool messages again.
     const last = world.fake.requests.at(-1)!;
-    expect(last.body.messages.filter((m) => m.role === 'tool')).toHaveLength(6);
+    expect(last.body.messages.filter((m) => m.role === 'tool')).toHaveLength(7);
+  }, 60_000);
+});
+
+describe('a simulated run with MCP tools', () => {
+  it('calls the read-only tool and never makes up arguments for the one the server annotates destructive', async () => {
+    world = await startToolWorld({ provider: engine.createSimulatedProvider({ callDelayMs: 0, tokenDelayMs: 0 }) });
+    const graph = await world.graphWith([
+      { source: 'web', name: 'echo' },
+      { source: 'web', name: 'wipe' },
+    ]);
+    const started = await world.server.call('POST', `/api/graphs/${graph.id}/runs`, { goal: 'tidy up' });
+    const { runId } = (await started.json()) as StartRunResponse;
+    const run = await waitForRun(world.server, runId, (r) => isTerminalRunStatus(r.status), 30_000);
+    expect(run!.status).toBe('completed');
+    expect(world.web.calls.map((c) => c.tool)).toEqual(['echo']);
   }, 60_000);
 });
 

@@ -19,6 +19,7 @@ import {
 } from '@baton/tools/testing';
 import { type TestServer, testServer } from '../../test/harness';
 import type { OtelConfig } from '../config';
+import type { ModelProvider } from '../runs/engine-port';
 
 export const MCP_TOKEN = 'mcp-token-4f9a2c71d3';
 export const STDIO_SECRET = 'stdio-secret-88b1e0';
@@ -42,7 +43,9 @@ export interface ToolWorld {
   close(): Promise<void>;
 }
 
-export async function startToolWorld(options: { otel?: OtelConfig } = {}): Promise<ToolWorld> {
+export async function startToolWorld(
+  options: { otel?: OtelConfig; provider?: ModelProvider } = {},
+): Promise<ToolWorld> {
   const dir = mkdtempSync(path.join(tmpdir(), 'baton-tools-'));
   const log = path.join(dir, 'stdio-calls.jsonl');
   const web = await startHttpMcpServer();
@@ -76,11 +79,13 @@ export async function startToolWorld(options: { otel?: OtelConfig } = {}): Promi
     STDIO_SECRET,
     FETCH_CREDENTIAL,
   });
-  const provider = engine.createOpenAIProvider({
-    apiKey: 'sk-test-key-for-the-fake',
-    baseURL: fake.baseURL,
-    models: { fast: 'f', balanced: 'b', deep: 'd' },
-  });
+  const provider =
+    options.provider ??
+    engine.createOpenAIProvider({
+      apiKey: 'sk-test-key-for-the-fake',
+      baseURL: fake.baseURL,
+      models: { fast: 'f', balanced: 'b', deep: 'd' },
+    });
   const secrets = ['sk-test-key-for-the-fake', ...config.secrets];
   const catalog = () =>
     createToolCatalog(config, {
