@@ -1,6 +1,8 @@
 // The MCP source against real servers built with the SDK: over Streamable HTTP and over stdio, a dead one, a dropped
 // session, the allowlist and the side-effect marks, and the trace context each call carries.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -112,6 +114,23 @@ describe('McpToolSource over Streamable HTTP', () => {
       /The MCP server "web" is unreachable: the connection was refused/,
     );
     expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('gives up on a server that accepts but never answers within its timeout, then answers at once for a while', async () => {
+    const hanging = createServer(() => {}); // takes every request, answers none
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    try {
+      const source = http(`http://127.0.0.1:${(hanging.address() as AddressInfo).port}/mcp`, { connectTimeoutMs: 300 });
+      let started = Date.now();
+      await expect(source.list()).rejects.toThrow('The MCP server "web" is unreachable: it did not answer in time.');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+      started = Date.now();
+      await expect(source.call('echo', { text: 'x' }, { signal: signal() })).rejects.toThrow(/did not answer in time/);
+      expect(Date.now() - started).toBeLessThan(100);
+    } finally {
+      hanging.closeAllConnections();
+      await new Promise((resolve) => hanging.close(resolve));
+    }
   });
 
   it('sends the configured headers, and each call’s traceparent as a header and in _meta', async () => {

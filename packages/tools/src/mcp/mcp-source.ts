@@ -32,11 +32,19 @@ export interface McpTool extends ToolDescriptor {
 /** Calls may run for as long as the engine allows (it aborts them on its own time limit). */
 const CALL_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * After a failed connect, how long the source answers "unreachable" at once instead of trying again: a server that
+ * hangs would otherwise cost every run start and every `GET /api/tools` its whole connect timeout.
+ */
+export const RECONNECT_AFTER_MS = 5_000;
+
 export class McpToolSource implements ToolSource {
   readonly name: string;
   private session: Promise<Client> | null = null;
   /** Bumped for every session made, so that a late `onclose` of an old one does not drop the new one. */
   private generation = 0;
+  /** The last connect failure, answered again until `RECONNECT_AFTER_MS` after it. */
+  private failed: { error: McpUnreachableError; at: number } | null = null;
 
   constructor(
     readonly config: McpServerConfig,
@@ -96,6 +104,7 @@ export class McpToolSource implements ToolSource {
 
   /** Ends the session (a stdio server's process with it). The source connects again if asked after. */
   async close(): Promise<void> {
+    this.failed = null;
     const session = this.session;
     this.session = null;
     const client = await session?.catch(() => null);
@@ -150,6 +159,7 @@ export class McpToolSource implements ToolSource {
 
   private connect(): Promise<Client> {
     if (this.session) return this.session;
+    if (this.failed && Date.now() - this.failed.at < RECONNECT_AFTER_MS) return Promise.reject(this.failed.error);
     const generation = ++this.generation;
     const session = (async () => {
       const client = new Client({ name: 'baton', version: this.clientVersion });
@@ -160,10 +170,13 @@ export class McpToolSource implements ToolSource {
           if (this.generation === generation) this.session = null;
         };
         await client.connect(transport, { timeout: this.config.connectTimeoutMs });
+        this.failed = null;
         return client;
       } catch (error) {
         await transport?.close().catch(() => {});
-        throw new McpUnreachableError(this.name, describeFailure(error).reason);
+        const unreachable = new McpUnreachableError(this.name, describeFailure(error).reason);
+        this.failed = { error: unreachable, at: Date.now() };
+        throw unreachable;
       }
     })();
     this.session = session;
