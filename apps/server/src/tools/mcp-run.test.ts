@@ -120,6 +120,25 @@ describe('a run with MCP tools and http_fetch', () => {
     expect(world.config.secrets).toEqual(expect.arrayContaining([`Bearer ${MCP_TOKEN}`, MCP_TOKEN, STDIO_SECRET]));
   }, 60_000);
 
+  it('a run after the MCP server dropped every session connects again and calls it', async () => {
+    world = await startToolWorld();
+    const graph = await world.graphWith([{ source: 'web', name: 'echo' }]);
+    for (const text of ['before', 'after']) {
+      world.fake.enqueue(
+        { toolCalls: [{ name: 'echo', arguments: JSON.stringify({ text }) }] },
+        { text: `said ${text}` },
+      );
+      const started = await world.server.call('POST', `/api/graphs/${graph.id}/runs`, { goal: text });
+      const { runId } = (await started.json()) as StartRunResponse;
+      const run = await waitForRun(world.server, runId, (r) => isTerminalRunStatus(r.status), 30_000);
+      expect(run!.status).toBe('completed');
+      await world.web.dropSessions(); // as a restarted server forgets them
+    }
+    expect(world.web.calls.map((c) => c.arguments)).toEqual([{ text: 'before' }, { text: 'after' }]);
+    expect(world.web.sessions()).toBe(2);
+    expect(toolMessages(world, 3)[0]).toContain('after');
+  }, 60_000);
+
   it('a run resumed after a stop calls no completed tool again (counted at the servers)', async () => {
     world = await startToolWorld();
     world.fake.enqueue(toolCalls(world.fetchPort));
