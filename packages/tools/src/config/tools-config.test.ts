@@ -67,6 +67,13 @@ describe('parseToolsConfig', () => {
     );
   });
 
+  it('counts the key parts of a server URL (user, password, query values) as secrets', () => {
+    const config = parse({
+      mcpServers: { a: { url: 'https://user:pass-word-9@mcp.example/mcp?api_key=query-key-12345' } },
+    });
+    expect(config.secrets).toEqual(expect.arrayContaining(['pass-word-9', 'query-key-12345']));
+  });
+
   it('leaves http_fetch off without allowed hosts', () => {
     expect(parse({}).httpFetch).toBeNull();
     expect(parse({ httpFetch: { allowedHosts: [] } }).httpFetch).toBeNull();

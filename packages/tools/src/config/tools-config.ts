@@ -153,6 +153,9 @@ export function parseToolsConfig(text: string, label: string, env: NodeJS.Proces
     };
     if ('url' in server) {
       const headers = mapValues(server.headers ?? {}, (v, h) => secret(v, `${key}.headers.${h}`));
+      // Some servers take their key in the URL (`?api_key=...`, `user:pass@`): those parts are secrets too.
+      const url = new URL(server.url);
+      secrets.push(decodeURIComponent(url.username), decodeURIComponent(url.password), ...url.searchParams.values());
       return { name, transport: 'http', url: server.url, headers, ...filter };
     }
     return {
