@@ -8,7 +8,7 @@ import type { IdSource } from '../ids';
 import type { Logger } from '../logger';
 import { withTraceContext } from '../otel/trace-context-provider';
 import { withToolTraceContext } from '../otel/trace-context-tools';
-import { parseTraceParent, type TraceParent } from '../otel/traceparent';
+import { parseTraceParent } from '../otel/traceparent';
 import { createScrubber } from '../secrets';
 import type { GraphStore, RunClaims, RunNotifier, RunRequests, RunStore } from '../store/types';
 import { DecisionWaiters } from './decision-waiters';
@@ -294,8 +294,9 @@ export class RunExecutor {
     });
     try {
       const budget = await runs.getRunBudget(runId);
+      // Trace context on each model request and tool call when traces are exported or the caller gave a traceparent.
       const caller = parseTraceParent(await requests.traceParent(runId));
-      const traced = caller !== null || this.deps.propagateTraceContext === true;
+      const trace = caller !== null || this.deps.propagateTraceContext === true ? { caller } : null;
       const handle = engine.runGraph({
         runId,
         graph,
@@ -304,11 +305,15 @@ export class RunExecutor {
         ...(run.input !== null ? { input: run.input } : {}),
         ...(budget ? { budget } : {}),
         provider: storedBeforeEachCall(
-          traced ? withTraceContext(this.provider, runId, caller) : this.provider,
+          trace ? withTraceContext(this.provider, runId, trace.caller) : this.provider,
           recorder,
         ),
         ...(this.deps.tools
-          ? { tools: this.tools(this.deps.tools, recorder, runId, traced ? caller : undefined) }
+          ? {
+              tools: this.deps.tools.map((source) =>
+                storedBeforeEachToolCall(trace ? withToolTraceContext(source, runId, trace.caller) : source, recorder),
+              ),
+            }
           : {}),
         signal: execution.controller.signal,
         escalations: (request, signal) => this.decisions.wait(request, signal),
@@ -332,21 +337,6 @@ export class RunExecutor {
     }
     await recorder.flush().catch(() => {}); // what the engine queued before it failed; a store failure is logged
     if (!execution.detached) await this.ensureEnded(runId);
-  }
-
-  /**
-   * The run's tool sources: what the run emitted is stored before each call, and each call carries trace context
-   * when traces are exported or the caller gave a `traceparent` (`caller` undefined: no trace context).
-   */
-  private tools(
-    sources: readonly ToolSource[],
-    recorder: RunEventRecorder,
-    runId: string,
-    caller: TraceParent | null | undefined,
-  ): ToolSource[] {
-    return sources.map((source) =>
-      storedBeforeEachToolCall(caller === undefined ? source : withToolTraceContext(source, runId, caller), recorder),
-    );
   }
 
   /** A run never stays open: if the engine stopped without a terminal event, one is written here. */
