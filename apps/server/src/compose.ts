@@ -1,5 +1,6 @@
 // Wires stores, notifier, run service, run executor and app together from a config: shared by main.ts and the tests.
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
+import { createToolCatalog, NO_TOOLS_CONFIG, type ToolCatalog } from '@baton/tools';
 import { createApp } from './app';
 import type { OtelConfig } from './config';
 import { type Db, openDatabase } from './db/database';
@@ -46,6 +47,8 @@ export interface ComposeOptions {
   sinkQueue?: SinkQueueOptions;
   /** OpenTelemetry export (config.otel): one more sink, after the given ones. */
   otel?: OtelConfig | null;
+  /** The tool sources (from config.tools); the built-ins alone by default. Closed with the server. */
+  tools?: ToolCatalog;
 }
 
 export interface Composed {
@@ -74,6 +77,7 @@ export function compose(options: ComposeOptions): Composed {
   const newId = options.newId ?? randomId;
   const claims = createSqliteRunClaims(db);
   const requests = createSqliteRunRequests(db);
+  const tools = options.tools ?? createToolCatalog(NO_TOOLS_CONFIG);
   const otlp = options.otel ? createOtlpSink({ runs, graphs, requests, secrets: options.secrets }, options.otel) : null;
   const runExecutor = new RunExecutor({
     graphs,
@@ -90,6 +94,7 @@ export function compose(options: ComposeOptions): Composed {
     renewMs: options.renewMs,
     sinks: [...(options.sinks ?? []), ...(otlp ? [otlp] : [])],
     propagateTraceContext: otlp !== null,
+    tools: tools.sources,
     sinkQueue: options.sinkQueue,
   });
   const runService = new RunService({
@@ -103,6 +108,7 @@ export function compose(options: ComposeOptions): Composed {
     secrets: options.secrets,
     settleTimeoutMs: options.settleTimeoutMs,
     sinks: runExecutor.eventSinks,
+    tools,
   });
   const deps: AppDeps = {
     graphs,
@@ -115,6 +121,7 @@ export function compose(options: ComposeOptions): Composed {
       runner: createTestCaseRunner({ provider: options.provider, secrets: options.secrets }),
     },
     provider: options.provider.info,
+    tools,
     prices: options.prices ?? {},
     logger: options.logger,
     newId,
@@ -146,6 +153,7 @@ export function compose(options: ComposeOptions): Composed {
       runService.stopAccepting();
       await runExecutor.shutdown(graceMs);
       await otlp?.shutdown().catch(() => {});
+      await tools.close();
       db.close();
     },
   };

@@ -6,6 +6,7 @@ export { type Db, openDatabase, schemaVersion } from './db/database';
 export { createLogger, type Logger } from './logger';
 export { type OtlpFileOptions, otlpJsonLinesOf } from './otel/otlp-file';
 export { withTraceContext } from './otel/trace-context-provider';
+export { withToolTraceContext } from './otel/trace-context-tools';
 export { formatTraceParent, parseTraceParent, type TraceParent } from './otel/traceparent';
 export { createProvider, type ProviderFactories } from './provider';
 export { type EventRecorderDeps, RunEventRecorder } from './runs/event-recorder';

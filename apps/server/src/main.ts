@@ -2,6 +2,7 @@
 // the examples, serves the API and the web app on HOST:PORT, and stops gracefully on SIGINT/SIGTERM.
 import { readFileSync } from 'node:fs';
 import * as engine from '@baton/engine';
+import { createToolCatalog } from '@baton/tools';
 import { serve } from '@hono/node-server';
 import { compose } from './compose';
 import { configuredSecrets, isLoopbackHost, readConfig } from './config';
@@ -36,7 +37,14 @@ async function main(): Promise<void> {
     trustedProxies: config.trustedProxies,
     version,
     otel: config.otel,
+    tools: createToolCatalog(config.tools, { clientVersion: version }),
   });
+  if (config.configFile) {
+    const servers = config.tools.mcpServers.map((s) => s.name);
+    logger.info(
+      `read ${config.configFile}: ${servers.length} MCP server(s)${servers.length ? ` (${servers.join(', ')})` : ''}, http_fetch ${config.tools.httpFetch ? 'on' : 'off'}`,
+    );
+  }
   if (config.otel) logger.info(`exporting traces to ${new URL(config.otel.tracesUrl).origin} over OTLP/HTTP`);
   const resumed = await server.runExecutor.start();
   if (resumed.length > 0) logger.info(`resuming ${resumed.length} unfinished run(s)`);

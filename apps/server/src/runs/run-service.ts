@@ -17,6 +17,7 @@ import type { EnginePort } from './engine-port';
 import type { EventSinks } from './event-sinks';
 import { checkRunInput } from './run-input';
 import { appendSealed, findEvent, readRunLog } from './run-log';
+import { checkRunTools, type ToolDirectory } from './run-tools';
 import { waitForRun } from './wait-for-run';
 
 export const CANCEL_REASON = 'Cancelled by a person.';
@@ -35,6 +36,8 @@ export interface RunServiceDeps {
   settleTimeoutMs?: number;
   /** The executor's sinks: a run ended here (a cancel nobody held) reaches them too. */
   sinks?: EventSinks;
+  /** The server's tool sources: a run naming a tool they lack is refused at start. */
+  tools?: ToolDirectory;
 }
 
 export class RunService {
@@ -59,6 +62,7 @@ export class RunService {
     const checked = parseGraph(record.draft);
     if (!checked.ok) throw new GraphValidationError(checked.issues);
     checkRunInput(checked.graph, body.input);
+    if (this.deps.tools) await checkRunTools(checked.graph, this.deps.tools);
     const version = await graphs.versionOfDraft(graphId);
     const runId = this.deps.newId('run');
     await runs.createRun({

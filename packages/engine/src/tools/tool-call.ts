@@ -5,6 +5,7 @@
 
 import { assertNever, BatonError, type JsonValue } from '@baton/contracts';
 import { inputHash } from '../audit/canonical';
+import { scrubValue } from '../audit/scrub';
 import { validateAgainst } from '../contracts/schema';
 import { StepDivergedError, toErrorInfo } from '../errors';
 import type { ToolCall } from '../model/provider';
@@ -120,8 +121,11 @@ export async function runToolCall(
   });
   try {
     if (problem) throw problem;
-    const result = await callWithLimit(ctx, tool!, argumentsValue);
-    const output = resultRecord(result);
+    const result = await callWithLimit(ctx, tool!, argumentsValue, action.actionId);
+    // Scrubbed before the model sees it, as the event is: a tool that repeats a credential it was sent (an MCP
+    // header, a fetched page echoing its token) sends it nowhere, and a resumed run reads back the same text.
+    const scrubber = ctx.options.scrubber;
+    const output = scrubber ? scrubValue(resultRecord(result), scrubber) : resultRecord(result);
     await ctx.complete(action, output);
     recording?.answered(spec.stepKey, output);
     return { name, argumentsText, argumentsValue, content: resultContent(ctx, output), record: output };
@@ -151,7 +155,12 @@ export async function runToolCall(
   }
 }
 
-async function callWithLimit(ctx: RunContext, tool: ResolvedTool, args: JsonValue): Promise<ToolResult> {
+async function callWithLimit(
+  ctx: RunContext,
+  tool: ResolvedTool,
+  args: JsonValue,
+  actionId: string,
+): Promise<ToolResult> {
   const timeoutMs = ctx.options.toolTimeoutMs ?? TOOL_TIMEOUT_MS;
   const limit = new AbortController();
   const timer = setTimeout(
@@ -162,7 +171,7 @@ async function callWithLimit(ctx: RunContext, tool: ResolvedTool, args: JsonValu
   try {
     // A source that ignores its signal still cannot hold the loop: the race ends when the signal does.
     return await Promise.race([
-      tool.source.call(tool.descriptor.name, args, { signal }),
+      tool.source.call(tool.descriptor.name, args, { signal, actionId }),
       new Promise<never>((_, reject) => {
         if (signal.aborted) reject(signal.reason);
         signal.addEventListener('abort', () => reject(signal.reason), { once: true });
