@@ -118,7 +118,7 @@ export function compose(options: ComposeOptions): Composed {
     runService,
     testCases: {
       store: createSqliteTestCaseStore(db),
-      runner: createTestCaseRunner({ provider: options.provider, secrets: options.secrets }),
+      runner: createTestCaseRunner({ provider: options.provider, tools: tools.sources, secrets: options.secrets }),
     },
     provider: options.provider.info,
     tools,
