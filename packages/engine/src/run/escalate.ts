@@ -1,5 +1,5 @@
 // Human decisions: a payload put before a person through the escalation handler, or a decision replayed from the log.
-import type { HandoffContract, JsonValue } from '@baton/contracts';
+import type { EscalationSubject, HandoffContract, JsonValue } from '@baton/contracts';
 import { inputHash } from '../audit/canonical';
 import type { EscalationResolution } from '../run-options';
 import { type Action, DIVERGED, type RunContext, ref } from './context';
@@ -23,6 +23,8 @@ export async function escalate(
     payload: JsonValue;
     confidence: number | null;
     reason: string;
+    /** A tool call's question (tools/ask-person.ts); a handoff is described by the fields above. */
+    subject?: EscalationSubject;
   },
 ): Promise<EscalationResolution> {
   const logical = { edgeId: request.edgeId, payload: request.payload, contract: request.contract.name };
@@ -69,6 +71,7 @@ export async function escalate(
         payload: request.payload,
         confidence: request.confidence,
         reason: request.reason,
+        ...(request.subject ? { subject: request.subject } : {}),
       });
     }
     ctx.waiting.opened(escalationId);
@@ -83,6 +86,7 @@ export async function escalate(
             payload: request.payload,
             confidence: request.confidence,
             reason: request.reason,
+            ...(request.subject ? { subject: request.subject } : {}),
           },
           ctx.signal,
         ),
