@@ -1,5 +1,6 @@
 // Wires stores, notifier, run service, run executor and app together from a config: shared by main.ts and the tests.
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
+import type { ToolSource } from '@baton/engine';
 import { createApp } from './app';
 import type { OtelConfig } from './config';
 import { type Db, openDatabase } from './db/database';
@@ -46,6 +47,8 @@ export interface ComposeOptions {
   sinkQueue?: SinkQueueOptions;
   /** OpenTelemetry export (config.otel): one more sink, after the given ones. */
   otel?: OtelConfig | null;
+  /** The tool sources runs may use; the engine's built-ins by default. */
+  tools?: { readonly sources: readonly ToolSource[] };
 }
 
 export interface Composed {
@@ -90,6 +93,7 @@ export function compose(options: ComposeOptions): Composed {
     renewMs: options.renewMs,
     sinks: [...(options.sinks ?? []), ...(otlp ? [otlp] : [])],
     propagateTraceContext: otlp !== null,
+    ...(options.tools ? { tools: options.tools.sources } : {}),
     sinkQueue: options.sinkQueue,
   });
   const runService = new RunService({

@@ -1,5 +1,6 @@
 // Builds the app for tests: in-memory SQLite (or a temp dir), a fake or real engine, a logger that keeps its lines.
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
+import type { ToolSource } from '@baton/engine';
 import { type Composed, compose } from '../src/compose';
 import type { OtelConfig } from '../src/config';
 import { createMemoryLogger } from '../src/logger';
@@ -50,6 +51,8 @@ export function testServer(
     sinks?: EventSink[];
     sinkQueue?: SinkQueueOptions;
     otel?: OtelConfig;
+    /** Tool sources runs may use (the engine's built-ins without). */
+    tools?: ToolSource[];
   } = {},
 ): TestServer {
   const secrets = options.secrets ?? [];
@@ -75,6 +78,7 @@ export function testServer(
     sinks: options.sinks,
     sinkQueue: options.sinkQueue,
     otel: options.otel,
+    ...(options.tools ? { tools: { sources: options.tools } } : {}),
     heartbeatMs: 200,
     settleTimeoutMs: 2000,
   });

@@ -3,6 +3,7 @@
 // not over and that no live process holds: new runs, runs a crashed process left, interrupted runs asked to resume.
 import { randomBytes } from 'node:crypto';
 import { type GraphDocument, isTerminalRunStatus, type RunRecord } from '@baton/contracts';
+import type { ToolSource } from '@baton/engine';
 import type { IdSource } from '../ids';
 import type { Logger } from '../logger';
 import { withTraceContext } from '../otel/trace-context-provider';
@@ -41,6 +42,8 @@ export interface RunExecutorDeps {
   sinkQueue?: SinkQueueOptions;
   /** Send each model request a W3C `traceparent` of its `chat` span (on when traces are exported). */
   propagateTraceContext?: boolean;
+  /** The tool sources runs may use (the configuration's catalog); the engine's built-ins without it. */
+  tools?: readonly ToolSource[];
 }
 
 interface Execution {
@@ -68,6 +71,19 @@ function storedBeforeEachCall(provider: ModelProvider, recorder: RunEventRecorde
       await new Promise((resolve) => setImmediate(resolve));
       await recorder.flush();
       return provider.complete(request);
+    },
+  };
+}
+
+/** The same barrier before each tool call: a call that may have side effects is never repeated for a lost completion. */
+function storedBeforeEachToolCall(source: ToolSource, recorder: RunEventRecorder): ToolSource {
+  return {
+    name: source.name,
+    list: () => source.list(),
+    async call(tool, args, options) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await recorder.flush();
+      return source.call(tool, args, options);
     },
   };
 }
@@ -285,6 +301,9 @@ export class RunExecutor {
         ...(run.input !== null ? { input: run.input } : {}),
         ...(budget ? { budget } : {}),
         provider: storedBeforeEachCall(await this.tracedProvider(runId), recorder),
+        ...(this.deps.tools
+          ? { tools: this.deps.tools.map((source) => storedBeforeEachToolCall(source, recorder)) }
+          : {}),
         signal: execution.controller.signal,
         escalations: (request, signal) => this.decisions.wait(request, signal),
         clock: this.clock,

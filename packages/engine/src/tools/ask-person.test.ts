@@ -128,7 +128,7 @@ function verifies(log: RunEvent[]) {
 }
 
 describe('a tool call that needs approval', () => {
-  it('approve: the call waits for the person's yes, then runs with the arguments as written', async () => {
+  it('approve: the call waits for a yes from the person, then runs with the arguments as written', async () => {
     const { source, calls } = countingSource();
     const person = recorder(() => ({ decision: 'approve' }));
     const { events, outcome } = await run({

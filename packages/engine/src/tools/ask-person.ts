@@ -3,9 +3,9 @@
 // Two questions: approval (the agent's tool reference asks for it, or a simulated run reaches a tool that may have
 // side effects), and a call that may have run (an earlier attempt began it and never recorded its end).
 import type { EscalationSubject, JsonValue } from '@baton/contracts';
-import type { EscalationResolution } from '../run-options';
 import type { Action, RunContext } from '../run/context';
 import { escalate } from '../run/escalate';
+import type { EscalationResolution } from '../run-options';
 import type { ResolvedTool } from './tool-loop';
 
 /** What the call does after the person's say: run (with these arguments), give this result, or not run at all. */
