@@ -113,8 +113,10 @@ describe('a tool call waiting for approval, decided over HTTP', () => {
     expect(setup.counter.calls).toEqual([{ tool: 'send', args: { to: 'ada' } }]);
     expect(events.find((e) => e.type === 'escalation.resolved')).toMatchObject({ decision: 'approve' });
     const call = events.find((e) => e.type === 'action.started' && e.actionType === 'tool_call');
-    const done = events.find((e) => e.type === 'action.completed' && e.actionId === call?.actionId);
-    expect(done).toBeDefined();
+    const callId = call?.type === 'action.started' ? call.actionId : undefined;
+    expect(events.find((e) => e.type === 'action.completed' && e.actionId === callId)).toMatchObject({
+      output: { isError: false, content: [{ type: 'text', text: 'send done for {"to":"ada"}' }] },
+    });
     expect(await lastToolResult(setup)).toEqual(['send done for {"to":"ada"}']);
   });
 
