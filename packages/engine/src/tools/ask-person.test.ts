@@ -5,6 +5,7 @@ import type { JsonValue, RunEvent } from '@baton/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyRunLog } from '../audit/seal';
 import { createOpenAIProvider } from '../model/openai-provider';
+import { priorSpend } from '../run/prior-spend';
 import type { EscalationHandler, EscalationRequest } from '../run-options';
 import { collectRun, eventsOfType } from '../testing/collect-run';
 import { type FakeOpenAIServer, type FakeReply, startFakeOpenAIServer } from '../testing/fake-openai-server';
@@ -353,6 +354,8 @@ describe('a tool call that may have run', () => {
     const done = eventsOfType(events, 'action.completed').find((e) => e.actionId === call.actionId)!;
     expect(done.output).toEqual({ isError: false, content: [{ type: 'json', value: { delivered: true, id: 'm-7' } }] });
     expect(toolResultSent().map((data) => JSON.parse(data as string))).toEqual([{ delivered: true, id: 'm-7' }]);
+    // Spent: the call of the first attempt only; the result given by hand made none.
+    expect(priorSpend([...cut, ...events]).toolCalls).toBe(1);
   });
 
   it('with side effects: "fail" gives the model an error result; the tool is not called, and a second resume still does not', async () => {

@@ -8,15 +8,14 @@ import { validateAgainst } from '../contracts/schema';
 import { toErrorInfo } from '../errors';
 import type { ToolCall } from '../model/provider';
 import { type Action, parseJsonText, type RunContext } from '../run/context';
-import { REUSED } from '../run/step-summary';
+import { GIVEN_BY_PERSON, REUSED } from '../run/step-summary';
 import { type DataText, wrapToolResult } from '../trust/wrap';
 import { askBeforeToolCall } from './ask-person';
 import type { ToolContent, ToolResult } from './source';
 import type { ResolvedTool } from './tool-loop';
 
-/** The summaries of a call a person changed: its arguments edited, or its result given by hand. */
+/** The summary of a call a person changed the arguments of. */
 const EDITED_BY_PERSON = 'Called with arguments a person edited.';
-const GIVEN_BY_PERSON = 'Not called again: a person gave its result by hand.';
 
 /** Default time limit of one tool call. */
 export const TOOL_TIMEOUT_MS = 30_000;
