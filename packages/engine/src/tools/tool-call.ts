@@ -1,14 +1,16 @@
 // One tool call of a reply: arguments checked against the tool's input schema before anything runs, the call made
 // with the run's signal and a time limit, the result (or the error) turned into the one wrapper for the model.
-// A completed call is a step: on replay its recorded result is used and the source is not called.
+// A completed call is a step: on replay or resume, and in a test case's replay, its recorded result is used and the
+// source is not called.
 
 import { assertNever, BatonError, type JsonValue } from '@baton/contracts';
 import { inputHash } from '../audit/canonical';
 import { validateAgainst } from '../contracts/schema';
-import { toErrorInfo } from '../errors';
+import { StepDivergedError, toErrorInfo } from '../errors';
 import type { ToolCall } from '../model/provider';
 import { type Action, parseJsonText, type RunContext } from '../run/context';
-import { GIVEN_BY_PERSON, REUSED } from '../run/step-summary';
+import { FROM_RECORDING, GIVEN_BY_PERSON, REUSED } from '../run/step-summary';
+import { toolStepChanges } from '../testcase/step-changes';
 import { type DataText, wrapToolResult } from '../trust/wrap';
 import { askBeforeToolCall } from './ask-person';
 import type { ToolContent, ToolResult } from './source';
@@ -70,6 +72,33 @@ export async function runToolCall(
     await ctx.complete(action, output);
     return { name, argumentsText, argumentsValue, content: resultContent(ctx, output), record: output };
   }
+  // A test case's replay: answered from the recorded run while the inputs match; offline, a changed call fails here.
+  const recording = ctx.options.recording;
+  if (recording && valid) {
+    const current = { source: tool!.source.name, name, arguments: argumentsValue };
+    const found = recording.lookup(spec, hash, (step) => toolStepChanges(step, current));
+    if (found.kind === 'reuse' || !recording.live) {
+      const action = await ctx.start({
+        parent,
+        agentId: spec.agentId,
+        agentName: spec.agentName,
+        actionType: 'tool_call',
+        stepKey: spec.stepKey,
+        logical,
+        ...(found.kind === 'reuse' ? { summary: FROM_RECORDING } : {}),
+        tool: current,
+      });
+      if (found.kind === 'diverged') {
+        const error = new StepDivergedError(spec.stepKey, spec.agentName, found.verdict.changes);
+        await ctx.fail(action, error);
+        throw error;
+      }
+      const output = found.step.output;
+      await ctx.complete(action, output);
+      return { name, argumentsText, argumentsValue, content: resultContent(ctx, output), record: output };
+    }
+    // Live: the diverged call is made below, like any other; its result joins the report for the output diff.
+  }
 
   // A person's say first, when the tool or the run's history asks for it. The step keeps the model's arguments as
   // its inputs (so a resumed run finds it), and records what it was called with.
@@ -109,6 +138,7 @@ export async function runToolCall(
     const result = await callWithLimit(ctx, tool!, callArguments);
     const output = resultRecord(result);
     await ctx.complete(action, output);
+    recording?.answered(spec.stepKey, output);
     return { name, argumentsText, argumentsValue, content: resultContent(ctx, output), record: output };
   } catch (error) {
     // A cancelled run stops here: nothing goes back to a model that will not be called again.
