@@ -16,8 +16,13 @@ export interface ChildServer {
   exited: Promise<number | null>;
 }
 
-export async function startChildServer(env: Record<string, string>, timeoutMs = 45_000): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/** `entry`: the script to run, relative to apps/server (a test entry such as test/tool-child-main.ts). */
+export async function startChildServer(
+  env: Record<string, string>,
+  timeoutMs = 45_000,
+  entry = 'src/main.ts',
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: serverDir,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', BATON_WEB_DIR: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

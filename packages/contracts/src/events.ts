@@ -270,6 +270,13 @@ export const EscalationSubject = z.discriminatedUnion('kind', [
     tool: z.string(),
     arguments: JsonValue,
     inputSchema: JsonSchemaObject,
+    /**
+     * What is asked. `approval` (also when absent): may the call run? Approve, edit the arguments (checked against
+     * `inputSchema`) or reject with a note the model gets as the result. `may_have_run`: the call started in an
+     * earlier attempt and never completed, and the tool may have side effects. Approve runs it again, edit gives
+     * its result by hand (any JSON), reject fails the call.
+     */
+    question: z.enum(['approval', 'may_have_run']).optional(),
   }),
 ]);
 export type EscalationSubject = z.infer<typeof EscalationSubject>;
@@ -279,6 +286,11 @@ export const EscalationRequestedEvent = z.strictObject({
   ...actionRef,
   type: z.literal('escalation.requested'),
   escalationId: z.string(),
+  /**
+   * A handoff's edge, ends, contract and payload. For a tool call (see `subject`), kept filled for readers that know
+   * only handoffs: no edge (`""`), both ends the calling agent, a contract named after the tool whose schema is what
+   * an edit must match (the input schema, or anything for a result given by hand), and the arguments as payload.
+   */
   edgeId: z.string(),
   sourceId: z.string(),
   targetId: z.string(),

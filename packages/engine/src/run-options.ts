@@ -4,6 +4,7 @@ import type {
   Budget,
   ErrorInfo,
   EscalationDecision,
+  EscalationSubject,
   GraphDocument,
   HandoffContract,
   JsonValue,
@@ -23,6 +24,8 @@ export interface EscalationRequest {
   payload: JsonValue;
   confidence: number | null;
   reason: string;
+  /** What is asked, when it is not a handoff's payload: a tool call (see the event's `subject`). */
+  subject?: EscalationSubject;
 }
 
 export interface EscalationResolution {

@@ -22,17 +22,20 @@ export interface ToolCatalogOptions {
   /** For tests only: http_fetch's resolver, address policy and connector. */
   httpFetch?: HttpFetchDeps;
   clientVersion?: string;
+  /** Sources that live in this process (a program embedding Baton, a test's counting source), listed like built-ins. */
+  inProcessSources?: readonly ToolSource[];
 }
 
 export function createToolCatalog(config: ToolsConfig, options: ToolCatalogOptions = {}): ToolCatalog {
   const builtin = createBuiltinTools(config.httpFetch, options.httpFetch);
   const servers = config.mcpServers.map((server) => new McpToolSource(server, options.clientVersion));
+  const inProcess = options.inProcessSources ?? [];
   return {
-    sources: [builtin, ...servers],
+    sources: [builtin, ...inProcess, ...servers],
     async describe(names) {
       const wanted = (name: string) => !names || names.includes(name);
       const infos: Promise<ToolSourceInfo>[] = [];
-      if (wanted(builtin.name)) infos.push(describeBuiltin(builtin));
+      for (const source of [builtin, ...inProcess]) if (wanted(source.name)) infos.push(describeBuiltin(source));
       for (const server of servers) if (wanted(server.name)) infos.push(describeServer(server));
       return Promise.all(infos);
     },

@@ -6,6 +6,7 @@ import {
   GraphValidationError,
   isTerminalRunStatus,
   parseGraph,
+  type RunEventOfType,
   type RunRecord,
   type StartRunBody,
   type StartRunResponse,
@@ -129,16 +130,7 @@ export class RunService {
       );
     }
     if (isTerminalRunStatus(run.status)) throw decidedError(escalationId);
-    if (body.decision === 'edit') {
-      const check = this.deps.engine.validateHandoffPayload(requested.contract, body.payload);
-      if (!check.ok) {
-        throw new InvalidRequestError(
-          `The edited payload breaks the contract "${requested.contract.name}"; the escalation is still waiting.`,
-          check.errors.map((e) => ({ path: formatJsonPath(['payload', ...e.path]), message: e.message })),
-          'invalid_payload',
-        );
-      }
-    }
+    if (body.decision === 'edit') this.checkEdit(requested, body.payload);
     const resolution = {
       decision: body.decision,
       ...(body.payload !== undefined ? { payload: body.payload } : {}),
@@ -182,6 +174,26 @@ export class RunService {
   /** From now on, no new run is accepted (the process is stopping). */
   stopAccepting(): void {
     this.accepting = false;
+  }
+
+  /**
+   * An edit must fit what it replaces: a handoff's payload its contract, a tool call's arguments the tool's input
+   * schema. A result given by hand for a call that may have run is any JSON. Refused with nothing recorded.
+   */
+  private checkEdit(requested: RunEventOfType<'escalation.requested'>, payload: unknown): void {
+    const subject = requested.subject;
+    if (subject?.kind === 'tool_call' && subject.question === 'may_have_run') return;
+    const contract =
+      subject?.kind === 'tool_call' ? { ...requested.contract, schema: subject.inputSchema } : requested.contract;
+    const check = this.deps.engine.validateHandoffPayload(contract, payload);
+    if (check.ok) return;
+    throw new InvalidRequestError(
+      subject?.kind === 'tool_call'
+        ? `The edited arguments do not match the input schema of the tool "${subject.tool}"; the call is still waiting.`
+        : `The edited payload breaks the contract "${requested.contract.name}"; the escalation is still waiting.`,
+      check.errors.map((e) => ({ path: formatJsonPath(['payload', ...e.path]), message: e.message })),
+      subject?.kind === 'tool_call' ? 'invalid_arguments' : 'invalid_payload',
+    );
   }
 
   private async requireRun(runId: string): Promise<RunRecord> {

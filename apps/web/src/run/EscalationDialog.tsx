@@ -1,16 +1,18 @@
-// The escalation dialog: a handoff below its contract's confidence waits here for a person to approve, edit or reject.
+// The escalation dialog: a handoff below its contract's confidence, or a tool call (ToolCallEscalation.tsx), waits
+// here for a person to approve, edit or reject.
 import { useState } from 'react';
 import { Dialog } from '../ui/Dialog';
 import { useDecideEscalation } from './api';
 import { formatJson } from './format';
-import { checkEditedPayload } from './json-check';
+import { checkEditedPayload, checkJsonText } from './json-check';
 import { ErrorBox } from './RunControls';
+import { ToolCallFacts, toolCallWording } from './ToolCallEscalation';
 import type { EscalationView } from './view-shapes';
 
 export interface EscalationDialogProps {
   runId: string;
   escalation: EscalationView;
-  /** The canvas names of the edge's ends, when known. */
+  /** The canvas names of the edge's ends, when known (for a tool call, both are the calling agent). */
   sourceName: string;
   targetName: string;
   onClose(): void;
@@ -19,7 +21,9 @@ export interface EscalationDialogProps {
 export function EscalationDialog({ runId, escalation, sourceName, targetName, onClose }: EscalationDialogProps) {
   const decide = useDecideEscalation(runId);
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(() => JSON.stringify(escalation.payload, null, 2));
+  const toolCall = escalation.subject?.kind === 'tool_call' ? escalation.subject : undefined;
+  const wording = toolCall ? toolCallWording(toolCall) : undefined;
+  const [text, setText] = useState(() => wording?.editStart ?? JSON.stringify(escalation.payload, null, 2));
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const { contract } = escalation;
@@ -30,7 +34,9 @@ export function EscalationDialog({ runId, escalation, sourceName, targetName, on
       decide.mutate({ escalationId: escalation.escalationId, body: { decision, ...trimmed } });
       return;
     }
-    const check = checkEditedPayload(contract, text);
+    const check = wording
+      ? checkJsonText(text, wording.editSchema, 'tool\u2019s input schema')
+      : checkEditedPayload(contract, text);
     if (!check.ok) {
       setProblems(check.problems);
       return;
@@ -43,7 +49,7 @@ export function EscalationDialog({ runId, escalation, sourceName, targetName, on
     <Dialog
       open
       wide
-      title="A handoff needs your decision"
+      title={wording?.title ?? 'A handoff needs your decision'}
       testId="escalation-dialog"
       onClose={onClose}
       actions={
@@ -58,7 +64,7 @@ export function EscalationDialog({ runId, escalation, sourceName, targetName, on
             disabled={decide.isPending}
             onClick={() => send('reject')}
           >
-            Reject
+            {wording?.reject ?? 'Reject'}
           </button>
           {editing ? (
             <button
@@ -68,12 +74,12 @@ export function EscalationDialog({ runId, escalation, sourceName, targetName, on
               disabled={decide.isPending}
               onClick={() => send('edit')}
             >
-              Send edit
+              {wording?.sendEdit ?? 'Send edit'}
             </button>
           ) : (
             <>
               <button type="button" className="btn" data-testid="escalation-edit" onClick={() => setEditing(true)}>
-                Edit
+                {wording?.edit ?? 'Edit'}
               </button>
               <button
                 type="button"
@@ -82,7 +88,7 @@ export function EscalationDialog({ runId, escalation, sourceName, targetName, on
                 disabled={decide.isPending}
                 onClick={() => send('approve')}
               >
-                Approve
+                {wording?.approve ?? 'Approve'}
               </button>
             </>
           )}
@@ -92,23 +98,27 @@ export function EscalationDialog({ runId, escalation, sourceName, targetName, on
       <p className="dialog-text" data-testid="escalation-reason">
         {escalation.reason}
       </p>
-      <dl className="trace-facts">
-        <dt>Handoff</dt>
-        <dd>
-          {sourceName} → {targetName}
-        </dd>
-        <dt>Contract</dt>
-        <dd>{contract.name}</dd>
-        <dt>Confidence</dt>
-        <dd data-testid="escalation-confidence">
-          {escalation.confidence === null ? 'none given' : escalation.confidence} (needs at least{' '}
-          {contract.requiredConfidence})
-        </dd>
-      </dl>
+      {toolCall ? (
+        <ToolCallFacts subject={toolCall} agentName={sourceName} />
+      ) : (
+        <dl className="trace-facts">
+          <dt>Handoff</dt>
+          <dd>
+            {sourceName} → {targetName}
+          </dd>
+          <dt>Contract</dt>
+          <dd>{contract.name}</dd>
+          <dt>Confidence</dt>
+          <dd data-testid="escalation-confidence">
+            {escalation.confidence === null ? 'none given' : escalation.confidence} (needs at least{' '}
+            {contract.requiredConfidence})
+          </dd>
+        </dl>
+      )}
       {editing ? (
         <div className="field">
           <label className="field-label" htmlFor="escalation-payload">
-            Payload (checked against the contract before it is sent)
+            {wording?.editLabel ?? 'Payload (checked against the contract before it is sent)'}
           </label>
           <textarea
             id="escalation-payload"
@@ -128,7 +138,7 @@ export function EscalationDialog({ runId, escalation, sourceName, targetName, on
             </ul>
           )}
         </div>
-      ) : (
+      ) : toolCall ? null : (
         <details className="trace-block" open>
           <summary>Payload</summary>
           <pre className="trace-pre" data-testid="escalation-payload">
@@ -136,10 +146,12 @@ export function EscalationDialog({ runId, escalation, sourceName, targetName, on
           </pre>
         </details>
       )}
-      <details className="trace-block">
-        <summary>Contract schema</summary>
-        <pre className="trace-pre">{JSON.stringify(contract.schema, null, 2)}</pre>
-      </details>
+      {toolCall ? null : (
+        <details className="trace-block">
+          <summary>Contract schema</summary>
+          <pre className="trace-pre">{JSON.stringify(contract.schema, null, 2)}</pre>
+        </details>
+      )}
       <div className="field">
         <label className="field-label" htmlFor="escalation-note">
           Note (optional, kept in the audit log)

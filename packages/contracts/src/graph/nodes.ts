@@ -63,6 +63,11 @@ export const ToolRef = z.strictObject({
   name: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'A tool name uses letters, digits, _ and - (at most 64 characters).'),
+  /**
+   * True: every call of this tool by this agent waits for a person to approve, edit its arguments or reject it.
+   * Absent means no approval (in simulated runs a tool that may have side effects asks anyway).
+   */
+  requiresApproval: z.boolean().optional(),
 });
 export type ToolRef = z.infer<typeof ToolRef>;
 

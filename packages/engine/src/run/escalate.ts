@@ -1,5 +1,5 @@
 // Human decisions: a payload put before a person through the escalation handler, or a decision replayed from the log.
-import type { HandoffContract, JsonValue } from '@baton/contracts';
+import type { EscalationSubject, HandoffContract, JsonValue } from '@baton/contracts';
 import { inputHash } from '../audit/canonical';
 import type { EscalationResolution } from '../run-options';
 import { type Action, DIVERGED, type RunContext, ref } from './context';
@@ -23,6 +23,8 @@ export async function escalate(
     payload: JsonValue;
     confidence: number | null;
     reason: string;
+    /** A tool call's question (tools/ask-person.ts); a handoff is described by the fields above. */
+    subject?: EscalationSubject;
   },
 ): Promise<EscalationResolution> {
   const logical = { edgeId: request.edgeId, payload: request.payload, contract: request.contract.name };
@@ -70,7 +72,7 @@ export async function escalate(
         confidence: request.confidence,
         reason: request.reason,
         // What is asked, said by its kind: readers that also see tool-call escalations need not guess from edgeId.
-        subject: {
+        subject: request.subject ?? {
           kind: 'handoff',
           edgeId: request.edgeId,
           sourceId: request.sourceId,
@@ -91,6 +93,7 @@ export async function escalate(
             payload: request.payload,
             confidence: request.confidence,
             reason: request.reason,
+            ...(request.subject ? { subject: request.subject } : {}),
           },
           ctx.signal,
         ),

@@ -1,6 +1,6 @@
 // What earlier attempts of a run spent, read from their events: so that a resumed run's budget and totals count them.
 import type { RunEvent, Usage } from '@baton/contracts';
-import { REUSED } from './step-summary';
+import { GIVEN_BY_PERSON, REUSED } from './step-summary';
 
 export interface PriorSpend {
   usage: Usage;
@@ -47,7 +47,9 @@ export function priorSpend(events: readonly RunEvent[]): PriorSpend {
       case 'action.started':
         // A call that was sent records its messages; a step reused from an earlier attempt records none.
         if (event.actionType === 'llm_call' && event.messages !== undefined) modelCalls += 1;
-        if (event.actionType === 'tool_call' && event.summary !== REUSED) toolCalls += 1;
+        if (event.actionType === 'tool_call' && event.summary !== REUSED && event.summary !== GIVEN_BY_PERSON) {
+          toolCalls += 1;
+        }
         break;
       case 'action.completed':
         if (event.usage) {

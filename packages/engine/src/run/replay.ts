@@ -6,6 +6,7 @@
 // upstream step took a different turn, e.g. a person decided differently, or a reply was lost and came back other).
 import type { FinishReason, JsonValue, RecordedToolCall, RunEvent, Usage } from '@baton/contracts';
 import { NO_PRIOR_SPEND, type PriorSpend, priorSpend } from './prior-spend';
+import { unfinishedToolCalls } from './unfinished-tool-calls';
 
 export interface RecordedStep {
   output: JsonValue;
@@ -33,6 +34,8 @@ export class ReplayIndex {
   /** Escalations asked and not answered, by step key: a resumed attempt waits on the same id instead of asking again. */
   private readonly openEscalations = new Map<string, { hash: string | undefined; escalationId: string }>();
   private readonly attempts = new Map<string, number>();
+  /** Tool calls begun and never ended, by step key: the attempt that may have run. */
+  private readonly unfinished: Map<string, number>;
   readonly lastSeq: number;
   readonly lastChain: string | null;
   readonly runAttempt: number;
@@ -98,6 +101,12 @@ export class ReplayIndex {
     this.lastChain = last?.chain ?? null;
     this.runAttempt = runAttempt;
     this.spent = events.length > 0 ? priorSpend(events) : NO_PRIOR_SPEND;
+    this.unfinished = unfinishedToolCalls(events);
+  }
+
+  /** The attempt of a tool call an earlier attempt began and never ended (it may have run), if any. */
+  unfinishedToolCall(stepKey: string): number | undefined {
+    return this.unfinished.get(stepKey);
   }
 
   completedStep(stepKey: string, inputHash: string): Lookup<RecordedStep> {

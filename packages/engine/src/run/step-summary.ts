@@ -4,3 +4,6 @@ export const REUSED = 'Reused from an earlier attempt of this run.';
 
 /** The summary of a step answered from a test case's recording (another run's), not executed in this replay. */
 export const FROM_RECORDING = 'Answered from the test case\u2019s recording.';
+
+/** A tool call not made: a person gave its result by hand (a call that may have run). Not spent, like REUSED. */
+export const GIVEN_BY_PERSON = 'Not called again: a person gave its result by hand.';

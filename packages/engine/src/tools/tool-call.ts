@@ -10,11 +10,15 @@ import { validateAgainst } from '../contracts/schema';
 import { StepDivergedError, toErrorInfo } from '../errors';
 import type { ToolCall } from '../model/provider';
 import { type Action, parseJsonText, type RunContext } from '../run/context';
-import { FROM_RECORDING, REUSED } from '../run/step-summary';
+import { FROM_RECORDING, GIVEN_BY_PERSON, REUSED } from '../run/step-summary';
 import { toolStepChanges } from '../testcase/step-changes';
 import { type DataText, wrapToolResult } from '../trust/wrap';
-import type { ToolResult } from './source';
+import { askBeforeToolCall } from './ask-person';
+import type { ToolContent, ToolResult } from './source';
 import type { ResolvedTool } from './tool-loop';
+
+/** The summary of a call a person changed the arguments of. */
+const EDITED_BY_PERSON = 'Called with arguments a person edited.';
 
 /** Default time limit of one tool call. */
 export const TOOL_TIMEOUT_MS = 30_000;
@@ -46,17 +50,7 @@ export async function runToolCall(
   let problem: ToolCallError | null = null;
   if (!tool) problem = new ToolCallError('tool_unknown', 'There is no tool of that name for this agent.');
   else if (!parsed.ok) problem = new ToolCallError('tool_invalid_arguments', parsed.error);
-  else if (!tool.compiled.ok) problem = new ToolCallError('tool_invalid_schema', tool.compiled.message);
-  else {
-    const issues = validateAgainst(tool.compiled, parsed.value);
-    if (issues.length > 0) {
-      const list = issues.slice(0, 10).map((issue) => `${issue.path.join('.') || '(the arguments)'}: ${issue.message}`);
-      problem = new ToolCallError(
-        'tool_invalid_arguments',
-        `The arguments do not match the input schema: ${list.join('; ')}`,
-      );
-    }
-  }
+  else problem = schemaProblem(tool, parsed.value);
   const valid = problem === null;
   const argumentsText = valid ? JSON.stringify(argumentsValue) : '{}';
   const logical = { source: tool?.source.name ?? null, tool: name, arguments: valid ? argumentsValue : call.arguments };
@@ -107,8 +101,18 @@ export async function runToolCall(
     // Live: the diverged call is made below, like any other; its result joins the report for the output diff.
   }
 
+  // A person's say first, when the tool or the run's history asks for it. The step keeps the model's arguments as
+  // its inputs (so a resumed run finds it), and records what it was called with.
+  const gate = valid ? await askBeforeToolCall(ctx, parent, spec, tool!, argumentsValue) : undefined;
+  if (gate?.kind === 'refused') {
+    const content = wrapToolResult(ctx.nonce, `Error: ${gate.message}`);
+    return { name, argumentsText, argumentsValue, content, record: { error: gate.message } };
+  }
+  const callArguments = gate?.kind === 'run' ? gate.arguments : argumentsValue;
+  if (gate?.kind === 'run' && gate.edited) problem = schemaProblem(tool!, callArguments);
+
   ctx.throwIfAborted();
-  ctx.meter.startToolCall();
+  if (gate?.kind !== 'result') ctx.meter.startToolCall();
   const action = await ctx.start({
     parent,
     agentId: spec.agentId,
@@ -117,11 +121,22 @@ export async function runToolCall(
     stepKey: spec.stepKey,
     attempt: ctx.replay.nextAttempt(spec.stepKey),
     logical,
-    tool: { source: tool?.source.name ?? 'unknown', name, arguments: valid ? argumentsValue : call.arguments },
+    inputHash: hash,
+    ...(gate?.kind === 'result'
+      ? { summary: GIVEN_BY_PERSON }
+      : gate?.kind === 'run' && gate.edited
+        ? { summary: EDITED_BY_PERSON }
+        : {}),
+    tool: { source: tool?.source.name ?? 'unknown', name, arguments: valid ? callArguments : call.arguments },
   });
   try {
     if (problem) throw problem;
-    const result = await callWithLimit(ctx, tool!, argumentsValue, action.actionId);
+    if (gate?.kind === 'result') {
+      const output = resultRecord({ content: [givenContent(gate.value)] });
+      await ctx.complete(action, output);
+      return { name, argumentsText, argumentsValue, content: resultContent(ctx, output), record: output };
+    }
+    const result = await callWithLimit(ctx, tool!, callArguments, action.actionId);
     // Scrubbed before the model sees it, as the event is: a tool that repeats a credential it was sent (an MCP
     // header, a fetched page echoing its token) sends it nowhere, and a resumed run reads back the same text.
     const scrubber = ctx.options.scrubber;
@@ -180,6 +195,20 @@ async function callWithLimit(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Why arguments cannot go to the tool: they break its input schema (each issue by path), or null. */
+function schemaProblem(tool: ResolvedTool, value: JsonValue): ToolCallError | null {
+  if (!tool.compiled.ok) return new ToolCallError('tool_invalid_schema', tool.compiled.message);
+  const issues = validateAgainst(tool.compiled, value);
+  if (issues.length === 0) return null;
+  const list = issues.slice(0, 10).map((issue) => `${issue.path.join('.') || '(the arguments)'}: ${issue.message}`);
+  return new ToolCallError('tool_invalid_arguments', `The arguments do not match the input schema: ${list.join('; ')}`);
+}
+
+/** A result a person gave by hand: text as text, any other JSON as structured content. */
+function givenContent(value: JsonValue): ToolContent {
+  return typeof value === 'string' ? { type: 'text', text: value } : { type: 'json', value };
 }
 
 function parseArguments(text: string): { ok: true; value: JsonValue } | { ok: false; error: string } {

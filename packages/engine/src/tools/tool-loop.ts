@@ -14,6 +14,8 @@ export interface ResolvedTool {
   source: ToolSource;
   descriptor: ToolDescriptor;
   compiled: CompiledSchema;
+  /** This agent's reference asks a person before each call (`requiresApproval` on the graph's tool reference). */
+  requiresApproval?: boolean;
 }
 
 /** An agent's tools for one call: what the model is told, and how each name the model may use is run. */
@@ -28,7 +30,7 @@ export function agentTools(ctx: RunContext, node: SpecialistNode): AgentTools {
   const byName = new Map<string, ResolvedTool>();
   for (const ref of node.data.tools ?? []) {
     const tool = ctx.tools.get(`${ref.source}/${ref.name}`);
-    if (tool) byName.set(tool.descriptor.name, tool);
+    if (tool) byName.set(tool.descriptor.name, ref.requiresApproval ? { ...tool, requiresApproval: true } : tool);
   }
   return {
     definitions: [...byName.values()].map(({ descriptor }) => ({
