@@ -32,6 +32,8 @@ const impl = argString(args, 'impl') as 'ours' | 'peer';
 const nodeCount = argNumber(args, 'nodes');
 const measureMs = argNumber(args, 'measure-ms', 3000);
 const runEvents = argNumber(args, 'events', 0);
+// Another build of the web app (say, the one before a change), to compare two builds against the same peer.
+const webDir = argString(args, 'web-dir', join(REPO_DIR, 'apps/web/dist'));
 const graph = canvasGraph(nodeCount);
 const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-canvas-'));
 let server: ServerProcess | null = null;
@@ -97,7 +99,7 @@ try {
     // Paced so that a chain streams about 1,000 events/s: a live run, not a replay burst.
     server = await startOurServer({
       BATON_DATA_DIR: dataDir,
-      BATON_WEB_DIR: join(REPO_DIR, 'apps/web/dist'),
+      BATON_WEB_DIR: webDir,
       BATON_SIM_CALL_MS: '0',
       BATON_SIM_TOKEN_MS: '1',
     });

@@ -53,6 +53,28 @@ export function useGraphs() {
   return useQuery({ queryKey: graphKeys.list(), queryFn: graphApi.list });
 }
 
+/** The graph the page's address opened, requested with the page's first script; taken by its editor's first fetch. */
+let opening: { id: string; record: Promise<GraphRecord> } | null = null;
+
+/**
+ * Starts fetching the graph the address names while the editor's chunk loads, instead of after it has loaded and
+ * rendered (a round trip and a chunk's evaluation later). The request is made for this very page load, so it is as
+ * fresh as one made at mount: the editor's first fetch takes it, every later fetch asks the server again.
+ */
+export function fetchOpeningGraph(id: string): void {
+  const record = graphApi.get(id);
+  record.catch(() => {}); // not unhandled before the editor takes it
+  opening = { id, record };
+}
+
+function takeOpeningGraph(id: string): Promise<GraphRecord> | null {
+  if (opening?.id !== id) return null;
+  const { record } = opening;
+  opening = null;
+  // A failure is not kept: the editor asks again, now that the app listens (a 401 must reach the sign-in gate).
+  return record.catch(() => graphApi.get(id));
+}
+
 /**
  * A graph and its draft, fetched afresh each time an editor opens it (the editor must start from the newest
  * revision, or its first save conflicts), and never refetched behind the open editor's back.
@@ -60,7 +82,7 @@ export function useGraphs() {
 export function useGraph(id: string) {
   return useQuery({
     queryKey: graphKeys.detail(id),
-    queryFn: () => graphApi.get(id),
+    queryFn: () => takeOpeningGraph(id) ?? graphApi.get(id),
     refetchOnMount: 'always',
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,

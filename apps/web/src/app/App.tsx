@@ -1,39 +1,44 @@
 // The app shell: the sign-in gate around whichever page the route names.
 import { assertNever } from '@baton/contracts';
-import { lazy, Suspense } from 'react';
+import { fetchOpeningGraph } from '../api/graphs';
 import { AppHeader } from './AppHeader';
+import { ChunkPage, pageChunk } from './page-chunk';
 import { graphsPath, navigate, parseRoute, useRoute } from './router';
 import { SignInGate } from './SignInGate';
 import './app.css';
 
 // Each page is its own chunk: the graph list does not load the editor, nor the editor the list.
-const loadGraphsPage = () => import('../graphs/GraphsPage');
-const loadEditorPage = () => import('../pages/EditorPage');
-const GraphsPage = lazy(() => loadGraphsPage().then((module) => ({ default: module.GraphsPage })));
-const EditorPage = lazy(() => loadEditorPage().then((module) => ({ default: module.EditorPage })));
+const graphsPage = pageChunk(() => import('../graphs/GraphsPage').then((module) => module.GraphsPage));
+const editorPage = pageChunk(() => import('../pages/EditorPage').then((module) => module.EditorPage));
 
-// The page the address names starts loading now, beside React's first render and the sign-in check, rather than
-// after them (the browser keeps one copy of a module, so the lazy page gets this same load).
-const firstRoute = parseRoute(window.location.pathname).name;
-if (firstRoute === 'graphs') void loadGraphsPage();
-else if (firstRoute === 'editor') void loadEditorPage();
+// The page the address names starts loading now, beside React's first render, rather than after it; so does the
+// graph an editor opens.
+const firstRoute = parseRoute(window.location.pathname);
+if (firstRoute.name === 'graphs') void graphsPage.load();
+else if (firstRoute.name === 'editor') {
+  void editorPage.load();
+  fetchOpeningGraph(firstRoute.graphId);
+}
 
 export function App() {
   const route = useRoute();
-  return (
-    <SignInGate>
-      <Suspense fallback={<PageLoading />}>{renderRoute(route)}</Suspense>
-    </SignInGate>
-  );
+  return <SignInGate>{renderRoute(route)}</SignInGate>;
 }
 
 function renderRoute(route: ReturnType<typeof useRoute>) {
   switch (route.name) {
     case 'graphs':
-      return <GraphsPage />;
+      return <ChunkPage chunk={graphsPage} props={{}} loading={<PageLoading />} />;
     case 'editor':
       // Keyed by graph so that opening another graph starts from a clean store.
-      return <EditorPage key={route.graphId} graphId={route.graphId} runId={route.runId} />;
+      return (
+        <ChunkPage
+          key={route.graphId}
+          chunk={editorPage}
+          props={{ graphId: route.graphId, ...(route.runId !== undefined ? { runId: route.runId } : {}) }}
+          loading={<PageLoading />}
+        />
+      );
     case 'not-found':
       return <NotFound path={route.path} />;
     default:

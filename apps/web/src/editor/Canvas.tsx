@@ -32,6 +32,13 @@ export interface CanvasProps {
   onChooseKind(request: { source: string; target: string; kinds: string[] }, at: { x: number; y: number }): void;
 }
 
+/**
+ * How the canvas fits the graph into view. Nodes never drawn yet (out of view: React Flow renders only what is in
+ * view) have no measured size; React Flow leaves such nodes out of a fit unless told to count them ("hidden"), which
+ * it then does by the size they are about to have (`flow-derive.ts`).
+ */
+export const FIT_VIEW = { maxZoom: 1.1, padding: 0.2, includeHiddenNodes: true } as const;
+
 const DEFAULT_EDGE_OPTIONS = { markerEnd: { type: 'arrowclosed' as const, width: 16, height: 16 } };
 
 export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
@@ -157,7 +164,7 @@ export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
       onDrop={onDrop}
       defaultViewport={initialViewport}
       fitView={initialViewport === undefined}
-      fitViewOptions={{ maxZoom: 1.1, padding: 0.2 }}
+      fitViewOptions={FIT_VIEW}
       defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       snapToGrid
       snapGrid={SNAP_GRID}
@@ -175,7 +182,7 @@ export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
     >
       <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
       <MiniMap pannable zoomable className="baton-minimap" nodeClassName={(node) => `minimap-${node.type}`} />
-      <Controls className="baton-controls" />
+      <Controls className="baton-controls" fitViewOptions={FIT_VIEW} />
     </ReactFlow>
   );
 }

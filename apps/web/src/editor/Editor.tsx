@@ -3,7 +3,7 @@ import type { EdgeKind, GraphIssue, NodeKind } from '@baton/contracts';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
-import { Canvas } from './Canvas';
+import { Canvas, FIT_VIEW } from './Canvas';
 import { ConnectKindMenu, type KindChoice } from './ConnectKindMenu';
 import { useDocument, useDocumentStore } from './document-context';
 import './editor.css';
@@ -94,7 +94,13 @@ function EditorLayout({ toolbar, runPanel, onProblemsChange }: EditorProps) {
       const nodeIds = issue.nodeId ? [issue.nodeId] : edge ? [edge.source, edge.target] : [];
       if (nodeIds.length === 0) return;
       state.setSelection(issue.nodeId ? [issue.nodeId] : [], edge ? [edge.id] : []);
-      void flow.fitView({ nodes: nodeIds.map((id) => ({ id })), duration: 300, maxZoom: 1.2, padding: 0.4 });
+      void flow.fitView({
+        ...FIT_VIEW,
+        nodes: nodeIds.map((id) => ({ id })),
+        duration: 300,
+        maxZoom: 1.2,
+        padding: 0.4,
+      });
     },
     [flow, store],
   );
@@ -107,7 +113,7 @@ function EditorLayout({ toolbar, runPanel, onProblemsChange }: EditorProps) {
       // Edits made while the layout ran are kept: only the positions are applied.
       store.getState().applyPositions(result.positions, result.sizes);
       // After React Flow has taken the new positions in.
-      setTimeout(() => void flow.fitView({ duration: 300, maxZoom: 1.1, padding: 0.2 }), 50);
+      setTimeout(() => void flow.fitView({ ...FIT_VIEW, duration: 300 }), 50);
     } finally {
       setLayingOut(false);
     }
@@ -149,7 +155,7 @@ function EditorLayout({ toolbar, runPanel, onProblemsChange }: EditorProps) {
         <button
           type="button"
           className="btn btn-sm btn-ghost"
-          onClick={() => void flow.fitView({ duration: 300, maxZoom: 1.1, padding: 0.2 })}
+          onClick={() => void flow.fitView({ ...FIT_VIEW, duration: 300 })}
         >
           Fit view
         </button>

@@ -26,6 +26,24 @@ describe('createFlowSelectors', () => {
   });
 });
 
+describe('unmeasured nodes', () => {
+  it('carry the size and handles they are about to have until the browser measured them, then only the measure', () => {
+    const store = createDocumentStore(researchGraph(), { createId: counterIds() });
+    const { selectNodes } = createFlowSelectors();
+    const lead = () => selectNodes(store.getState()).find((node) => node.id === 'lead')!;
+    // Without these React Flow renders every node once, in view or not, to measure its handles.
+    expect(lead()).toMatchObject({ initialWidth: 220, initialHeight: 76 });
+    expect(
+      lead().handles?.map((handle) => `${handle.id} ${handle.type} ${handle.position} ${handle.x},${handle.y}`),
+    ).toEqual(['in target left -2,33', 'out source right 214,33', 'dispatch source bottom 106,70']);
+    store.getState().setMeasured(new Map([['lead', { width: 220, height: 90 }]]));
+    expect(lead().measured).toEqual({ width: 220, height: 90 });
+    // React Flow's own measurement of the handles is kept from then on.
+    expect(lead().handles).toBeUndefined();
+    expect(lead().initialHeight).toBeUndefined();
+  });
+});
+
 describe('shortcutFor', () => {
   const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }> = {}) =>
     shortcutFor({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });

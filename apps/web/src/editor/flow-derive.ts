@@ -1,9 +1,11 @@
 // React Flow nodes and edges derived from the document; unchanged nodes keep their object, so React Flow skips them.
 import type { EdgeKind, GraphEdge, GraphNode, NodeData, NodeKind } from '@baton/contracts';
-import type { Edge, Node } from '@xyflow/react';
+import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import type { DocumentState } from './document-store';
-import { HANDLE } from './kinds/kind';
+import { WEB_NODE_KINDS } from './kinds';
+import { HANDLE, handlePositions } from './kinds/kind';
 import type { Size } from './mesh-parenting';
+import { nodeSize } from './node-factory';
 
 export type FlowNode<K extends NodeKind = NodeKind> = Node<NodeData<K>, K>;
 export type FlowEdge<K extends EdgeKind = EdgeKind> = Edge<Extract<GraphEdge, { kind: K }>, K>;
@@ -85,6 +87,14 @@ function toFlowNode(node: GraphNode, selected: boolean, measured: Size | undefin
   if (node.width !== undefined) flow.width = node.width;
   if (node.height !== undefined) flow.height = node.height;
   if (measured) flow.measured = measured;
+  else {
+    // Not measured yet: the size and handles it is about to have, so that React Flow culls it like a measured node
+    // (without them it renders every node once, in view or not, to measure it).
+    const size = nodeSize(node);
+    flow.initialWidth = size.width;
+    flow.initialHeight = size.height;
+    flow.handles = node.parentId ? NO_HANDLES : declaredHandles(node.kind, size);
+  }
   // Meshes sit behind their peers and behind edges crossing them.
   if (node.kind === 'mesh') flow.zIndex = -1;
   return flow;
@@ -102,4 +112,19 @@ function toFlowEdge(edge: GraphEdge, selected: boolean): FlowEdge {
     data: edge,
     selected,
   } as FlowEdge;
+}
+
+/** Mesh peers draw no handles. */
+const NO_HANDLES: NodeHandle[] = [];
+const declaredByKindAndSize = new Map<string, NodeHandle[]>();
+
+/** One array per kind and size: the same handles for every node that has them. */
+function declaredHandles(kind: NodeKind, size: Size): NodeHandle[] {
+  const key = `${kind} ${size.width} ${size.height}`;
+  let handles = declaredByKindAndSize.get(key);
+  if (!handles) {
+    handles = handlePositions(WEB_NODE_KINDS[kind].handles, size);
+    declaredByKindAndSize.set(key, handles);
+  }
+  return handles;
 }

@@ -26,7 +26,9 @@ export function useProblems(store: DocumentStore, onProblemsChange?: (issues: Gr
     const unsubscribeProblems = store.subscribe((state, previous) => {
       if (state.problems !== previous.problems) callback.current?.([...state.problems.all]);
     });
-    validate();
+    // The first check waits like any later one: opening a graph draws it first (parseGraph of 2,000 nodes takes
+    // about 100 ms, which the first frame of the canvas would otherwise wait for).
+    timer = setTimeout(validate, VALIDATION_DELAY_MS);
     callback.current?.([...store.getState().problems.all]);
     const unsubscribeDocument = store.subscribe((state, previous) => {
       if (state.document === previous.document) return;

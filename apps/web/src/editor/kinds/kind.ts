@@ -7,7 +7,7 @@ import {
   type NodeOfKind,
   outgoingEdgeKinds,
 } from '@baton/contracts';
-import type { Node, NodeProps } from '@xyflow/react';
+import { type Node, type NodeHandle, type NodeProps, Position } from '@xyflow/react';
 import type { ComponentType, ReactNode } from 'react';
 
 /** Handle ids on the canvas. `dispatch` (orchestrator, bottom) and `worker` (specialist, top) imply a dispatch edge. */
@@ -71,4 +71,41 @@ export function handlesFor(kind: NodeKind): HandleSpec[] {
     handles.push({ id: HANDLE.dispatch, type: 'source', side: 'bottom', kinds: ['dispatch'] });
   }
   return handles;
+}
+
+/** The handle's box and the node's borders, as `editor.css` draws them (`.baton-handle`, `.baton-node`). */
+const HANDLE_BOX = 10;
+const BORDER_LEFT = 3;
+const BORDER = 1;
+
+const HANDLE_SIDE = { left: Position.Left, right: Position.Right, top: Position.Top, bottom: Position.Bottom } as const;
+
+/**
+ * Where `handles` sit on a node of `size` (relative to its top left corner), as the browser will draw them: centred on
+ * the side, on the node's border. React Flow takes these for a node it has not measured yet, so it need not render
+ * every node once to find them (with `onlyRenderVisibleElements` it did: all of them, then unmounted those out of
+ * view). Once a node is measured, React Flow's own measurement of the handles replaces these.
+ */
+export function handlePositions(handles: readonly HandleSpec[], size: { width: number; height: number }): NodeHandle[] {
+  const half = HANDLE_BOX / 2;
+  const middleX = BORDER_LEFT + (size.width - BORDER_LEFT - BORDER) / 2 - half;
+  const middleY = size.height / 2 - half;
+  const at = { left: [BORDER_LEFT - half, middleY], right: [size.width - BORDER - half, middleY] } as const;
+  return handles.map((handle) => {
+    const [x, y] =
+      handle.side === 'top'
+        ? [middleX, BORDER - half]
+        : handle.side === 'bottom'
+          ? [middleX, size.height - BORDER - half]
+          : at[handle.side];
+    return {
+      id: handle.id,
+      type: handle.type,
+      position: HANDLE_SIDE[handle.side],
+      x,
+      y,
+      width: HANDLE_BOX,
+      height: HANDLE_BOX,
+    };
+  });
 }
