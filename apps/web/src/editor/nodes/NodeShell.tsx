@@ -6,7 +6,7 @@ import { useDocument } from '../document-context';
 import { EDGE_KIND_LABEL } from '../edges/edge-labels';
 import { HANDLE, type HandleSpec, type KindLook } from '../kinds/kind';
 import { problemText } from '../problems';
-import { useNodeRunStatus } from '../run-overlay';
+import { NODE_STATUS_WORD, useNodeRunStatus } from '../run-overlay';
 
 const SIDE = { left: Position.Left, right: Position.Right, top: Position.Top, bottom: Position.Bottom } as const;
 
@@ -72,10 +72,10 @@ export const NodeShell = memo(function NodeShell(props: NodeShellProps) {
             {status ? (
               <span
                 className={`baton-node__status status-${status}`}
-                title={`Run status: ${status}`}
+                title={`Run status: ${NODE_STATUS_WORD[status]}`}
                 data-testid="node-status"
               >
-                {status}
+                {NODE_STATUS_WORD[status]}
               </span>
             ) : null}
           </span>
