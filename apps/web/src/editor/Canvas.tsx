@@ -10,12 +10,15 @@ import {
   MiniMap,
   type NodeChange,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo } from 'react';
+import { type DragEvent, type MouseEvent as ReactMouseEvent, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useResolvedTheme } from '../app/ThemeSwitch';
+import type { ContextMenuState } from './ContextMenu';
 import { useDocument, useDocumentStore } from './document-context';
 import type { NodeMove } from './document-store';
+import { MINIMAP_SIZE } from './fit-view';
 import { createFlowSelectors, type FlowEdge, type FlowNode } from './flow-derive';
 import { EDGE_TYPES } from './flow-types';
 import { NODE_TYPES } from './kinds';
@@ -30,11 +33,17 @@ export interface CanvasProps {
   onRefused(reason: string, at: { x: number; y: number }): void;
   /** Several edge kinds fit: the canvas asks which with a small menu. */
   onChooseKind(request: { source: string; target: string; kinds: string[] }, at: { x: number; y: number }): void;
+  /** The nodes are measured the first time: a graph opened without a saved viewport is fitted then. */
+  onReady?(): void;
+  /** A right-click on a node, an edge or the canvas (screen coordinates). */
+  onContextMenu?(target: ContextMenuState['target'], at: { x: number; y: number }): void;
 }
 
 const DEFAULT_EDGE_OPTIONS = { markerEnd: { type: 'arrowclosed' as const, width: 16, height: 16 } };
 
-export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
+const MINIMAP_STYLE = { width: MINIMAP_SIZE.width, height: MINIMAP_SIZE.height };
+
+export function Canvas({ onRefused, onChooseKind, onReady, onContextMenu }: CanvasProps) {
   const store = useDocumentStore();
   const flow = useReactFlow();
   const colorMode = useResolvedTheme();
@@ -43,6 +52,13 @@ export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
   const edges = useDocument(selectors.selectEdges);
   // Read once: the canvas's viewport is its own after that, reported back on every move end.
   const initialViewport = useMemo(() => store.getState().viewport, [store]);
+  const nodesMeasured = useNodesInitialized();
+  const fitted = useRef(initialViewport !== undefined);
+  useEffect(() => {
+    if (!nodesMeasured || fitted.current) return;
+    fitted.current = true;
+    onReady?.();
+  }, [nodesMeasured, onReady]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -142,6 +158,36 @@ export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
     [flow, store],
   );
 
+  const onNodeContextMenu = useCallback(
+    (event: ReactMouseEvent, node: FlowNode) => {
+      event.preventDefault();
+      const state = store.getState();
+      // A right-click on a node outside the selection acts on that node, as in Figma and n8n.
+      if (!state.selection.nodes.has(node.id)) state.setSelection([node.id], []);
+      onContextMenu?.({ type: 'node', id: node.id }, { x: event.clientX, y: event.clientY });
+    },
+    [store, onContextMenu],
+  );
+
+  const onEdgeContextMenu = useCallback(
+    (event: ReactMouseEvent, edge: FlowEdge) => {
+      event.preventDefault();
+      const state = store.getState();
+      if (!state.selection.edges.has(edge.id)) state.setSelection([], [edge.id]);
+      onContextMenu?.({ type: 'edge', id: edge.id }, { x: event.clientX, y: event.clientY });
+    },
+    [store, onContextMenu],
+  );
+
+  const onPaneContextMenu = useCallback(
+    (event: ReactMouseEvent | MouseEvent) => {
+      event.preventDefault();
+      const at = { x: event.clientX, y: event.clientY };
+      onContextMenu?.({ type: 'canvas', flow: flow.screenToFlowPosition(at) }, at);
+    },
+    [flow, onContextMenu],
+  );
+
   return (
     <ReactFlow<FlowNode, FlowEdge>
       nodes={nodes}
@@ -155,9 +201,10 @@ export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
       onMoveEnd={(_event, viewport) => store.getState().setViewport(viewport)}
       onDragOver={onDragOver}
       onDrop={onDrop}
+      onNodeContextMenu={onNodeContextMenu}
+      onEdgeContextMenu={onEdgeContextMenu}
+      onPaneContextMenu={onPaneContextMenu}
       defaultViewport={initialViewport}
-      fitView={initialViewport === undefined}
-      fitViewOptions={{ maxZoom: 1.1, padding: 0.2 }}
       defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       snapToGrid
       snapGrid={SNAP_GRID}
@@ -174,7 +221,13 @@ export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
       onlyRenderVisibleElements
     >
       <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-      <MiniMap pannable zoomable className="baton-minimap" nodeClassName={(node) => `minimap-${node.type}`} />
+      <MiniMap
+        pannable
+        zoomable
+        className="baton-minimap"
+        style={MINIMAP_STYLE}
+        nodeClassName={(node) => `minimap-${node.type}`}
+      />
       <Controls className="baton-controls" />
     </ReactFlow>
   );

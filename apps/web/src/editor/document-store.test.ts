@@ -65,6 +65,16 @@ describe('connect', () => {
     });
   });
 
+  it('does not ask about a kind the dragged handle does not draw (the plain out handle never dispatches)', () => {
+    const store = storeWith(researchGraph());
+    store.getState().addNode('specialist', { x: 0, y: 400 });
+    const id = store.getState().document.nodes.at(-1)!.id;
+    expect(store.getState().connect({ source: 'lead', target: id, sourceHandle: 'out' })).toMatchObject({
+      status: 'connected',
+      edge: { kind: 'handoff' },
+    });
+  });
+
   it('refuses with a sentence when no kind fits, and changes nothing', () => {
     const store = storeWith(researchGraph());
     const before = store.getState().document;

@@ -94,7 +94,7 @@ export function EscalationDialog({ runId, escalation, sourceName, targetName, on
       </p>
       <dl className="trace-facts">
         <dt>Handoff</dt>
-        <dd>
+        <dd data-testid="escalation-handoff">
           {sourceName} → {targetName}
         </dd>
         <dt>Contract</dt>

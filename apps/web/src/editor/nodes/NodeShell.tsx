@@ -49,7 +49,9 @@ export const NodeShell = memo(function NodeShell(props: NodeShellProps) {
   const from = useConnection(connectingFrom);
   const target = from === null ? undefined : acceptsConnection(from, id, kind, isPeer) ? 'valid' : 'invalid';
 
-  const classes = ['baton-node', `baton-node--${kind}`];
+  // `nokey`: while Shift is held React Flow starts a box selection on any press it sees, swallowing a Shift+click on a
+  // node; a press inside `.nokey` is left to the node, which then adds itself to the selection (multiSelectionKeyCode).
+  const classes = ['baton-node', 'nokey', `baton-node--${kind}`];
   if (selected) classes.push('is-selected');
   if (problem) classes.push('has-problem');
   if (target) classes.push(`connect-${target}`);
