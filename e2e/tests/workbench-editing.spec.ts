@@ -15,7 +15,10 @@ test('Shift+click adds to the selection, and the context menu acts on it', async
   const editor = new EditorPage(page);
   await editor.goto(graph.id);
   await editor.selectNode('research');
-  await editor.node('writer').locator('.baton-node__header').click({ modifiers: ['Shift'] });
+  await editor
+    .node('writer')
+    .locator('.baton-node__header')
+    .click({ modifiers: ['Shift'] });
   await expect.poll(async () => (await selectedIds(page)).sort()).toEqual(['research', 'writer']);
   await expect(editor.inspector).toContainText('2 selected');
 
@@ -53,7 +56,10 @@ test('nodes copied in one graph paste into another: new ids, unique names, inner
   const editor = new EditorPage(page);
   await editor.goto(from.id);
   await editor.selectNode('research');
-  await editor.node('writer').locator('.baton-node__header').click({ modifiers: ['Shift'] });
+  await editor
+    .node('writer')
+    .locator('.baton-node__header')
+    .click({ modifiers: ['Shift'] });
   await page.keyboard.press('ControlOrMeta+C');
   // research and writer have edges to lead: those cannot come along, and the editor says so.
   await expect(page.getByRole('alert')).toContainText('left out');
@@ -111,7 +117,9 @@ test('a node is reached and selected with the keyboard, and moved with the arrow
     );
   }
   expect([...reached]).toEqual(expect.arrayContaining(['header', 'toolbar', 'palette', 'node']));
-  const focused = await page.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id'));
+  const focused = await page.evaluate(() =>
+    document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id'),
+  );
   await page.keyboard.press('Enter');
   await expect.poll(() => selectedIds(page)).toEqual([focused]);
   const node = editor.node(focused as string);
