@@ -198,7 +198,7 @@ export function createDocumentStore(initial: GraphDocument, options: DocumentSto
         let node = createNode(kind, createId('n'), position, takenNames(document.nodes));
         const byId = new Map(document.nodes.map((n) => [n.id, n]));
         const mesh = findContainingMesh(node, document.nodes, byId, measured);
-        if (mesh) node = reparent(node, mesh, byId);
+        if (mesh) node = reparent(node, mesh, byId, measured);
         commit({ ...document, nodes: [...document.nodes, node] }, undefined, {
           nodes: new Set([node.id]),
           edges: new Set(),
@@ -410,7 +410,7 @@ function joinOrLeaveMeshes(
     // A peer moving together with its mesh stays where it is.
     if (node.parentId && moved.has(node.parentId)) return node;
     const mesh = findContainingMesh(node, nodes, byId, measured);
-    return reparent(node, mesh, byId);
+    return reparent(node, mesh, byId, measured);
   });
 }
 
