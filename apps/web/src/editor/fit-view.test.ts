@@ -18,7 +18,7 @@ describe('readableViewport', () => {
       height: 400,
     });
     expect(viewport.zoom).toBe(MIN_FIT_ZOOM);
-    expect(viewport.x).toBeCloseTo(40);
+    expect(viewport.x).toBeCloseTo(24);
     expect(viewport.y + 400 * viewport.zoom).toBeCloseTo(200);
   });
 });

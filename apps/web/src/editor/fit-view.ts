@@ -11,7 +11,7 @@ export const MINIMAP_SIZE = { width: 168, height: 112 };
 const MINIMAP_MARGIN = 15;
 /** Below this canvas width the minimap is hidden (editor.css, a container query): it would cover the graph. */
 export const MINIMAP_MIN_CANVAS_WIDTH = 900;
-const PADDING_PX = 40;
+const PADDING_PX = 24;
 
 export interface FitRequest {
   bounds: Rect;

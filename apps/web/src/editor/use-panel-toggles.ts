@@ -6,7 +6,7 @@ import { fitReadable } from './fit-view';
 import type { RunDock } from './run-dock';
 
 /** The run panel's share of the height while a run is shown: about 10 trace rows with the detail beside them. */
-const RUN_ROOM_PERCENT = 56;
+const RUN_ROOM_PERCENT = 52;
 
 export type CollapsiblePanel = 'palette' | 'bottom';
 
