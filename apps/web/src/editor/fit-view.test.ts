@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_FIT_ZOOM, MINIMAP_SIZE, readableViewport } from './fit-view';
+import { MAX_FIT_ZOOM, MIN_FIT_ZOOM, MINIMAP_SIZE, readableViewport } from './fit-view';
 
 describe('readableViewport', () => {
   it('fits a small graph whole, with the minimap corner left free', () => {
     const bounds = { x: 0, y: 0, width: 600, height: 200 };
     const viewport = readableViewport({ bounds, inputCentre: { x: 50, y: 100 }, width: 1200, height: 500 });
-    expect(viewport.zoom).toBeGreaterThanOrEqual(MIN_FIT_ZOOM);
+    // 600 px fit in (1200 - 24 - the minimap's 198) at more than 1: the cap, 1.1, applies.
+    expect(viewport.zoom).toBe(MAX_FIT_ZOOM);
+    const leftEdge = viewport.x + bounds.x * viewport.zoom;
     const rightEdge = viewport.x + (bounds.x + bounds.width) * viewport.zoom;
+    expect(leftEdge).toBeGreaterThanOrEqual(24);
     expect(rightEdge).toBeLessThanOrEqual(1200 - MINIMAP_SIZE.width);
   });
 

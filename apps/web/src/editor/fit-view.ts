@@ -26,11 +26,12 @@ export function readableViewport({ bounds, inputCentre, width, height }: FitRequ
   const minimap = width >= MINIMAP_MIN_CANVAS_WIDTH;
   // The minimap sits bottom-right: leave its width free on the right, so a fitted graph never runs under it.
   const right = minimap ? MINIMAP_SIZE.width + MINIMAP_MARGIN * 2 : PADDING_PX;
+  // Pixel paddings as strings: React Flow reads a bare number as a fraction of the view.
   const fitted = getViewportForBounds(bounds, width, height, 0.01, MAX_FIT_ZOOM, {
-    top: PADDING_PX,
-    bottom: PADDING_PX,
-    left: PADDING_PX,
-    right,
+    top: `${PADDING_PX}px`,
+    bottom: `${PADDING_PX}px`,
+    left: `${PADDING_PX}px`,
+    right: `${right}px`,
   });
   if (fitted.zoom >= MIN_FIT_ZOOM) return fitted;
   // Too large to read whole: the graph starts at the left edge, its input's row centred, the rest a pan away.

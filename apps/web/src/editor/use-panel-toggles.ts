@@ -32,12 +32,30 @@ export function usePanelToggles(flow: ReactFlowInstance, canvasRef: RefObject<HT
         if (!panel) return;
         if (panel.isCollapsed()) panel.expand();
         if (panel.getSize().asPercentage >= RUN_ROOM_PERCENT) return;
+        // The canvas is about to lose height: once it has, fit the graph again so the nodes that work stay in view.
+        refitOnResize(flow, canvasRef.current);
         panel.resize(`${RUN_ROOM_PERCENT}%`);
-        // The canvas just lost height: fit the graph again so the nodes that work stay in view.
-        setTimeout(() => void fitReadable(flow, canvasRef.current), 50);
       },
     }),
     [flow, canvasRef],
   );
   return { paletteRef, bottomRef, collapsed, onCollapsedChange, toggle, dock };
+}
+
+/** Fits the graph once, when `canvas` next changes size (or after half a second, if it does not). */
+function refitOnResize(flow: ReactFlowInstance, canvas: HTMLElement | null): void {
+  if (!canvas) return;
+  const initial = canvas.clientHeight;
+  let done = false;
+  const fit = () => {
+    if (done) return;
+    done = true;
+    observer.disconnect();
+    void fitReadable(flow, canvas);
+  };
+  const observer = new ResizeObserver(() => {
+    if (canvas.clientHeight !== initial) fit();
+  });
+  observer.observe(canvas);
+  setTimeout(fit, 500);
 }
