@@ -41,6 +41,12 @@ export interface CanvasProps {
 
 const DEFAULT_EDGE_OPTIONS = { markerEnd: { type: 'arrowclosed' as const, width: 16, height: 16 } };
 
+/**
+ * Culling off-screen nodes pays for a thousand-node graph; below this it saves nothing worth the cost: at the readable
+ * zoom a graph need not fit the canvas, and a node working off-screen should still be there when panned to.
+ */
+const CULL_FROM_NODES = 200;
+
 const MINIMAP_STYLE = { width: MINIMAP_SIZE.width, height: MINIMAP_SIZE.height };
 
 export function Canvas({ onRefused, onChooseKind, onReady, onContextMenu }: CanvasProps) {
@@ -218,7 +224,7 @@ export function Canvas({ onRefused, onChooseKind, onReady, onContextMenu }: Canv
       minZoom={0.05}
       maxZoom={2.5}
       colorMode={colorMode}
-      onlyRenderVisibleElements
+      onlyRenderVisibleElements={nodes.length > CULL_FROM_NODES}
     >
       <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
       <MiniMap

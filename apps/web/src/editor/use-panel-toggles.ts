@@ -47,15 +47,15 @@ function refitOnResize(flow: ReactFlowInstance, canvas: HTMLElement | null): voi
   if (!canvas) return;
   const initial = canvas.clientHeight;
   let done = false;
-  const fit = () => {
+  const refit = () => {
     if (done) return;
     done = true;
     observer.disconnect();
     void fitReadable(flow, canvas);
   };
   const observer = new ResizeObserver(() => {
-    if (canvas.clientHeight !== initial) fit();
+    if (canvas.clientHeight !== initial) refit();
   });
   observer.observe(canvas);
-  setTimeout(fit, 500);
+  setTimeout(refit, 500);
 }
