@@ -8,8 +8,7 @@ import { ConnectKindMenu, type KindChoice } from './ConnectKindMenu';
 import { useDocument, useDocumentStore } from './document-context';
 import type { DocumentState } from './document-store';
 import './editor.css';
-import { ContextMenu, type ContextMenuState } from './ContextMenu';
-import { contextMenuItems } from './context-menu-items';
+import type { ContextMenuState } from './ContextMenu';
 import { fitReadable } from './fit-view';
 import { freeSpotNear } from './free-spot';
 import { computeLayout } from './layout';
@@ -29,6 +28,9 @@ void loadInspector();
 const Inspector = lazy(() => loadInspector().then((module) => ({ default: module.Inspector })));
 
 const ShortcutsDialog = lazy(() => import('./ShortcutsDialog').then((module) => ({ default: module.ShortcutsDialog })));
+
+// The context menu loads on first use: the editor's first screen has a script budget (bundle-size.test.ts).
+const CanvasMenu = lazy(() => import('./CanvasMenu').then((module) => ({ default: module.CanvasMenu })));
 
 const showsInspector = (state: DocumentState) =>
   state.inspecting && state.selection.nodes.size + state.selection.edges.size > 0;
@@ -241,16 +243,14 @@ function EditorLayout({ toolbar, runPanel, onProblemsChange }: EditorProps) {
             <div className="editor-canvas" ref={canvasRef}>
               <Canvas onRefused={onRefused} onChooseKind={onChooseKind} onReady={fit} onContextMenu={openMenu} />
               {menu ? (
-                <ContextMenu
-                  at={menu}
-                  label={menu.target.type === 'canvas' ? 'Canvas' : menu.target.type === 'node' ? 'Node' : 'Edge'}
-                  items={contextMenuItems(store, menu.target, {
-                    onNotice: noteAtTop,
-                    onShortcuts: () => setShortcuts(true),
-                    onFitView: fit,
-                  })}
-                  onClose={closeMenu}
-                />
+                <Suspense fallback={null}>
+                  <CanvasMenu
+                    store={store}
+                    menu={menu}
+                    actions={{ onNotice: noteAtTop, onShortcuts: () => setShortcuts(true), onFitView: fit }}
+                    onClose={closeMenu}
+                  />
+                </Suspense>
               ) : null}
               {shortcuts ? (
                 <Suspense fallback={null}>

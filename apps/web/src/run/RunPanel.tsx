@@ -18,7 +18,7 @@ import { type RunAgainRequest, RunControls } from './RunControls';
 import { RunHistory } from './RunHistory';
 import { useRunSession, useTraceFocus } from './run-session';
 import { connectRunStream, type StreamState } from './run-stream';
-import type { RunViewStore } from './run-view-store';
+import { RunViewStore } from './run-view-store';
 import { TraceFilters } from './TraceFilters';
 import { TraceList } from './TraceList';
 import { focusAction } from './trace-focus';
@@ -56,7 +56,10 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
   const [startedRunId, setStartedRunId] = useState<string | null>(null);
   const runId = routeRunId ?? startedRunId;
   const { overlay, views } = useRunSession();
-  const view = useMemo<RunView | null>(() => (runId ? views.viewFor(runId) : null), [runId, views]);
+  const view = useMemo<RunView | null>(
+    () => (runId ? views.viewFor(runId, (id) => new RunViewStore({ runId: id })) : null),
+    [runId, views],
+  );
   const [streamState, setStreamState] = useState<StreamState | null>(null);
   const [tab, setTab] = useState<Tab>('trace');
   const queryClient = useQueryClient();
