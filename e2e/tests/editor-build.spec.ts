@@ -37,13 +37,16 @@ test('build research-and-write from an empty canvas, see it valid, saved and on 
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
   await editor.zoomOutTo(0.75);
 
-  const box = await editor.paneBox();
-  const at = (fx: number, fy: number) => ({ x: Math.round(box.width * fx), y: Math.round(box.height * fy) });
-  const input = await editor.dragFromPalette('input', at(0.12, 0.45));
-  const lead = await editor.dragFromPalette('orchestrator', at(0.36, 0.45));
-  const research = await editor.dragFromPalette('specialist', at(0.62, 0.2));
-  const writer = await editor.dragFromPalette('specialist', at(0.62, 0.72));
-  const output = await editor.dragFromPalette('output', at(0.87, 0.45));
+  // A dropped node is selected and the inspector opens beside the canvas: each drop is placed in the pane as it is.
+  const at = async (fx: number, fy: number) => {
+    const box = await editor.paneBox();
+    return { x: Math.round(box.width * fx), y: Math.round(box.height * fy) };
+  };
+  const input = await editor.dragFromPalette('input', await at(0.12, 0.45));
+  const lead = await editor.dragFromPalette('orchestrator', await at(0.36, 0.45));
+  const research = await editor.dragFromPalette('specialist', await at(0.62, 0.2));
+  const writer = await editor.dragFromPalette('specialist', await at(0.62, 0.72));
+  const output = await editor.dragFromPalette('output', await at(0.87, 0.45));
 
   // Names are what models and people read.
   await editor.rename(lead, 'lead');

@@ -11,6 +11,7 @@ import { hostGuard, unsafeMethodGuard } from './http/guards';
 import { createErrorHandler, errorBody } from './http/on-error';
 import { securityHeaders } from './http/security-headers';
 import { SignInThrottle } from './http/sign-in-throttle';
+import { escalationRoutes } from './routes/escalations';
 import { eventRoutes } from './routes/events';
 import { graphRoutes } from './routes/graphs';
 import { metaRoutes } from './routes/meta';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', graphRoutes(deps));
   api.route('/', versionRoutes(deps));
   api.route('/', runRoutes(deps));
+  api.route('/', escalationRoutes(deps));
   api.route('/', eventRoutes(deps));
   api.route('/', testCaseRoutes(deps));
   api.route('/', toolRoutes(deps));

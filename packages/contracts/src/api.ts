@@ -131,6 +131,24 @@ export const RunRecord = RunSummary.extend({
 });
 export type RunRecord = z.infer<typeof RunRecord>;
 
+/** GET /api/escalations?status=waiting: one decision a person has still to take, in any run. */
+export const WaitingEscalation = z.strictObject({
+  runId: z.string(),
+  graphId: z.string(),
+  graphName: z.string(),
+  escalationId: z.string(),
+  /** The agents on either end of the held handoff, by name (the graph as it ran). */
+  sourceName: z.string(),
+  targetName: z.string(),
+  reason: z.string(),
+  requestedAt: z.number(),
+});
+export type WaitingEscalation = z.infer<typeof WaitingEscalation>;
+
+/** The only listing today: the decisions still waiting. */
+export const EscalationListStatus = z.enum(['waiting']);
+export type EscalationListStatus = z.infer<typeof EscalationListStatus>;
+
 /** POST /api/runs/:id/escalations/:escalationId */
 export const EscalationDecisionBody = z
   .strictObject({

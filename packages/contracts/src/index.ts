@@ -1,4 +1,6 @@
 // @baton/contracts: the graph format, run events and API bodies. Imports nothing from React, Hono or the DOM.
+
+export * from './action-cancel';
 export * from './api';
 export * from './assert-never';
 export * from './canonical-json';

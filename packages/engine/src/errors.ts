@@ -1,5 +1,13 @@
 // The engine's failures, one class per kind over BatonError, each with a stable `code` the server and the UI read.
-import { BatonError, type BudgetLimit, type ErrorInfo, type JsonPath, type StepChange } from '@baton/contracts';
+import {
+  ACTION_CANCELLED_CODE,
+  BatonError,
+  type BudgetLimit,
+  type ErrorInfo,
+  type JsonPath,
+  RUN_CANCELLED_CODE,
+  type StepChange,
+} from '@baton/contracts';
 
 /** A payload that breaks its handoff contract, or that a person rejected. `path` points into the payload. */
 export class HandoffContractError extends BatonError {
@@ -46,7 +54,7 @@ export class ModelProviderError extends BatonError {
 
 export class RunCancelledError extends BatonError {
   constructor(reason = 'The run was cancelled.') {
-    super('run_cancelled', reason);
+    super(RUN_CANCELLED_CODE, reason);
   }
 }
 
@@ -86,4 +94,13 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof BatonError) return { code: error.code, message: error.message };
   if (error instanceof Error) return { code: 'internal_error', message: error.message };
   return { code: 'internal_error', message: String(error) };
+}
+
+/**
+ * What an action in flight records when its run stops: the person's cancel as it is, any other stop (a budget,
+ * another node's failure) as `action_cancelled` with the stop's reason, so the action is not mistaken for the cause.
+ */
+export function cancellationInfo(reason: unknown): ErrorInfo {
+  if (reason instanceof RunCancelledError) return { code: RUN_CANCELLED_CODE, message: reason.message };
+  return { code: ACTION_CANCELLED_CODE, message: `Stopped because the run stopped: ${toErrorInfo(reason).message}` };
 }

@@ -8,6 +8,7 @@ import { useHealth } from '../api/graphs';
 import { BrandMark } from './BrandMark';
 import { graphsPath, navigate } from './router';
 import { ThemeSwitch } from './ThemeSwitch';
+import { WaitingDecisions } from './WaitingDecisions';
 
 export function useProviderInfo() {
   return useQuery({
@@ -68,6 +69,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
       </a>
       <div className="app-header-main">{children}</div>
       <div className="app-header-end">
+        <WaitingDecisions />
         <ProviderBadge />
         <ThemeSwitch />
         {health.data?.authRequired && (

@@ -10,12 +10,15 @@ import {
   MiniMap,
   type NodeChange,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo } from 'react';
+import { type DragEvent, type MouseEvent as ReactMouseEvent, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useResolvedTheme } from '../app/ThemeSwitch';
+import type { ContextMenuState } from './ContextMenu';
 import { useDocument, useDocumentStore } from './document-context';
 import type { NodeMove } from './document-store';
+import { MINIMAP_SIZE } from './fit-view';
 import { createFlowSelectors, type FlowEdge, type FlowNode } from './flow-derive';
 import { EDGE_TYPES } from './flow-types';
 import { NODE_TYPES } from './kinds';
@@ -30,6 +33,10 @@ export interface CanvasProps {
   onRefused(reason: string, at: { x: number; y: number }): void;
   /** Several edge kinds fit: the canvas asks which with a small menu. */
   onChooseKind(request: { source: string; target: string; kinds: string[] }, at: { x: number; y: number }): void;
+  /** The nodes are measured the first time: a graph opened without a saved viewport is fitted then. */
+  onReady?(): void;
+  /** A right-click on a node, an edge or the canvas (screen coordinates). */
+  onContextMenu?(target: ContextMenuState['target'], at: { x: number; y: number }): void;
 }
 
 /**
@@ -41,7 +48,15 @@ export const FIT_VIEW = { maxZoom: 1.1, padding: 0.2, includeHiddenNodes: true }
 
 const DEFAULT_EDGE_OPTIONS = { markerEnd: { type: 'arrowclosed' as const, width: 16, height: 16 } };
 
-export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
+/**
+ * Culling off-screen nodes pays for a thousand-node graph; below this it saves nothing worth the cost: at the readable
+ * zoom a graph need not fit the canvas, and a node working off-screen should still be there when panned to.
+ */
+const CULL_FROM_NODES = 200;
+
+const MINIMAP_STYLE = { width: MINIMAP_SIZE.width, height: MINIMAP_SIZE.height };
+
+export function Canvas({ onRefused, onChooseKind, onReady, onContextMenu }: CanvasProps) {
   const store = useDocumentStore();
   const flow = useReactFlow();
   const colorMode = useResolvedTheme();
@@ -50,6 +65,13 @@ export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
   const edges = useDocument(selectors.selectEdges);
   // Read once: the canvas's viewport is its own after that, reported back on every move end.
   const initialViewport = useMemo(() => store.getState().viewport, [store]);
+  const nodesMeasured = useNodesInitialized();
+  const fitted = useRef(initialViewport !== undefined);
+  useEffect(() => {
+    if (!nodesMeasured || fitted.current) return;
+    fitted.current = true;
+    onReady?.();
+  }, [nodesMeasured, onReady]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -149,6 +171,36 @@ export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
     [flow, store],
   );
 
+  const onNodeContextMenu = useCallback(
+    (event: ReactMouseEvent, node: FlowNode) => {
+      event.preventDefault();
+      const state = store.getState();
+      // A right-click on a node outside the selection acts on that node, as in Figma and n8n.
+      if (!state.selection.nodes.has(node.id)) state.setSelection([node.id], []);
+      onContextMenu?.({ type: 'node', id: node.id }, { x: event.clientX, y: event.clientY });
+    },
+    [store, onContextMenu],
+  );
+
+  const onEdgeContextMenu = useCallback(
+    (event: ReactMouseEvent, edge: FlowEdge) => {
+      event.preventDefault();
+      const state = store.getState();
+      if (!state.selection.edges.has(edge.id)) state.setSelection([], [edge.id]);
+      onContextMenu?.({ type: 'edge', id: edge.id }, { x: event.clientX, y: event.clientY });
+    },
+    [store, onContextMenu],
+  );
+
+  const onPaneContextMenu = useCallback(
+    (event: ReactMouseEvent | MouseEvent) => {
+      event.preventDefault();
+      const at = { x: event.clientX, y: event.clientY };
+      onContextMenu?.({ type: 'canvas', flow: flow.screenToFlowPosition(at) }, at);
+    },
+    [flow, onContextMenu],
+  );
+
   return (
     <ReactFlow<FlowNode, FlowEdge>
       nodes={nodes}
@@ -162,9 +214,10 @@ export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
       onMoveEnd={(_event, viewport) => store.getState().setViewport(viewport)}
       onDragOver={onDragOver}
       onDrop={onDrop}
+      onNodeContextMenu={onNodeContextMenu}
+      onEdgeContextMenu={onEdgeContextMenu}
+      onPaneContextMenu={onPaneContextMenu}
       defaultViewport={initialViewport}
-      fitView={initialViewport === undefined}
-      fitViewOptions={FIT_VIEW}
       defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       snapToGrid
       snapGrid={SNAP_GRID}
@@ -178,10 +231,16 @@ export function Canvas({ onRefused, onChooseKind }: CanvasProps) {
       minZoom={0.05}
       maxZoom={2.5}
       colorMode={colorMode}
-      onlyRenderVisibleElements
+      onlyRenderVisibleElements={nodes.length > CULL_FROM_NODES}
     >
       <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-      <MiniMap pannable zoomable className="baton-minimap" nodeClassName={(node) => `minimap-${node.type}`} />
+      <MiniMap
+        pannable
+        zoomable
+        className="baton-minimap"
+        style={MINIMAP_STYLE}
+        nodeClassName={(node) => `minimap-${node.type}`}
+      />
       <Controls className="baton-controls" fitViewOptions={FIT_VIEW} />
     </ReactFlow>
   );

@@ -2,23 +2,43 @@
 import type { EdgeKind, GraphIssue, NodeKind } from '@baton/contracts';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { type ReactNode, useCallback, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useRef, useState } from 'react';
 import { Canvas, FIT_VIEW } from './Canvas';
 import { ConnectKindMenu, type KindChoice } from './ConnectKindMenu';
 import { useDocument, useDocumentStore } from './document-context';
+import type { DocumentState } from './document-store';
 import './editor.css';
-import { Inspector } from './inspector/Inspector';
+import type { ContextMenuState } from './ContextMenu';
+import { fitReadable } from './fit-view';
+import { freeSpotNear } from './free-spot';
 import { computeLayout } from './layout';
 import { nodeSize } from './node-factory';
 import { Palette } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
+import { RunDockProvider } from './run-dock';
 import { useEditorKeyboard } from './use-editor-keyboard';
+import { usePanelToggles } from './use-panel-toggles';
 import { useProblems } from './use-problems';
+import { WorkbenchPanels } from './WorkbenchPanels';
+
+// The inspector shows only once something is selected: its forms (schema fields, contracts) load then, not with the
+// canvas. They start loading with the editor, so the first selection rarely waits.
+const loadInspector = () => import('./inspector/Inspector');
+void loadInspector();
+const Inspector = lazy(() => loadInspector().then((module) => ({ default: module.Inspector })));
+
+const ShortcutsDialog = lazy(() => import('./ShortcutsDialog').then((module) => ({ default: module.ShortcutsDialog })));
+
+// The context menu loads on first use: the editor's first screen has a script budget (bundle-size.test.ts).
+const CanvasMenu = lazy(() => import('./CanvasMenu').then((module) => ({ default: module.CanvasMenu })));
+
+const showsInspector = (state: DocumentState) =>
+  state.inspecting && state.selection.nodes.size + state.selection.edges.size > 0;
 
 export interface EditorProps {
   /** Buttons of the page (save status, versions, export...), shown in the editor's toolbar. */
   toolbar?: ReactNode;
-  /** The run panel, shown beside the inspector. */
+  /** The run panel, shown under the canvas. */
   runPanel?: ReactNode;
   onProblemsChange?(issues: GraphIssue[]): void;
 }
@@ -48,7 +68,12 @@ function EditorLayout({ toolbar, runPanel, onProblemsChange }: EditorProps) {
   const [layingOut, setLayingOut] = useState(false);
   const canUndo = useDocument((state) => state.history.past.length > 0);
   const canRedo = useDocument((state) => state.history.future.length > 0);
-  useEditorKeyboard(store);
+  const selected = useDocument(showsInspector);
+  const panels = usePanelToggles(flow, canvasRef);
+  const [menu, setMenu] = useState<ContextMenuState | null>(null);
+  const [shortcuts, setShortcuts] = useState(false);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const fit = useCallback(() => void fitReadable(flow, canvasRef.current), [flow]);
   useProblems(store, onProblemsChange);
 
   const local = useCallback((at: { x: number; y: number }) => {
@@ -62,6 +87,38 @@ function EditorLayout({ toolbar, runPanel, onProblemsChange }: EditorProps) {
     setNotice({ text, key, ...at });
     setTimeout(() => setNotice((current) => (current?.key === key ? null : current)), 5000);
   }, []);
+
+  /** A copy or paste's note, at the canvas's top left. */
+  const noteAtTop = useCallback((text: string) => showNotice(text, { x: 16, y: 16 }), [showNotice]);
+
+  const openMenu = useCallback(
+    (target: ContextMenuState['target'], at: { x: number; y: number }) => setMenu({ target, ...local(at) }),
+    [local],
+  );
+
+  /** Shift+F10: the menu of the selected node (at its corner), else of the canvas (at its centre). */
+  const openMenuFromKeyboard = useCallback(() => {
+    const { selection } = store.getState();
+    const [nodeId] = selection.nodes;
+    const element = nodeId ? document.querySelector(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`) : null;
+    const rect = canvasRef.current?.getBoundingClientRect();
+    if (nodeId && element) {
+      const box = element.getBoundingClientRect();
+      openMenu({ type: 'node', id: nodeId }, { x: box.left + 12, y: box.bottom - 4 });
+      return;
+    }
+    const [edgeId] = selection.edges;
+    if (!rect) return;
+    const centre = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    if (edgeId) openMenu({ type: 'edge', id: edgeId }, centre);
+    else openMenu({ type: 'canvas', flow: flow.screenToFlowPosition(centre) }, centre);
+  }, [flow, openMenu, store]);
+
+  useEditorKeyboard(store, {
+    onNotice: noteAtTop,
+    onShortcuts: () => setShortcuts(true),
+    onContextMenu: openMenuFromKeyboard,
+  });
 
   const onRefused = useCallback(
     (text: string, at: { x: number; y: number }) => showNotice(text, local(at)),
@@ -80,9 +137,8 @@ function EditorLayout({ toolbar, runPanel, onProblemsChange }: EditorProps) {
       if (!rect) return;
       const centre = flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
       const size = nodeSize({ kind } as Parameters<typeof nodeSize>[0]);
-      // Successive clicks should not stack nodes exactly on top of each other.
-      const offset = (store.getState().document.nodes.length % 5) * 24;
-      store.getState().addNode(kind, { x: centre.x - size.width / 2 + offset, y: centre.y - size.height / 2 + offset });
+      const { document, measured } = store.getState();
+      store.getState().addNode(kind, freeSpotNear(centre, size, document.nodes, measured));
     },
     [flow, store],
   );
@@ -113,7 +169,7 @@ function EditorLayout({ toolbar, runPanel, onProblemsChange }: EditorProps) {
       // Edits made while the layout ran are kept: only the positions are applied.
       store.getState().applyPositions(result.positions, result.sizes);
       // After React Flow has taken the new positions in.
-      setTimeout(() => void flow.fitView({ ...FIT_VIEW, duration: 300 }), 50);
+      setTimeout(() => void fitReadable(flow, canvasRef.current), 50);
     } finally {
       setLayingOut(false);
     }
@@ -152,43 +208,96 @@ function EditorLayout({ toolbar, runPanel, onProblemsChange }: EditorProps) {
         >
           {layingOut ? 'Arranging…' : 'Auto-layout'}
         </button>
+        <button type="button" className="btn btn-sm btn-ghost" onClick={fit} data-testid="fit-view">
+          Fit view
+        </button>
+        <span className="editor-toolbar__divider" />
         <button
           type="button"
           className="btn btn-sm btn-ghost"
-          onClick={() => void flow.fitView({ ...FIT_VIEW, duration: 300 })}
+          aria-pressed={!panels.collapsed.palette}
+          onClick={() => panels.toggle('palette')}
+          data-testid="toggle-palette"
         >
-          Fit view
+          Palette
         </button>
+        {runPanel ? (
+          <button
+            type="button"
+            className="btn btn-sm btn-ghost"
+            aria-pressed={!panels.collapsed.bottom}
+            onClick={() => panels.toggle('bottom')}
+            data-testid="toggle-run-panel"
+          >
+            Run panel
+          </button>
+        ) : null}
         <div className="editor-toolbar__page">{toolbar}</div>
       </div>
       <div className="editor-body">
-        <aside className="editor-left">
-          <Palette onAdd={addAtCentre} />
-          <ProblemsPanel onReveal={reveal} />
-        </aside>
-        <div className="editor-canvas" ref={canvasRef}>
-          <Canvas onRefused={onRefused} onChooseKind={onChooseKind} />
-          {notice ? (
-            <div className="canvas-notice" role="alert" style={{ left: notice.x, top: notice.y }}>
-              {notice.text}
+        <WorkbenchPanels
+          paletteRef={panels.paletteRef}
+          bottomRef={panels.bottomRef}
+          onCollapsedChange={panels.onCollapsedChange}
+          palette={
+            <aside className="editor-left">
+              <Palette onAdd={addAtCentre} />
+              <ProblemsPanel onReveal={reveal} />
+            </aside>
+          }
+          canvas={
+            <div className="editor-canvas" ref={canvasRef}>
+              <Canvas onRefused={onRefused} onChooseKind={onChooseKind} onReady={fit} onContextMenu={openMenu} />
+              {menu ? (
+                <Suspense fallback={null}>
+                  <CanvasMenu
+                    store={store}
+                    menu={menu}
+                    actions={{ onNotice: noteAtTop, onShortcuts: () => setShortcuts(true), onFitView: fit }}
+                    onClose={closeMenu}
+                  />
+                </Suspense>
+              ) : null}
+              {shortcuts ? (
+                <Suspense fallback={null}>
+                  <ShortcutsDialog onClose={() => setShortcuts(false)} />
+                </Suspense>
+              ) : null}
+              {notice ? (
+                <div className="canvas-notice" role="alert" style={{ left: notice.x, top: notice.y }}>
+                  {notice.text}
+                </div>
+              ) : null}
+              {choice ? (
+                <ConnectKindMenu
+                  choice={choice}
+                  onPick={(kind) => {
+                    const result = store.getState().connect({ source: choice.source, target: choice.target, kind });
+                    if (result.status === 'refused') showNotice(result.reason, { x: choice.x, y: choice.y });
+                    setChoice(null);
+                  }}
+                  onClose={() => setChoice(null)}
+                />
+              ) : null}
             </div>
-          ) : null}
-          {choice ? (
-            <ConnectKindMenu
-              choice={choice}
-              onPick={(kind) => {
-                const result = store.getState().connect({ source: choice.source, target: choice.target, kind });
-                if (result.status === 'refused') showNotice(result.reason, { x: choice.x, y: choice.y });
-                setChoice(null);
-              }}
-              onClose={() => setChoice(null)}
-            />
-          ) : null}
-        </div>
-        <aside className={`editor-right${runPanel ? ' has-run-panel' : ''}`}>
-          <Inspector />
-          {runPanel ? <div className="editor-run-panel">{runPanel}</div> : null}
-        </aside>
+          }
+          bottom={
+            runPanel ? (
+              <div className="editor-run-panel">
+                <RunDockProvider value={panels.dock}>{runPanel}</RunDockProvider>
+              </div>
+            ) : undefined
+          }
+          inspector={
+            selected ? (
+              <aside className="editor-right">
+                <Suspense fallback={null}>
+                  <Inspector />
+                </Suspense>
+              </aside>
+            ) : null
+          }
+        />
       </div>
     </div>
   );

@@ -38,7 +38,7 @@ export function checkConnection(document: GraphDocument, request: ConnectionRequ
 
   const kind = request.kind ?? kindFromHandles(request);
   if (kind && !edgeKindFits(kind, source.kind, target.kind)) return refuse(explainKindMismatch(kind, source, target));
-  const kinds = kind ? [kind] : edgeKindsBetween(source.kind, target.kind);
+  const kinds = kind ? [kind] : edgeKindsBetween(source.kind, target.kind).filter((k) => handlesAllow(request, k));
   if (kinds.length === 0) return refuse(explainNoKind(source.kind, target.kind));
 
   // Of the kinds that fit the table, those the graph's rules allow; when none, the first kind's problem says why.
@@ -54,6 +54,16 @@ export function checkConnection(document: GraphDocument, request: ConnectionRequ
 function kindFromHandles(request: ConnectionRequest): EdgeKind | undefined {
   if (request.sourceHandle === HANDLE.dispatch || request.targetHandle === HANDLE.worker) return 'dispatch';
   return undefined;
+}
+
+/**
+ * Whether the handles the person dragged between take `kind`: dispatch has handles of its own, so the plain `out` and
+ * `in` handles take every other kind (kinds/kind.ts). A drag from a plain handle never asks "which kind?" about a
+ * kind that handle does not draw.
+ */
+function handlesAllow(request: ConnectionRequest, kind: EdgeKind): boolean {
+  if (kind !== 'dispatch') return true;
+  return request.sourceHandle !== HANDLE.out && request.targetHandle !== HANDLE.in;
 }
 
 /** The edge as it would be added; its id is only for telling its problems from the graph's own. */

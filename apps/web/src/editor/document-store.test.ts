@@ -3,6 +3,7 @@ import { type GraphDocument, type GraphNode, parseGraphShape } from '@baton/cont
 import { describe, expect, it } from 'vitest';
 import { createDocumentStore } from './document-store';
 import { computeLayout } from './layout';
+import { nodeSize } from './node-factory';
 import { findProblems } from './problems';
 import { counterIds, emptyGraph, researchGraph } from './test-graphs';
 
@@ -41,6 +42,18 @@ describe('addNode', () => {
     expect(peer.parentId).toBe(mesh.id);
     expect(peer.position).toEqual({ x: 100, y: 100 });
   });
+
+  it('keeps a peer dropped across the edge of its mesh wholly inside the frame, below the header', () => {
+    const store = storeWith();
+    const mesh = store.getState().addNode('mesh', { x: 1000, y: 500 });
+    // Its centre is inside the mesh (460 x 280), its right part and top stick out.
+    const peer = store.getState().addNode('specialist', { x: 1000 + 460 - 150, y: 490 });
+    expect(peer.parentId).toBe(mesh.id);
+    const size = nodeSize(peer);
+    expect(peer.position.x + size.width).toBeLessThanOrEqual(460);
+    expect(peer.position.y).toBeGreaterThanOrEqual(56);
+    expect(peer.position.y + size.height).toBeLessThanOrEqual(280);
+  });
 });
 
 describe('connect', () => {
@@ -62,6 +75,16 @@ describe('connect', () => {
     expect(store.getState().connect({ source: 'lead', target: id, sourceHandle: 'dispatch' })).toMatchObject({
       status: 'connected',
       edge: { kind: 'dispatch' },
+    });
+  });
+
+  it('does not ask about a kind the dragged handle does not draw (the plain out handle never dispatches)', () => {
+    const store = storeWith(researchGraph());
+    store.getState().addNode('specialist', { x: 0, y: 400 });
+    const id = store.getState().document.nodes.at(-1)!.id;
+    expect(store.getState().connect({ source: 'lead', target: id, sourceHandle: 'out' })).toMatchObject({
+      status: 'connected',
+      edge: { kind: 'handoff' },
     });
   });
 

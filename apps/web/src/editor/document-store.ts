@@ -42,6 +42,11 @@ export interface NodeMove {
 export interface DocumentState {
   document: GraphDocument;
   selection: Selection;
+  /**
+   * Whether the selection is for editing (the inspector shows it) or only points at a node, as the trace's chosen
+   * action does: reading a run must not fold the inspector open over the trace.
+   */
+  inspecting: boolean;
   /** Sizes the browser measured, by node id: React Flow needs them back, layout and drop targets use them. */
   measured: MeasuredSizes;
   /** The graph's problems: its rules' (from parseGraph) and the fields' text that could not be applied. */
@@ -77,9 +82,15 @@ export interface DocumentState {
   deleteSelection(): void;
   copySelection(): boolean;
   paste(): void;
+  /**
+   * Pastes nodes read from the system clipboard (another graph's, maybe): they become this store's clipboard, so
+   * pasting again cascades as an in-graph paste does.
+   */
+  pasteNodes(fragment: Fragment): void;
   duplicateSelection(): void;
   selectAll(): void;
-  setSelection(nodeIds: Iterable<string>, edgeIds: Iterable<string>): void;
+  /** `inspect: false` selects without opening the inspector (see `inspecting`). */
+  setSelection(nodeIds: Iterable<string>, edgeIds: Iterable<string>, options?: { inspect?: boolean }): void;
   /** Moves nodes; calls of one drag share a step. The last call (dragging false) joins or leaves meshes. */
   moveNodes(moves: readonly NodeMove[], dragging: boolean): void;
   /** Resizes a mesh (from its resizer), optionally moving it (resizing from the top or left). */
@@ -119,6 +130,7 @@ export function createDocumentStore(initial: GraphDocument, options: DocumentSto
         history: record(state.history, state.document, coalesceKey),
         changeCount: state.changeCount + 1,
         selection: pruneSelection(selection ?? state.selection, next),
+        ...(selection ? { inspecting: true } : {}),
       });
     };
 
@@ -150,6 +162,7 @@ export function createDocumentStore(initial: GraphDocument, options: DocumentSto
     return {
       document: initial,
       selection: EMPTY_SELECTION,
+      inspecting: true,
       measured: new Map(),
       problems: NO_PROBLEMS,
       ruleIssues: [],
@@ -185,7 +198,7 @@ export function createDocumentStore(initial: GraphDocument, options: DocumentSto
         let node = createNode(kind, createId('n'), position, takenNames(document.nodes));
         const byId = new Map(document.nodes.map((n) => [n.id, n]));
         const mesh = findContainingMesh(node, document.nodes, byId, measured);
-        if (mesh) node = reparent(node, mesh, byId);
+        if (mesh) node = reparent(node, mesh, byId, measured);
         commit({ ...document, nodes: [...document.nodes, node] }, undefined, {
           nodes: new Set([node.id]),
           edges: new Set(),
@@ -241,6 +254,10 @@ export function createDocumentStore(initial: GraphDocument, options: DocumentSto
         set({ pasteCount: pasteCount + 1 });
         pasteFragment(clipboard, pasteCount + 1);
       },
+      pasteNodes: (fragment) => {
+        set({ clipboard: fragment, pasteCount: 1 });
+        pasteFragment(fragment, 1);
+      },
       duplicateSelection: () => {
         const fragment = extractFragment(get().document, get().selection.nodes);
         if (fragment) pasteFragment(fragment, 1);
@@ -253,14 +270,18 @@ export function createDocumentStore(initial: GraphDocument, options: DocumentSto
             nodes: new Set(document.nodes.map((node) => node.id)),
             edges: new Set(document.edges.map((edge) => edge.id)),
           },
+          inspecting: true,
         });
       },
-      setSelection: (nodeIds, edgeIds) => {
+      setSelection: (nodeIds, edgeIds, options) => {
         // Unchanged halves keep their Set, so selecting an edge does not re-derive every node.
-        const current = get().selection;
+        const { selection: current, inspecting } = get();
         const nodes = sameSet(current.nodes, nodeIds);
         const edges = sameSet(current.edges, edgeIds);
-        if (nodes !== current.nodes || edges !== current.edges) set({ selection: { nodes, edges } });
+        const inspect = options?.inspect ?? true;
+        if (nodes !== current.nodes || edges !== current.edges || inspect !== inspecting) {
+          set({ selection: { nodes, edges }, inspecting: inspect });
+        }
       },
 
       moveNodes: (moves, dragging) => {
@@ -389,7 +410,7 @@ function joinOrLeaveMeshes(
     // A peer moving together with its mesh stays where it is.
     if (node.parentId && moved.has(node.parentId)) return node;
     const mesh = findContainingMesh(node, nodes, byId, measured);
-    return reparent(node, mesh, byId);
+    return reparent(node, mesh, byId, measured);
   });
 }
 

@@ -43,18 +43,42 @@ export function findContainingMesh(
   return undefined;
 }
 
-/** `node` with `parentId` set to `meshId` (or cleared), its position converted so it stays where it is on screen. */
+/** Room a peer keeps from its mesh's edges, and the mesh's header (name, kind, hint) a peer must not cover. */
+const PEER_MARGIN = 12;
+const MESH_HEADER = 56;
+
+/**
+ * `node` with `parentId` set to `meshId` (or cleared), its position converted so it stays where it is on screen. A
+ * peer that joins is nudged wholly inside its mesh's frame (below the header): a peer sticking out of the frame
+ * reads as not belonging to it.
+ */
 export function reparent(
   node: GraphNode,
   mesh: GraphNode | undefined,
   byId: ReadonlyMap<string, GraphNode>,
+  measured: MeasuredSizes = new Map(),
 ): GraphNode {
-  if ((mesh?.id ?? undefined) === node.parentId) return node;
+  if (mesh && mesh.id === node.parentId) {
+    const inside = insideFrame(node, mesh, node.position, measured);
+    return inside === node.position ? node : ({ ...node, position: inside } as GraphNode);
+  }
+  if (!mesh && node.parentId === undefined) return node;
   const absolute = absolutePosition(node, byId);
   const { parentId: _old, ...rest } = node;
   if (!mesh) return { ...rest, position: absolute } as GraphNode;
   const origin = absolutePosition(mesh, byId);
-  return { ...rest, parentId: mesh.id, position: { x: absolute.x - origin.x, y: absolute.y - origin.y } } as GraphNode;
+  const relative = { x: absolute.x - origin.x, y: absolute.y - origin.y };
+  return { ...rest, parentId: mesh.id, position: insideFrame(node, mesh, relative, measured) } as GraphNode;
+}
+
+/** A peer's position relative to its mesh, moved the least so that its box lies inside the frame. */
+function insideFrame(node: GraphNode, mesh: GraphNode, relative: Position, measured: MeasuredSizes): Position {
+  const size = nodeSize(node, measured.get(node.id));
+  const area = nodeSize(mesh, measured.get(mesh.id));
+  const clamp = (value: number, low: number, high: number) => Math.min(Math.max(value, low), Math.max(low, high));
+  const x = clamp(relative.x, PEER_MARGIN, area.width - size.width - PEER_MARGIN);
+  const y = clamp(relative.y, MESH_HEADER, area.height - size.height - PEER_MARGIN);
+  return x === relative.x && y === relative.y ? relative : { x, y };
 }
 
 /** React Flow needs every parent before its children; keeps the order otherwise, and the same array when it is fine. */

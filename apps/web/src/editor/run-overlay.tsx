@@ -3,8 +3,23 @@
 import type { ActionStatus } from '@baton/contracts';
 import { createContext, type ReactNode, useCallback, useContext, useSyncExternalStore } from 'react';
 
-/** A node's status on the canvas. `completed` is shown as "succeeded"; `idle` means it never ran in this run. */
-export type NodeRunStatus = ActionStatus | 'escalated' | 'idle';
+/**
+ * A node's status on the canvas. `pending`: the run is live and the node has not started; `escalated`: a handoff of
+ * the node waits for a person; `idle`: it never ran in this run.
+ */
+export type NodeRunStatus = Exclude<ActionStatus, 'waiting'> | 'pending' | 'escalated' | 'idle';
+
+/** The word a node shows for its status: what a person reads, which is not always the machine's name for it. */
+export const NODE_STATUS_WORD: Record<NodeRunStatus, string> = {
+  pending: 'queued',
+  running: 'running',
+  escalated: 'waiting',
+  completed: 'completed',
+  failed: 'failed',
+  cancelled: 'cancelled',
+  skipped: 'skipped',
+  idle: 'did not run',
+};
 
 /** What an edge shows: a payload travelling on it, held for a person, refused, or delivered. */
 export type EdgeRunState = 'active' | 'escalated' | 'rejected' | 'done';

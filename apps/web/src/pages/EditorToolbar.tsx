@@ -1,12 +1,18 @@
 // The page's buttons in the editor's toolbar: version history, save version, and export (JSON and PNG).
-import { type RefObject, useState } from 'react';
+import { lazy, type RefObject, Suspense, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useDocumentStore } from '../editor/document-context';
 import type { Autosave } from '../persistence/autosave';
 import { exportCanvasPng, exportGraphFile } from '../persistence/export';
-import { SaveVersionDialog } from '../persistence/SaveVersionDialog';
-import { VersionsDialog } from '../persistence/VersionsDialog';
 import { Menu } from '../ui/Menu';
+
+// The dialogs load when first opened: the editor's first screen has a script budget (bundle-size.test.ts).
+const SaveVersionDialog = lazy(() =>
+  import('../persistence/SaveVersionDialog').then((module) => ({ default: module.SaveVersionDialog })),
+);
+const VersionsDialog = lazy(() =>
+  import('../persistence/VersionsDialog').then((module) => ({ default: module.VersionsDialog })),
+);
 
 export interface EditorToolbarProps {
   graphId: string;
@@ -54,20 +60,28 @@ export function EditorToolbar({ graphId, autosave, canvasRef, onNotice }: Editor
           { label: 'Canvas as PNG', hint: '.png', onSelect: () => void exportPng(), testId: 'export-png' },
         ]}
       />
-      <SaveVersionDialog
-        open={dialog === 'save-version'}
-        graphId={graphId}
-        autosave={autosave}
-        onClose={() => setDialog(null)}
-        onSaved={(version) => onNotice(`Saved as version ${version}.`)}
-      />
-      <VersionsDialog
-        open={dialog === 'versions'}
-        graphId={graphId}
-        store={store}
-        onClose={() => setDialog(null)}
-        onRestored={(version) => onNotice(`Restored version ${version} into the draft. Ctrl+Z undoes it.`)}
-      />
+      {dialog === 'save-version' && (
+        <Suspense fallback={null}>
+          <SaveVersionDialog
+            open
+            graphId={graphId}
+            autosave={autosave}
+            onClose={() => setDialog(null)}
+            onSaved={(version) => onNotice(`Saved as version ${version}.`)}
+          />
+        </Suspense>
+      )}
+      {dialog === 'versions' && (
+        <Suspense fallback={null}>
+          <VersionsDialog
+            open
+            graphId={graphId}
+            store={store}
+            onClose={() => setDialog(null)}
+            onRestored={(version) => onNotice(`Restored version ${version} into the draft. Ctrl+Z undoes it.`)}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -30,7 +30,8 @@ export function CanvasFocusBridge() {
       if (selection.nodes.size === 1 && selection.nodes.has(focus.actionNodeId)) return;
       if (!documentStore.getState().document.nodes.some((node) => node.id === focus.actionNodeId)) return;
       selectedByTrace = focus.actionNodeId;
-      documentStore.getState().setSelection([focus.actionNodeId], []);
+      // Points at the node without opening the inspector: the person is reading the run, not editing.
+      documentStore.getState().setSelection([focus.actionNodeId], [], { inspect: false });
     });
 
     // The run view learns the canvas's edges, to light up dispatch and route edges as their targets work.

@@ -103,7 +103,7 @@ export function EscalationDialog({ runId, escalation, sourceName, targetName, on
       ) : (
         <dl className="trace-facts">
           <dt>Handoff</dt>
-          <dd>
+          <dd data-testid="escalation-handoff">
             {sourceName} → {targetName}
           </dd>
           <dt>Contract</dt>

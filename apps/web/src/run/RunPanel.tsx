@@ -1,8 +1,10 @@
 // The run panel of the editor: goal, Run / Cancel, provider badge, the live trace, the result, history, escalations.
-import { type ActionType, isTerminalRunStatus } from '@baton/contracts';
+import { type ActionType, type GraphDocument, isTerminalRunStatus } from '@baton/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { graphPath, navigate, runPath } from '../app/router';
+import { useDocument } from '../editor/document-context';
+import { useRunDock } from '../editor/run-dock';
 import { SaveAsTestCase } from '../tests/SaveAsTestCase';
 import { TestsTab } from '../tests/TestsTab';
 import { badgeClass, runStatusBadge } from '../ui/format';
@@ -16,7 +18,7 @@ import { type RunAgainRequest, RunControls } from './RunControls';
 import { RunHistory } from './RunHistory';
 import { useRunSession, useTraceFocus } from './run-session';
 import { connectRunStream, type StreamState } from './run-stream';
-import type { RunViewStore } from './run-view-store';
+import { RunViewStore } from './run-view-store';
 import { TraceFilters } from './TraceFilters';
 import { TraceList } from './TraceList';
 import { focusAction } from './trace-focus';
@@ -26,6 +28,7 @@ import { VersionNotice } from './VersionNotice';
 import type { RunView } from './view-cache';
 import { useRunSummary } from './view-hooks';
 import type { AttemptMarker } from './view-shapes';
+import { WaitingRunHint } from './WaitingRunHint';
 import './run.css';
 
 export interface RunPanelProps {
@@ -53,13 +56,21 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
   const [startedRunId, setStartedRunId] = useState<string | null>(null);
   const runId = routeRunId ?? startedRunId;
   const { overlay, views } = useRunSession();
-  const view = useMemo<RunView | null>(() => (runId ? views.viewFor(runId) : null), [runId, views]);
+  const view = useMemo<RunView | null>(
+    () => (runId ? views.viewFor(runId, (id) => new RunViewStore({ runId: id })) : null),
+    [runId, views],
+  );
   const [streamState, setStreamState] = useState<StreamState | null>(null);
   const [tab, setTab] = useState<Tab>('trace');
   const queryClient = useQueryClient();
   /** Bumped by "Try again" after the stream was lost, to connect afresh. */
   const [attempt, setAttempt] = useState(0);
   const [runAgain, setRunAgain] = useState<RunAgainRequest | null>(null);
+  const dock = useRunDock();
+  // A run shown (started here, opened from the history or a link) gets the room its trace needs, once.
+  useEffect(() => {
+    if (runId) dock.makeRoom();
+  }, [runId, dock]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt ("Try again") must connect afresh.
   useEffect(() => {
@@ -96,63 +107,66 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
   return (
     <aside className="run-panel" data-testid="run-panel" aria-label="Run">
       <CanvasFocusBridge />
-      <header className="run-panel-head">
-        <h2 className="run-panel-title">Run</h2>
-        <ProviderBadge />
-      </header>
-      <RunControls
-        graphId={graphId}
-        hasProblems={hasProblems}
-        liveRunId={view && !view.ended ? runId : null}
-        beforeRun={beforeRun}
-        onStarted={openRun}
-        runAgain={runAgain}
-      />
-      {view && runId && (
-        <RunStatusBar
+      {/* The goal and the run's state on the left; the trace and the action's detail get the rest of the width. */}
+      <div className="run-panel-side">
+        <header className="run-panel-head">
+          <h2 className="run-panel-title">Run</h2>
+          <ProviderBadge />
+        </header>
+        <RunControls
           graphId={graphId}
-          runId={runId}
-          store={view.store}
-          streamState={streamState}
-          onRetry={() => setAttempt((n) => n + 1)}
-          onResumed={() => {
-            // The new attempt's events follow the last seq the store has: reopen the stream from there.
-            view.ended = false;
-            setAttempt((n) => n + 1);
-          }}
-          onClose={() => {
-            setStartedRunId(null);
-            navigate(graphPath(graphId));
-          }}
+          hasProblems={hasProblems}
+          liveRunId={view && !view.ended ? runId : null}
+          beforeRun={beforeRun}
+          onStarted={openRun}
+          runAgain={runAgain}
         />
-      )}
-      {view && <RunAsked store={view.store} canRun={!hasProblems} onRunAgain={setRunAgain} />}
-      <div className="run-tabs" role="tablist">
-        {(['trace', 'result', 'history', 'tests'] as const).map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            aria-selected={tab === t}
-            className={`run-tab${tab === t ? ' active' : ''}`}
-            data-testid={`run-tab-${t}`}
-            onClick={() => setTab(t)}
-          >
-            {TAB_LABELS[t]}
-            {t === 'result' && tab !== 'result' && view && <ResultReady store={view.store} />}
-          </button>
-        ))}
-      </div>
-      <div className="run-tab-body">
-        {tab === 'history' && <RunHistory graphId={graphId} currentRunId={runId} onOpen={openRun} />}
-        {tab === 'tests' && <TestsTab graphId={graphId} beforeRun={beforeRun} />}
-        {tab !== 'history' && tab !== 'tests' && !view && (
-          <p className="subtle run-hint">Enter a goal and press Run to watch the agents work.</p>
+        {view && runId && (
+          <RunStatusBar
+            graphId={graphId}
+            runId={runId}
+            store={view.store}
+            streamState={streamState}
+            onRetry={() => setAttempt((n) => n + 1)}
+            onResumed={() => {
+              // The new attempt's events follow the last seq the store has: reopen the stream from there.
+              view.ended = false;
+              setAttempt((n) => n + 1);
+            }}
+            onClose={() => {
+              setStartedRunId(null);
+              navigate(graphPath(graphId));
+            }}
+          />
         )}
-        {tab === 'trace' && view && <TraceTab store={view.store} />}
-        {tab === 'result' && view && <ResultTab store={view.store} />}
+        {view && <RunAsked store={view.store} canRun={!hasProblems} onRunAgain={setRunAgain} />}
+        {view && runId && <Escalations runId={runId} store={view.store} />}
       </div>
-      {view && runId && <Escalations runId={runId} store={view.store} />}
+      <div className="run-panel-main">
+        <div className="run-tabs" role="tablist">
+          {(['trace', 'result', 'history', 'tests'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={tab === t}
+              className={`run-tab${tab === t ? ' active' : ''}`}
+              data-testid={`run-tab-${t}`}
+              onClick={() => setTab(t)}
+            >
+              {TAB_LABELS[t]}
+              {t === 'result' && tab !== 'result' && view && <ResultReady store={view.store} />}
+            </button>
+          ))}
+        </div>
+        <div className="run-tab-body">
+          {tab === 'history' && <RunHistory graphId={graphId} currentRunId={runId} onOpen={openRun} />}
+          {tab === 'tests' && <TestsTab graphId={graphId} beforeRun={beforeRun} />}
+          {tab !== 'history' && tab !== 'tests' && !view && <WaitingRunHint graphId={graphId} onOpen={openRun} />}
+          {tab === 'trace' && view && <TraceTab store={view.store} />}
+          {tab === 'result' && view && <ResultTab store={view.store} />}
+        </div>
+      </div>
     </aside>
   );
 }
@@ -299,11 +313,13 @@ function TraceTab({ store }: { store: RunViewStore }) {
   );
   return (
     <div className="trace-tab">
-      <TraceFilters store={store} actionType={actionType} onActionType={setActionType} />
-      {summary.attempts.map((marker) => (
-        <AttemptNote key={marker.seq} marker={marker} />
-      ))}
-      <TraceList store={store} filter={filter} live={!isTerminalRunStatus(summary.status)} />
+      <div className="trace-main">
+        <TraceFilters store={store} actionType={actionType} onActionType={setActionType} />
+        {summary.attempts.map((marker) => (
+          <AttemptNote key={marker.seq} marker={marker} />
+        ))}
+        <TraceList store={store} filter={filter} live={!isTerminalRunStatus(summary.status)} />
+      </div>
       <ActionDetail store={store} actionId={actionId} />
     </div>
   );
@@ -344,11 +360,12 @@ function ResultTab({ store }: { store: RunViewStore }) {
 
 function Escalations({ runId, store }: { runId: string; store: RunViewStore }) {
   const { pendingEscalations, status } = useRunSummary(store);
+  const document = useDocument((state) => state.document);
   const [later, setLater] = useState<ReadonlySet<string>>(() => new Set());
   const first = pendingEscalations[0];
   // An interrupted run keeps its open questions, but they can be answered only once it is resumed.
   if (!first || isTerminalRunStatus(status)) return null;
-  const name = (nodeId: string) => agentName(store, nodeId);
+  const name = (nodeId: string) => agentName(store, document, nodeId);
   if (later.has(first.escalationId)) {
     return (
       <div className="run-escalation-banner" role="status">
@@ -378,7 +395,12 @@ function Escalations({ runId, store }: { runId: string; store: RunViewStore }) {
   );
 }
 
-function agentName(store: RunViewStore, nodeId: string): string {
+/**
+ * The name people know an agent by: the run's own record of it (the graph as it ran), else the open graph's (a
+ * target that has not run yet), and the id only for a node neither knows.
+ */
+function agentName(store: RunViewStore, document: GraphDocument, nodeId: string): string {
   for (const action of store.allActions()) if (action.agentId === nodeId) return action.agentName;
-  return nodeId;
+  const node = document.nodes.find((candidate) => candidate.id === nodeId);
+  return node ? node.data.name : nodeId;
 }

@@ -28,10 +28,10 @@ export function nodeStatusLabel(status: NodeRunStatus): string {
       return 'Skipped';
     case 'cancelled':
       return 'Cancelled';
-    case 'waiting':
-      return 'Waiting';
+    case 'pending':
+      return 'Queued';
     case 'escalated':
-      return 'Needs a person';
+      return 'Waiting for a person';
     case 'idle':
       return 'Did not run';
     default:

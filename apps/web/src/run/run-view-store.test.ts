@@ -41,6 +41,32 @@ function twoWorkerRun(): EventScript {
 }
 
 describe('RunViewStore', () => {
+  it('shows the node that failed as failed and the nodes its failure (or a cancel) stopped as cancelled', () => {
+    const store = new RunViewStore();
+    const s = new EventScript();
+    s.started();
+    s.actionStarted('a_w1', null, 'w1', 'node');
+    s.actionStarted('a_w2', null, 'w2', 'node');
+    s.actionStarted('a_w3', null, 'w3', 'node');
+    const failed = (actionId: string, code: string) =>
+      s.add({
+        type: 'action.failed',
+        actionId,
+        parentActionId: null,
+        stepKey: null,
+        error: { code, message: code },
+        durationMs: 5,
+      });
+    failed('a_w1', 'model_server_error');
+    failed('a_w2', 'action_cancelled');
+    // A run stored before the distinct code: a cancel was already recorded as `run_cancelled`.
+    failed('a_w3', 'run_cancelled');
+    store.applyAll(s.events);
+    expect(store.nodeStatus('w1')).toBe('failed');
+    expect(store.nodeStatus('w2')).toBe('cancelled');
+    expect(store.nodeStatus('w3')).toBe('cancelled');
+  });
+
   it('derives the action tree, statuses, streamed text and totals', () => {
     const store = new RunViewStore();
     const script = twoWorkerRun();
@@ -48,7 +74,7 @@ describe('RunViewStore', () => {
     expect(store.getSummary().status).toBe('running');
     expect(store.nodeStatus('w1')).toBe('running');
     expect(store.nodeStatus('orch')).toBe('running');
-    expect(store.nodeStatus('never_started')).toBe('waiting');
+    expect(store.nodeStatus('never_started')).toBe('pending');
     expect(store.getAction('a_w1')?.text).toBe('Hello');
     expect(store.childrenOf(null)).toEqual(['a_orch']);
     expect(store.childrenOf('a_orch')).toEqual(['a_dec', 'a_w1', 'a_w2']);

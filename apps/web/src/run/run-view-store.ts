@@ -2,6 +2,7 @@
 import {
   assertNever,
   formatJsonPath,
+  isCancellation,
   isTerminalRunStatus,
   type ModelCall,
   nextRunStatus,
@@ -194,7 +195,7 @@ export class RunViewStore {
     }
     const actionId = this.nodeAction.get(nodeId) ?? this.anyAction.get(nodeId);
     const action = actionId === undefined ? undefined : this.actions.get(actionId);
-    if (!action) return this.isLive() ? 'waiting' : this.summary.runId === null ? undefined : 'idle';
+    if (!action) return this.isLive() ? 'pending' : this.summary.runId === null ? undefined : 'idle';
     if (action.status === 'waiting') return 'escalated';
     if (action.status === 'running' && !this.isLive()) return 'cancelled';
     return action.status;
@@ -205,7 +206,7 @@ export class RunViewStore {
     if (!edge) return undefined;
     if (edge.state !== 'validated') return edge.state;
     const target = this.nodeStatus(edge.targetId);
-    return this.isLive() && (target === 'waiting' || target === 'running') ? 'active' : 'done';
+    return this.isLive() && (target === 'pending' || target === 'running') ? 'active' : 'done';
   }
 
   /** The node an escalation is shown on: the one whose action asked, else the edge's target. */
@@ -302,7 +303,8 @@ export class RunViewStore {
       case 'action.failed':
         this.updateAction(event.actionId, (a) => ({
           ...a,
-          status: 'failed',
+          // Stopped by its run (a cancel, or another node's failure): not a failure of its own.
+          status: isCancellation(event.error) ? 'cancelled' : 'failed',
           endedAt: event.at,
           error: event.error,
           durationMs: event.durationMs,

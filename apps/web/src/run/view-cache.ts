@@ -1,5 +1,7 @@
 // The run views of one editor page, kept by run id: going back to a run resumes its stream after the last seq it has.
-import { RunViewStore } from './run-view-store';
+// The cache is made with the page, the stores only by the run panel (its own chunk): `create` makes one, so the
+// editor's first screen does not carry the run view's code (bundle-size.test.ts).
+import type { RunViewStore } from './run-view-store';
 
 export interface RunView {
   store: RunViewStore;
@@ -13,7 +15,7 @@ const KEEP = 8;
 export class RunViewCache {
   private readonly views = new Map<string, RunView>();
 
-  viewFor(runId: string): RunView {
+  viewFor(runId: string, create: (runId: string) => RunViewStore): RunView {
     const existing = this.views.get(runId);
     if (existing) {
       // Most recently used last, so the oldest is the first to go.
@@ -21,7 +23,7 @@ export class RunViewCache {
       this.views.set(runId, existing);
       return existing;
     }
-    const view: RunView = { store: new RunViewStore({ runId }), ended: false };
+    const view: RunView = { store: create(runId), ended: false };
     this.views.set(runId, view);
     if (this.views.size > KEEP) this.views.delete(this.views.keys().next().value as string);
     return view;

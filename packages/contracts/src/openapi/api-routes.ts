@@ -4,6 +4,7 @@ import {
   ApiErrorBody,
   CreateGraphBody,
   EscalationDecisionBody,
+  EscalationListStatus,
   GraphRecord,
   GraphSummary,
   GraphVersionRecord,
@@ -18,6 +19,7 @@ import {
   StartRunBody,
   StartRunResponse,
   UpdateDraftBody,
+  WaitingEscalation,
 } from '../api';
 import { ProviderInfo, RunEvent } from '../events';
 import { GraphDocument } from '../graph/graph';
@@ -319,6 +321,23 @@ export const API_ROUTES: readonly ApiRoute[] = [
     status: 200,
     answer: json(Page(RunSummary)),
     errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/escalations',
+    operationId: 'listEscalations',
+    summary: 'Decisions waiting for a person, across every run, oldest first',
+    tag: 'runs',
+    query: [
+      {
+        name: 'status',
+        description: 'Which decisions: `waiting` (the default, and the only one today)',
+        schema: EscalationListStatus,
+      },
+    ],
+    status: 200,
+    answer: json(Page(WaitingEscalation)),
+    errors: [400],
   },
   {
     method: 'get',

@@ -12,7 +12,7 @@ import type {
 } from '@baton/contracts';
 import { inputHash } from '../audit/canonical';
 import { type CompiledSchema, compileSchema } from '../contracts/schema';
-import { NodeExecutionError, RunCancelledError, StepDivergedError, toErrorInfo } from '../errors';
+import { cancellationInfo, NodeExecutionError, RunCancelledError, StepDivergedError, toErrorInfo } from '../errors';
 import { type ChatMessage, type ModelResponse, messageText, type ResponseFormat } from '../model/provider';
 import type { RunGraphOptions } from '../run-options';
 import { stepChanges } from '../testcase/step-changes';
@@ -197,11 +197,16 @@ export class RunContext {
     });
   }
 
+  /**
+   * Ends an action that did not complete. Once the run is stopping (a cancel, a budget, another node's failure),
+   * whatever error the action's own work threw is a consequence of the stop: it is recorded as a cancellation, so the
+   * trace tells the node that failed apart from the nodes that were stopped because of it.
+   */
   fail(action: Action, error: unknown) {
     return this.emit({
       type: 'action.failed',
       ...ref(action),
-      error: toErrorInfo(error),
+      error: this.signal.aborted ? cancellationInfo(this.signal.reason) : toErrorInfo(error),
       durationMs: Math.max(0, this.clock() - action.startedAt),
     });
   }

@@ -101,6 +101,10 @@ describe('faults', () => {
     await server.waitForAborted(1);
     expect(server.requests[0]?.aborted).toBe(true);
     expect(eventsOfType(events, 'action.started').some((e) => e.agentId === 'b')).toBe(false);
+    // The call in flight and its node were stopped by the cancel, not failed: every ended action says so.
+    const ended = eventsOfType(events, 'action.failed');
+    expect(ended.length).toBeGreaterThanOrEqual(2);
+    for (const event of ended) expect(event.error.code).toBe('run_cancelled');
   });
 
   it('ends the run failed with a budget event when the model-call budget is met', async () => {

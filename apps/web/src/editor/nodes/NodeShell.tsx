@@ -6,7 +6,7 @@ import { useDocument } from '../document-context';
 import { EDGE_KIND_LABEL } from '../edges/edge-labels';
 import { HANDLE, type HandleSpec, type KindLook } from '../kinds/kind';
 import { problemText } from '../problems';
-import { useNodeRunStatus } from '../run-overlay';
+import { NODE_STATUS_WORD, useNodeRunStatus } from '../run-overlay';
 
 const SIDE = { left: Position.Left, right: Position.Right, top: Position.Top, bottom: Position.Bottom } as const;
 
@@ -49,7 +49,9 @@ export const NodeShell = memo(function NodeShell(props: NodeShellProps) {
   const from = useConnection(connectingFrom);
   const target = from === null ? undefined : acceptsConnection(from, id, kind, isPeer) ? 'valid' : 'invalid';
 
-  const classes = ['baton-node', `baton-node--${kind}`];
+  // `nokey`: while Shift is held React Flow starts a box selection on any press it sees, swallowing a Shift+click on a
+  // node; a press inside `.nokey` is left to the node, which then adds itself to the selection (multiSelectionKeyCode).
+  const classes = ['baton-node', 'nokey', `baton-node--${kind}`];
   if (selected) classes.push('is-selected');
   if (problem) classes.push('has-problem');
   if (target) classes.push(`connect-${target}`);
@@ -72,10 +74,10 @@ export const NodeShell = memo(function NodeShell(props: NodeShellProps) {
             {status ? (
               <span
                 className={`baton-node__status status-${status}`}
-                title={`Run status: ${status}`}
+                title={`Run status: ${NODE_STATUS_WORD[status]}`}
                 data-testid="node-status"
               >
-                {status}
+                {NODE_STATUS_WORD[status]}
               </span>
             ) : null}
           </span>
