@@ -1,0 +1,57 @@
+// The four stores over one database, SQLite's or PostgreSQL's, with what start-up must do once across processes.
+import { type Db, openDatabase } from '../db/database';
+import { openPostgres } from '../db/pg-database';
+import { createPgGraphStore } from './pg-graph-store';
+import { createPgRunClaims } from './pg-run-claims';
+import { createPgRunRequests } from './pg-run-requests';
+import { createPgRunStore } from './pg-run-store';
+import { createSqliteGraphStore } from './sqlite-graph-store';
+import { createSqliteRunClaims } from './sqlite-run-claims';
+import { createSqliteRunRequests } from './sqlite-run-requests';
+import { createSqliteRunStore } from './sqlite-run-store';
+import type { GraphStore, RunClaims, RunRequests, RunStore } from './types';
+
+export interface Stores {
+  kind: 'sqlite' | 'postgres';
+  graphs: GraphStore;
+  runs: RunStore;
+  claims: RunClaims;
+  requests: RunRequests;
+  /** The SQLite database (for what only SQLite has, such as the redactor), or null on PostgreSQL. */
+  db: Db | null;
+  /** Runs `fn` in one process at a time across all that share the database (seeding the examples). */
+  once<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function openSqliteStores(dataDir: string | ':memory:', now: () => number = Date.now): Stores {
+  const db = openDatabase(dataDir);
+  return {
+    kind: 'sqlite',
+    graphs: createSqliteGraphStore(db, now),
+    runs: createSqliteRunStore(db, now),
+    claims: createSqliteRunClaims(db, now),
+    requests: createSqliteRunRequests(db, now),
+    db,
+    // One SQLite file belongs to one server process.
+    once: (fn) => fn(),
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+export async function openPgStores(url: string, options: { now?: () => number; max?: number } = {}): Promise<Stores> {
+  const pg = await openPostgres(url, { max: options.max });
+  const now = options.now ?? Date.now;
+  return {
+    kind: 'postgres',
+    graphs: createPgGraphStore(pg, now),
+    runs: createPgRunStore(pg, now),
+    claims: createPgRunClaims(pg, now),
+    requests: createPgRunRequests(pg, now),
+    db: null,
+    once: pg.once,
+    close: pg.close,
+  };
+}
