@@ -1,7 +1,7 @@
 // Wires stores, notifier, run service, run executor and app together from a config: shared by main.ts and the tests.
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import { createApp } from './app';
-import { type Db, openDatabase } from './db/database';
+import type { Db } from './db/database';
 import type { AppDeps } from './deps';
 import { type IdSource, randomId } from './ids';
 import type { Logger } from './logger';
@@ -9,14 +9,13 @@ import type { EnginePort, ModelProvider } from './runs/engine-port';
 import { RunExecutor } from './runs/run-executor';
 import { RunService } from './runs/run-service';
 import { createMemoryNotifier } from './store/memory-notifier';
-import { createSqliteGraphStore } from './store/sqlite-graph-store';
-import { createSqliteRunClaims } from './store/sqlite-run-claims';
-import { createSqliteRunRequests } from './store/sqlite-run-requests';
-import { createSqliteRunStore } from './store/sqlite-run-store';
+import { openSqliteStores, type Stores } from './store/open-stores';
 import type { GraphStore, RunClaims, RunNotifier, RunRequests, RunStore } from './store/types';
 
 export interface ComposeOptions {
   dataDir: string | ':memory:';
+  /** Stores opened already (PostgreSQL: `openPgStores`); by default SQLite in `dataDir`. Closed by `close()`. */
+  stores?: Stores;
   engine: EnginePort;
   provider: ModelProvider;
   /** The configuration's price table; none by default, so that runs show tokens only. */
@@ -40,7 +39,9 @@ export interface ComposeOptions {
 
 export interface Composed {
   app: ReturnType<typeof createApp>;
-  db: Db;
+  /** The SQLite database, or null when the stores are PostgreSQL's. */
+  db: Db | null;
+  stores: Stores;
   graphs: GraphStore;
   runs: RunStore;
   notifier: RunNotifier;
@@ -51,19 +52,16 @@ export interface Composed {
   provider: ProviderInfo;
   /**
    * Stops taking work, lets model calls in flight finish within `graceMs` (default 0), releases the claims (the runs
-   * keep their status and resume at the next start) and closes the database.
+   * keep their status and resume at the next start) and closes the stores.
    */
   close(graceMs?: number): Promise<void>;
 }
 
 export function compose(options: ComposeOptions): Composed {
-  const db = openDatabase(options.dataDir);
-  const graphs = createSqliteGraphStore(db);
-  const runs = createSqliteRunStore(db);
+  const stores = options.stores ?? openSqliteStores(options.dataDir);
+  const { graphs, runs, claims, requests } = stores;
   const notifier = createMemoryNotifier();
   const newId = options.newId ?? randomId;
-  const claims = createSqliteRunClaims(db);
-  const requests = createSqliteRunRequests(db);
   const runService = new RunService({
     graphs,
     runs,
@@ -110,7 +108,8 @@ export function compose(options: ComposeOptions): Composed {
   };
   return {
     app: createApp(deps),
-    db,
+    db: stores.db,
+    stores,
     graphs,
     runs,
     notifier,
@@ -122,7 +121,7 @@ export function compose(options: ComposeOptions): Composed {
     async close(graceMs = 0) {
       runService.stopAccepting();
       await runExecutor.shutdown(graceMs);
-      db.close();
+      await stores.close();
     },
   };
 }

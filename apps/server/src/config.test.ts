@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost, readConfig } from './config';
+import { configuredSecrets, isLoopbackHost, readConfig } from './config';
 
 describe('readConfig: prices', () => {
   it('prices the default tiers out of the box', () => {
@@ -39,6 +39,7 @@ describe('readConfig', () => {
       host: '127.0.0.1',
       port: 8787,
       dataDir: '/srv/baton/data',
+      databaseUrl: null,
       token: null,
       openai: null,
       models: { fast: 'gpt-4.1-nano', balanced: 'gpt-4.1-mini', deep: 'gpt-4.1' },
@@ -96,5 +97,22 @@ describe('readConfig', () => {
     for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.0.2'])
       expect(isLoopbackHost(host), host).toBe(true);
     for (const host of ['0.0.0.0', '192.168.1.2', 'example.com', '::']) expect(isLoopbackHost(host), host).toBe(false);
+  });
+});
+
+describe('readConfig: BATON_DATABASE_URL', () => {
+  it('chooses PostgreSQL for a postgres URL, keeps its password out of logs, and refuses anything else', () => {
+    const url = 'postgres://baton:s3cr%40t@db.example:5432/baton';
+    const config = readConfig({ BATON_DATABASE_URL: ` ${url} ` }, '/srv');
+    expect(config.databaseUrl).toBe(url);
+    expect(configuredSecrets(config)).toContain('s3cr@t');
+    expect(readConfig({ BATON_DATABASE_URL: 'postgresql://localhost/baton' }, '/srv').databaseUrl).toBe(
+      'postgresql://localhost/baton',
+    );
+    for (const wrong of ['mysql://localhost/baton', 'localhost:5432', 'sqlite:data/baton.db']) {
+      expect(() => readConfig({ BATON_DATABASE_URL: wrong }, '/srv')).toThrow(
+        /^BATON_DATABASE_URL must be a PostgreSQL URL/,
+      );
+    }
   });
 });

@@ -8,6 +8,8 @@ export interface ServerConfig {
   host: string;
   port: number;
   dataDir: string;
+  /** BATON_DATABASE_URL: graphs, runs and events in this PostgreSQL instead of SQLite under `dataDir`. */
+  databaseUrl: string | null;
   /** When set, every /api route but health and sign-in needs it. */
   token: string | null;
   openai: { apiKey: string; baseURL: string | null } | null;
@@ -57,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
     port: integer(env, 'PORT', 8787, 0, 65535),
     dataDir: path.resolve(cwd, nonEmpty(env.BATON_DATA_DIR) ?? 'data'),
+    databaseUrl: databaseUrl(env),
     token: nonEmpty(env.BATON_TOKEN),
     openai: apiKey ? { apiKey, baseURL: nonEmpty(env.OPENAI_BASE_URL) } : null,
     models: {
@@ -84,7 +87,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
 
 /** Every secret the configuration holds: what logs, events, responses, exports and the CLI's output are scrubbed of. */
 export function configuredSecrets(config: ServerConfig): string[] {
-  return [config.openai?.apiKey, config.token].filter((s): s is string => Boolean(s));
+  const dbPassword = config.databaseUrl ? decodeURIComponent(new URL(config.databaseUrl).password) : null;
+  return [config.openai?.apiKey, config.token, dbPassword].filter((s): s is string => Boolean(s));
 }
 
 /** Loopback hosts are the only ones the server binds to without a token. */
@@ -129,6 +133,21 @@ function prices(env: NodeJS.ProcessEnv): PriceTable {
     );
   }
   return parsed.data;
+}
+
+function databaseUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = nonEmpty(env.BATON_DATABASE_URL);
+  if (raw === null) return null;
+  let protocol: string | null = null;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {}
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new ConfigError(
+      'BATON_DATABASE_URL must be a PostgreSQL URL such as postgres://baton:password@db.example:5432/baton; unset it to keep the data in SQLite under BATON_DATA_DIR.',
+    );
+  }
+  return raw;
 }
 
 function addresses(env: NodeJS.ProcessEnv, name: string): string[] {

@@ -8,6 +8,7 @@ import { configuredSecrets, isLoopbackHost, readConfig } from './config';
 import { createLogger } from './logger';
 import { allowedHostnames, createProvider } from './provider';
 import { seedExamples } from './seed';
+import { openPgStores } from './store/open-stores';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -22,8 +23,11 @@ async function main(): Promise<void> {
     version: string;
   };
   const provider = createProvider(config, engine, logger);
+  // Several processes may share one PostgreSQL: its migrations (and the seeding below) run once, under a lock.
+  const stores = config.databaseUrl ? await openPgStores(config.databaseUrl) : undefined;
   const server = compose({
     dataDir: config.dataDir,
+    stores,
     prices: config.prices,
     engine,
     provider,
@@ -38,13 +42,15 @@ async function main(): Promise<void> {
   });
   const resumed = await server.runExecutor.start();
   if (resumed.length > 0) logger.info(`resuming ${resumed.length} unfinished run(s)`);
-  const seeded = await seedExamples(server.graphs, config.examplesDir, logger);
+  const seeded = await server.stores.once(() => seedExamples(server.graphs, config.examplesDir, logger));
   if (seeded.length > 0) logger.info(`added ${seeded.length} example graphs`);
 
   const http = serve({ fetch: server.app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     const model = provider.info.simulated ? 'simulated models' : `models at ${provider.info.baseUrlHost ?? 'OpenAI'}`;
-    process.stdout.write(`Baton is running at http://${host}:${info.port} (${model}, data in ${config.dataDir})\n`);
+    process.stdout.write(
+      `Baton is running at http://${host}:${info.port} (${model}, data in ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})\n`,
+    );
   });
   http.on('error', (error) => {
     logger.error('the HTTP server failed', error);

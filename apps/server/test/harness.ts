@@ -1,8 +1,9 @@
-// Builds the app for tests: in-memory SQLite (or a temp dir), a fake or real engine, a logger that keeps its lines.
+// Builds the app for tests: in-memory SQLite (or a temp dir, or stores given), a fake or real engine, a logger that keeps its lines.
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import { type Composed, compose } from '../src/compose';
 import { createMemoryLogger } from '../src/logger';
 import type { EnginePort, ModelProvider } from '../src/runs/engine-port';
+import type { Stores } from '../src/store/open-stores';
 import { createFakeEngine, type FakeEngineOptions } from './fake-engine';
 
 export const FAKE_PROVIDER_INFO: ProviderInfo = {
@@ -44,6 +45,8 @@ export function testServer(
     /** Put in every id, so that servers opened one after another on one data directory make distinct ids. */
     idTag?: string;
     leaseMs?: number;
+    /** Stores opened already (PostgreSQL's); in-memory SQLite by default. */
+    stores?: Stores;
   } = {},
 ): TestServer {
   const secrets = options.secrets ?? [];
@@ -52,6 +55,7 @@ export function testServer(
   let counter = 0;
   const composed = compose({
     dataDir: options.dataDir ?? ':memory:',
+    stores: options.stores,
     engine,
     provider: options.provider ?? fakeProvider,
     logger,
