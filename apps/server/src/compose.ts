@@ -31,6 +31,8 @@ export interface ComposeOptions {
   version: string;
   newId?: IdSource;
   heartbeatMs?: number;
+  /** How often an SSE stream reads the store with no wake-up (routes/events.ts). */
+  pollMs?: number;
   settleTimeoutMs?: number;
   /** Claims on runs: how long one lasts unless renewed, and how often it is renewed. */
   leaseMs?: number;
@@ -60,7 +62,7 @@ export interface Composed {
 export function compose(options: ComposeOptions): Composed {
   const stores = options.stores ?? openSqliteStores(options.dataDir);
   const { graphs, runs, claims, requests } = stores;
-  const notifier = createMemoryNotifier();
+  const notifier = stores.notifier ?? createMemoryNotifier();
   const newId = options.newId ?? randomId;
   const runService = new RunService({
     graphs,
@@ -105,6 +107,7 @@ export function compose(options: ComposeOptions): Composed {
     now: options.now,
     version: options.version,
     heartbeatMs: options.heartbeatMs,
+    pollMs: options.pollMs,
   };
   return {
     app: createApp(deps),

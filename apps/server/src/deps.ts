@@ -32,4 +32,6 @@ export interface AppDeps {
   version: string;
   /** SSE heartbeat interval. */
   heartbeatMs?: number;
+  /** How often an SSE stream reads the store with no wake-up from the notifier (a dead notifier's cover). */
+  pollMs?: number;
 }

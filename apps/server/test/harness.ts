@@ -47,6 +47,8 @@ export function testServer(
     leaseMs?: number;
     /** Stores opened already (PostgreSQL's); in-memory SQLite by default. */
     stores?: Stores;
+    pollMs?: number;
+    heartbeatMs?: number;
   } = {},
 ): TestServer {
   const secrets = options.secrets ?? [];
@@ -70,7 +72,8 @@ export function testServer(
     version: '0.1.0-test',
     newId: (prefix) => `${prefix}_${options.idTag ?? ''}${++counter}`,
     leaseMs: options.leaseMs,
-    heartbeatMs: 200,
+    heartbeatMs: options.heartbeatMs ?? 200,
+    pollMs: options.pollMs,
     settleTimeoutMs: 2000,
   });
   if (options.execute !== false) void composed.runExecutor.start();

@@ -78,6 +78,6 @@ export class RunEventRecorder {
       this.onFailure(error);
       return;
     }
-    this.deps.notifier.notify(events[0]!.runId);
+    this.deps.notifier.notify(events[0]!.runId, events.at(-1)!.seq);
   }
 }

@@ -2,6 +2,7 @@
 import { type Db, openDatabase } from '../db/database';
 import { openPostgres } from '../db/pg-database';
 import { createPgGraphStore } from './pg-graph-store';
+import { createPgNotifier } from './pg-notifier';
 import { createPgRunClaims } from './pg-run-claims';
 import { createPgRunRequests } from './pg-run-requests';
 import { createPgRunStore } from './pg-run-store';
@@ -9,7 +10,7 @@ import { createSqliteGraphStore } from './sqlite-graph-store';
 import { createSqliteRunClaims } from './sqlite-run-claims';
 import { createSqliteRunRequests } from './sqlite-run-requests';
 import { createSqliteRunStore } from './sqlite-run-store';
-import type { GraphStore, RunClaims, RunRequests, RunStore } from './types';
+import type { GraphStore, RunClaims, RunNotifier, RunRequests, RunStore } from './types';
 
 export interface Stores {
   kind: 'sqlite' | 'postgres';
@@ -19,6 +20,8 @@ export interface Stores {
   requests: RunRequests;
   /** The SQLite database (for what only SQLite has, such as the redactor), or null on PostgreSQL. */
   db: Db | null;
+  /** The notifier that reaches every process on this database (PostgreSQL's LISTEN/NOTIFY); none for SQLite. */
+  notifier?: RunNotifier;
   /** Runs `fn` in one process at a time across all that share the database (seeding the examples). */
   once<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -41,9 +44,20 @@ export function openSqliteStores(dataDir: string | ':memory:', now: () => number
   };
 }
 
-export async function openPgStores(url: string, options: { now?: () => number; max?: number } = {}): Promise<Stores> {
+export async function openPgStores(
+  url: string,
+  options: { now?: () => number; max?: number; onNotifierError?: (error: Error) => void } = {},
+): Promise<Stores> {
   const pg = await openPostgres(url, { max: options.max });
   const now = options.now ?? Date.now;
+  const notifier = createPgNotifier(pg.pool, url, { onError: options.onNotifierError });
+  try {
+    await notifier.ready;
+  } catch (error) {
+    await notifier.close();
+    await pg.close();
+    throw new Error(`Could not LISTEN on the PostgreSQL database: ${(error as Error).message}`, { cause: error });
+  }
   return {
     kind: 'postgres',
     graphs: createPgGraphStore(pg, now),
@@ -51,7 +65,11 @@ export async function openPgStores(url: string, options: { now?: () => number; m
     claims: createPgRunClaims(pg, now),
     requests: createPgRunRequests(pg, now),
     db: null,
+    notifier,
     once: pg.once,
-    close: pg.close,
+    async close() {
+      await notifier.close();
+      await pg.close();
+    },
   };
 }

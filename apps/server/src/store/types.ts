@@ -76,7 +76,8 @@ export interface StoredEventText {
  * cancel, a decision). Carries no data: the woken read the store.
  */
 export interface RunNotifier {
-  notify(runId: string): void;
+  /** The run's log grew to `seq` (the last event stored); a networked notifier sends no more than these two. */
+  notify(runId: string, seq?: number): void;
   subscribe(runId: string, listener: () => void): () => void;
   notifyWork(): void;
   subscribeWork(listener: () => void): () => void;
