@@ -85,4 +85,31 @@ describe('two servers on one PostgreSQL', () => {
       await Promise.all([a.close(), b.close(), storesC.close()]);
     }
   }, 60_000);
+
+  it('report on /api/health whether PostgreSQL can be reached', async () => {
+    const url = postgres.createDatabase('health');
+    const server = testServer({ stores: await openPgStores(url), execute: false });
+    const admin = new pg.Pool({ connectionString: postgres.url });
+    try {
+      const up = await server.call('GET', '/api/health');
+      expect(up.status).toBe(200);
+      expect(await up.json()).toMatchObject({ ok: true, store: 'postgres' });
+      // The database refuses new connections and drops the open ones: the pool cannot reach it any more.
+      await admin.query('ALTER DATABASE health WITH ALLOW_CONNECTIONS false');
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'health'");
+      const down = await server.call('GET', '/api/health');
+      expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({
+        error: {
+          code: 'store_unreachable',
+          message: expect.stringMatching(/^The postgres database cannot be reached: /),
+        },
+      });
+      await admin.query('ALTER DATABASE health WITH ALLOW_CONNECTIONS true');
+      expect((await server.call('GET', '/api/health')).status).toBe(200);
+    } finally {
+      await server.close().catch(() => {});
+      await admin.end();
+    }
+  }, 30_000);
 });

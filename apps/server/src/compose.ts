@@ -107,6 +107,7 @@ export function compose(options: ComposeOptions): Composed {
     now: options.now,
     version: options.version,
     heartbeatMs: options.heartbeatMs,
+    store: { kind: stores.kind, ping: stores.ping },
     pollMs: options.pollMs,
   };
   return {

@@ -30,6 +30,8 @@ export interface AppDeps {
   /** Milliseconds since the epoch; injected so that tests of time (the sign-in slowdown) need no real waits. */
   now?: () => number;
   version: string;
+  /** Which store answers and how to ask it: /api/health is 503 while `ping` fails. */
+  store: { kind: 'sqlite' | 'postgres'; ping(): Promise<void> };
   /** SSE heartbeat interval. */
   heartbeatMs?: number;
   /** How often an SSE stream reads the store with no wake-up from the notifier (a dead notifier's cover). */

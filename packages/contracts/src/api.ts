@@ -148,7 +148,13 @@ export type EscalationDecisionBody = z.infer<typeof EscalationDecisionBody>;
 export const SessionBody = z.strictObject({ token: z.string().min(1).max(1000) });
 export type SessionBody = z.infer<typeof SessionBody>;
 
-export const HealthResponse = z.strictObject({ ok: z.literal(true), version: z.string(), authRequired: z.boolean() });
+/** 200 only while the store answers; a store that cannot be reached is a 503 `store_unreachable`. */
+export const HealthResponse = z.strictObject({
+  ok: z.literal(true),
+  version: z.string(),
+  authRequired: z.boolean(),
+  store: z.enum(['sqlite', 'postgres']),
+});
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
 export const Page = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item) });

@@ -29,7 +29,13 @@ export async function openPostgres(
   url: string,
   options: { migrations?: readonly Migration[]; max?: number } = {},
 ): Promise<PgDb> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types,
+    // A database that stops answering fails requests (and /api/health) within seconds instead of hanging them.
+    connectionTimeoutMillis: 5000,
+  });
   // An idle client that loses its connection (the server restarted) is dropped from the pool, not a crash.
   pool.on('error', () => {});
   const once = async <T>(fn: () => Promise<T>): Promise<T> => {

@@ -24,6 +24,8 @@ export interface Stores {
   notifier?: RunNotifier;
   /** Runs `fn` in one process at a time across all that share the database (seeding the examples). */
   once<T>(fn: () => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query; rejects with why not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,9 @@ export function openSqliteStores(dataDir: string | ':memory:', now: () => number
     db,
     // One SQLite file belongs to one server process.
     once: (fn) => fn(),
+    ping: async () => {
+      db.prepare('SELECT 1').get();
+    },
     close: async () => {
       db.close();
     },
@@ -67,6 +72,9 @@ export async function openPgStores(
     db: null,
     notifier,
     once: pg.once,
+    async ping() {
+      await pg.pool.query('SELECT 1');
+    },
     async close() {
       await notifier.close();
       await pg.close();
