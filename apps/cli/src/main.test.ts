@@ -10,7 +10,12 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 describe('the baton command', () => {
   it('runs from the repository root as `npx --no-install baton`: the workspace bin, never the registry', async () => {
     const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-    const { code, stdout, stderr } = await baton(['--version'], { cwd: REPO, command: [npx, '--no-install', 'baton'] });
+    // npm's own update notice (a fresh HOME has no npmrc that turns it off) is npm's output, not baton's.
+    const { code, stdout, stderr } = await baton(['--version'], {
+      cwd: REPO,
+      command: [npx, '--no-install', 'baton'],
+      env: { npm_config_update_notifier: 'false' },
+    });
     expect(stderr).toBe('');
     expect(stdout).toBe(`baton ${version}\n`);
     expect(code).toBe(EXIT.ok);

@@ -11,6 +11,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./commands/validate')).validateCommand,
   verify: async () => (await import('./commands/verify')).verifyCommand,
   migrate: async () => (await import('./commands/migrate')).migrateCommand,
+  test: async () => (await import('./commands/test')).testCommand,
+  case: async () => (await import('./commands/case')).caseCommand,
 };
 
 async function main(argv: string[]): Promise<ExitCode> {

@@ -15,6 +15,7 @@ import { eventRoutes } from './routes/events';
 import { graphRoutes } from './routes/graphs';
 import { metaRoutes } from './routes/meta';
 import { runRoutes } from './routes/runs';
+import { testCaseRoutes } from './routes/testcases';
 import { versionRoutes } from './routes/versions';
 import { serveWebApp } from './web/static';
 
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', versionRoutes(deps));
   api.route('/', runRoutes(deps));
   api.route('/', eventRoutes(deps));
+  api.route('/', testCaseRoutes(deps));
   api.all('*', (c) => {
     throw new NotFoundError(`The route ${c.req.method} ${c.req.path}`, 'route_not_found');
   });

@@ -1,13 +1,17 @@
 // Wires stores, notifier, run service, run executor and app together from a config: shared by main.ts and the tests.
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import { createApp } from './app';
+import type { OtelConfig } from './config';
 import type { Db } from './db/database';
 import type { AppDeps } from './deps';
 import { type IdSource, randomId } from './ids';
 import type { Logger } from './logger';
+import { createOtlpSink } from './otel/otlp-sink';
 import type { EnginePort, ModelProvider } from './runs/engine-port';
+import type { EventSink, SinkQueueOptions } from './runs/event-sinks';
 import { RunExecutor } from './runs/run-executor';
 import { RunService } from './runs/run-service';
+import { createTestCaseRunner } from './runs/testcase-runner';
 import { createMemoryNotifier } from './store/memory-notifier';
 import { openSqliteStores, type Stores } from './store/open-stores';
 import type { GraphStore, RunClaims, RunNotifier, RunRequests, RunStore } from './store/types';
@@ -37,6 +41,11 @@ export interface ComposeOptions {
   /** Claims on runs: how long one lasts unless renewed, and how often it is renewed. */
   leaseMs?: number;
   renewMs?: number;
+  /** Consumers of stored events besides the store (the OpenTelemetry exporter). */
+  sinks?: readonly EventSink[];
+  sinkQueue?: SinkQueueOptions;
+  /** OpenTelemetry export (config.otel): one more sink, after the given ones. */
+  otel?: OtelConfig | null;
 }
 
 export interface Composed {
@@ -64,17 +73,7 @@ export function compose(options: ComposeOptions): Composed {
   const { graphs, runs, claims, requests } = stores;
   const notifier = stores.notifier ?? createMemoryNotifier();
   const newId = options.newId ?? randomId;
-  const runService = new RunService({
-    graphs,
-    runs,
-    claims,
-    requests,
-    notifier,
-    engine: options.engine,
-    newId,
-    secrets: options.secrets,
-    settleTimeoutMs: options.settleTimeoutMs,
-  });
+  const otlp = options.otel ? createOtlpSink({ runs, graphs, requests, secrets: options.secrets }, options.otel) : null;
   const runExecutor = new RunExecutor({
     graphs,
     runs,
@@ -88,12 +87,32 @@ export function compose(options: ComposeOptions): Composed {
     secrets: options.secrets,
     leaseMs: options.leaseMs,
     renewMs: options.renewMs,
+    sinks: [...(options.sinks ?? []), ...(otlp ? [otlp] : [])],
+    propagateTraceContext: otlp !== null,
+    sinkQueue: options.sinkQueue,
+  });
+  const runService = new RunService({
+    graphs,
+    runs,
+    claims,
+    requests,
+    notifier,
+    engine: options.engine,
+    newId,
+    secrets: options.secrets,
+    settleTimeoutMs: options.settleTimeoutMs,
+    sinks: runExecutor.eventSinks,
   });
   const deps: AppDeps = {
     graphs,
     runs,
+    requests,
     notifier,
     runService,
+    testCases: {
+      store: stores.testCases,
+      runner: createTestCaseRunner({ provider: options.provider, secrets: options.secrets }),
+    },
     provider: options.provider.info,
     prices: options.prices ?? {},
     logger: options.logger,
@@ -109,6 +128,9 @@ export function compose(options: ComposeOptions): Composed {
     heartbeatMs: options.heartbeatMs,
     store: { kind: stores.kind, ping: stores.ping },
     pollMs: options.pollMs,
+    ...(options.otel
+      ? { otel: { serviceName: options.otel.serviceName, captureContent: options.otel.captureContent } }
+      : {}),
   };
   return {
     app: createApp(deps),
@@ -125,6 +147,7 @@ export function compose(options: ComposeOptions): Composed {
     async close(graceMs = 0) {
       runService.stopAccepting();
       await runExecutor.shutdown(graceMs);
+      await otlp?.shutdown().catch(() => {});
       await stores.close();
     },
   };

@@ -116,3 +116,52 @@ describe('readConfig: BATON_DATABASE_URL', () => {
     }
   });
 });
+
+describe('readConfig: OpenTelemetry export', () => {
+  it('is off unless an OTLP endpoint is set, and off again when disabled', () => {
+    expect(readConfig({}, '/srv').otel).toBeNull();
+    const on = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' };
+    expect(readConfig(on, '/srv').otel).toEqual({
+      tracesUrl: 'http://collector:4318/v1/traces',
+      headers: {},
+      serviceName: 'baton',
+      timeoutMs: 10_000,
+      captureContent: false,
+    });
+    expect(readConfig({ ...on, OTEL_SDK_DISABLED: 'true' }, '/srv').otel).toBeNull();
+    expect(readConfig({ ...on, OTEL_TRACES_EXPORTER: 'none' }, '/srv').otel).toBeNull();
+  });
+
+  it('reads the traces endpoint, headers, service name, timeout and the content switch', () => {
+    const config = readConfig(
+      {
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://ignored:4318',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://otlp.example.com/api/traces',
+        OTEL_EXPORTER_OTLP_HEADERS: 'Authorization=Basic%20c2VjcmV0,x-team=a',
+        OTEL_EXPORTER_OTLP_TRACES_HEADERS: 'x-team=b',
+        OTEL_SERVICE_NAME: 'agents',
+        OTEL_EXPORTER_OTLP_TIMEOUT: '2500',
+        OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: 'TRUE',
+      },
+      '/srv',
+    );
+    expect(config.otel).toEqual({
+      tracesUrl: 'https://otlp.example.com/api/traces',
+      headers: { authorization: 'Basic c2VjcmV0', 'x-team': 'b' },
+      serviceName: 'agents',
+      timeoutMs: 2500,
+      captureContent: true,
+    });
+    expect(configuredSecrets(config)).toEqual(['Basic c2VjcmV0', 'b']);
+  });
+
+  it('says what is wrong', () => {
+    expect(() => readConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, '/srv')).toThrow(/http\(s\) URL/);
+    expect(() =>
+      readConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4317', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }, '/srv'),
+    ).toThrow(/grpc is not supported/);
+    expect(() =>
+      readConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_EXPORTER_OTLP_HEADERS: '=x' }, '/srv'),
+    ).toThrow(/has no key/);
+  });
+});

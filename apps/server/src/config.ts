@@ -30,6 +30,19 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** Serve the web app's source maps (BATON_SOURCE_MAPS=1, a development setting; the build makes them then too). */
   sourceMaps: boolean;
+  /** OpenTelemetry trace export over OTLP/HTTP, from the standard OTEL_* variables; null when none asks for it. */
+  otel: OtelConfig | null;
+}
+
+export interface OtelConfig {
+  /** The full traces URL: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + `/v1/traces`. */
+  tracesUrl: string;
+  /** OTEL_EXPORTER_OTLP_HEADERS and ..._TRACES_HEADERS (`key=value,...`, values URL-decoded); values are secrets. */
+  headers: Record<string, string>;
+  serviceName: string;
+  timeoutMs: number;
+  /** OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true: prompts and replies go into the spans. */
+  captureContent: boolean;
 }
 
 export class ConfigError extends BatonError {
@@ -82,19 +95,79 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
       .filter(Boolean),
     trustedProxies: addresses(env, 'BATON_TRUSTED_PROXIES'),
     sourceMaps: flag(env, 'BATON_SOURCE_MAPS'),
+    otel: otelConfig(env),
   };
 }
 
 /** Every secret the configuration holds: what logs, events, responses, exports and the CLI's output are scrubbed of. */
 export function configuredSecrets(config: ServerConfig): string[] {
   const dbPassword = config.databaseUrl ? decodeURIComponent(new URL(config.databaseUrl).password) : null;
-  return [config.openai?.apiKey, config.token, dbPassword].filter((s): s is string => Boolean(s));
+  return [config.openai?.apiKey, config.token, dbPassword, ...Object.values(config.otel?.headers ?? {})].filter(
+    (s): s is string => Boolean(s),
+  );
 }
 
 /** Loopback hosts are the only ones the server binds to without a token. */
 export function isLoopbackHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * The OpenTelemetry SDK's own variables (opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/),
+ * read here rather than by the SDK so that this stays the one module that reads the environment. Off unless an
+ * endpoint is set; OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none turn it off again.
+ */
+function otelConfig(env: NodeJS.ProcessEnv): OtelConfig | null {
+  if (nonEmpty(env.OTEL_SDK_DISABLED)?.toLowerCase() === 'true') return null;
+  const exporters = (nonEmpty(env.OTEL_TRACES_EXPORTER) ?? 'otlp').toLowerCase();
+  if (exporters === 'none') return null;
+  if (exporters !== 'otlp') throw new ConfigError(`OTEL_TRACES_EXPORTER must be otlp or none, got "${exporters}".`);
+  const traces = nonEmpty(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+  const base = nonEmpty(env.OTEL_EXPORTER_OTLP_ENDPOINT);
+  if (traces === null && base === null) return null;
+  const tracesUrl = traces ?? `${base!.replace(/\/+$/, '')}/v1/traces`;
+  try {
+    const url = new URL(tracesUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+  } catch {
+    throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL, got "${tracesUrl}".`);
+  }
+  const protocol = nonEmpty(env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL) ?? nonEmpty(env.OTEL_EXPORTER_OTLP_PROTOCOL);
+  if (protocol !== null && protocol.toLowerCase() === 'grpc') {
+    throw new ConfigError('OTEL_EXPORTER_OTLP_PROTOCOL=grpc is not supported: Baton exports OTLP over HTTP (JSON).');
+  }
+  const timeout = nonEmpty(env.OTEL_EXPORTER_OTLP_TRACES_TIMEOUT)
+    ? 'OTEL_EXPORTER_OTLP_TRACES_TIMEOUT'
+    : 'OTEL_EXPORTER_OTLP_TIMEOUT';
+  return {
+    tracesUrl,
+    headers: {
+      ...otlpHeaders(env, 'OTEL_EXPORTER_OTLP_HEADERS'),
+      ...otlpHeaders(env, 'OTEL_EXPORTER_OTLP_TRACES_HEADERS'),
+    },
+    serviceName: nonEmpty(env.OTEL_SERVICE_NAME) ?? 'baton',
+    timeoutMs: integer(env, timeout, 10_000, 1, 600_000),
+    captureContent: nonEmpty(env.OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT)?.toLowerCase() === 'true',
+  };
+}
+
+/** `key1=value1,key2=value2`, each value URL-encoded (the W3C Baggage format the OTLP exporter spec names). */
+function otlpHeaders(env: NodeJS.ProcessEnv, name: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const pair of (nonEmpty(env[name]) ?? '').split(',')) {
+    if (!pair.trim()) continue;
+    const at = pair.indexOf('=');
+    const key = at > 0 ? pair.slice(0, at).trim() : '';
+    if (!key)
+      throw new ConfigError(`${name} must be key=value pairs separated by commas; "${pair.trim()}" has no key.`);
+    try {
+      headers[key.toLowerCase()] = decodeURIComponent(pair.slice(at + 1).trim());
+    } catch {
+      throw new ConfigError(`${name}: the value of "${key}" is not URL-encoded correctly.`);
+    }
+  }
+  return headers;
 }
 
 function nonEmpty(value: string | undefined): string | null {

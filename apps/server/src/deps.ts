@@ -3,13 +3,18 @@ import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import type { IdSource } from './ids';
 import type { Logger } from './logger';
 import type { RunService } from './runs/run-service';
-import type { GraphStore, RunNotifier, RunStore } from './store/types';
+import type { TestCaseRunner } from './runs/testcase-runner';
+import type { GraphStore, RunNotifier, RunRequests, RunStore, TestCaseStore } from './store/types';
 
 export interface AppDeps {
   graphs: GraphStore;
   runs: RunStore;
+  /** What was asked of runs besides their events (here: the trace context a run was started under). */
+  requests: RunRequests;
   notifier: RunNotifier;
   runService: RunService;
+  /** Test cases per graph, and their replay against a draft (offline unless asked). */
+  testCases: { store: TestCaseStore; runner: TestCaseRunner };
   provider: ProviderInfo;
   /** USD per 1M tokens by model id (config.ts), served to the web app to price runs. */
   prices: PriceTable;
@@ -32,6 +37,8 @@ export interface AppDeps {
   version: string;
   /** Which store answers and how to ask it: /api/health is 503 while `ping` fails. */
   store: { kind: 'sqlite' | 'postgres'; ping(): Promise<void> };
+  /** The OpenTelemetry settings the OTLP file export shares with the live export (service name, content or not). */
+  otel?: { serviceName: string; captureContent: boolean };
   /** SSE heartbeat interval. */
   heartbeatMs?: number;
   /** How often an SSE stream reads the store with no wake-up from the notifier (a dead notifier's cover). */

@@ -1,9 +1,10 @@
 // @baton/server's public surface for code outside the app (the benchmarks, the CLI): the stores, the wiring, and the
 // one configuration module, provider factory and scrubber, so the CLI reads settings exactly as the server does.
 export { type Composed, type ComposeOptions, compose } from './compose';
-export { ConfigError, configuredSecrets, readConfig, type ServerConfig } from './config';
+export { ConfigError, configuredSecrets, type OtelConfig, readConfig, type ServerConfig } from './config';
 export { type Db, openDatabase, schemaVersion } from './db/database';
 export { createLogger, type Logger } from './logger';
+export { type OtlpFileOptions, otlpJsonLinesOf } from './otel/otlp-file';
 export { createProvider, type ProviderFactories } from './provider';
 export { type EventRecorderDeps, RunEventRecorder } from './runs/event-recorder';
 export { createScrubber, scrubJson, scrubText } from './secrets';

@@ -39,7 +39,9 @@ async function main(): Promise<void> {
     sourceMaps: config.sourceMaps,
     trustedProxies: config.trustedProxies,
     version,
+    otel: config.otel,
   });
+  if (config.otel) logger.info(`exporting traces to ${new URL(config.otel.tracesUrl).origin} over OTLP/HTTP`);
   const resumed = await server.runExecutor.start();
   if (resumed.length > 0) logger.info(`resuming ${resumed.length} unfinished run(s)`);
   const seeded = await server.stores.once(() => seedExamples(server.graphs, config.examplesDir, logger));

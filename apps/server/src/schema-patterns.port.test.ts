@@ -31,24 +31,33 @@ const contract: HandoffContract = {
   onLowConfidence: 'fail',
 };
 
-/** Milliseconds the native, backtracking RegExp takes on `^(a+)+$` against n a's and a "!". */
-function nativeMs(n: number): number {
+/**
+ * Milliseconds the native, backtracking RegExp takes on `^(a+)+$` against n a's and a "!": the least of `tries`, so
+ * that time the machine spent elsewhere does not count.
+ */
+function nativeMs(n: number, tries = 3): number {
   const text = `${'a'.repeat(n)}!`;
-  const start = performance.now();
-  new RegExp(BACKTRACKING, 'u').test(text);
-  return performance.now() - start;
+  let least = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < tries; i++) {
+    const start = performance.now();
+    new RegExp(BACKTRACKING, 'u').test(text);
+    least = Math.min(least, performance.now() - start);
+  }
+  return least;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('schema patterns cannot block the server', () => {
-  it('keeps /api/health under 250 ms while a hostile reply meets a backtracking contract pattern', async () => {
+  it('keeps /api/health under 250 ms while a hostile reply meets a backtracking contract pattern', {
+    timeout: 60_000,
+  }, async () => {
     // Unguarded, the pattern doubles its time with every character (7 more characters: 128 times as long): 27 of
     // the reply's 100,001 take about a second here, 30 would take several, and the whole reply longer than the
     // universe has existed.
     nativeMs(10); // compiled and warm
     const t20 = nativeMs(20);
-    const t27 = nativeMs(27);
+    const t27 = nativeMs(27, 1);
     expect(t27 / t20).toBeGreaterThan(30);
     expect(t27).toBeGreaterThan(250);
 
@@ -95,9 +104,9 @@ describe('schema patterns cannot block the server', () => {
     // A first run with a short, matching reply loads what a first run loads (the openai SDK, lazily compiled
     // modules), so that what is measured below is the hostile run alone.
     expect((await runToEnd('Warm up'))?.status).toBe('completed');
-    reply = HOSTILE;
 
-    // From a process of its own, the health check every 20 ms for as long as the hostile run goes.
+    // From a process of its own, the health check every 20 ms, through a matching run (how slow this machine is
+    // right now, with the engine at work) and then the hostile run.
     const poller = spawn(process.execPath, [path.join(testDir, 'health-poller.mjs'), child.url], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -108,8 +117,20 @@ describe('schema patterns cannot block the server', () => {
     });
     const pollerExited = new Promise((resolve) => poller.on('exit', resolve));
     while (!polled.includes('\n')) await sleep(10);
+    const parseChecks = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((line) => line.split(' ').map(Number) as [number, number]);
     await loopDelayMax(); // from here on
+    expect((await runToEnd('Matching again'))?.status).toBe('completed');
+    await sleep(200);
+    const baselineLoopDelay = await loopDelayMax();
+    const baselineText = polled.slice(0, polled.lastIndexOf('\n') + 1);
+    const baselineSlowest = Math.max(...parseChecks(baselineText).map(([, ms]) => ms));
 
+    reply = HOSTILE;
+    const answeredBefore = fake.requests.filter((r) => r.answered).length;
     const run = await runToEnd('Write the code');
     await sleep(200); // a few checks after the end
     const serverLoopDelay = await loopDelayMax();
@@ -119,20 +140,20 @@ describe('schema patterns cannot block the server', () => {
     expect(run?.status).toBe('failed');
     expect(run?.error?.message).toContain('Expected text matching the pattern "^(a+)+$"');
     // The producer got the hostile reply twice: its first answer and the one repair.
-    expect(fake.requests.filter((r) => r.answered).length - 1).toBe(2);
-    const checks = polled
-      .trim()
-      .split('\n')
-      .map((line) => line.split(' ').map(Number) as [number, number]);
+    expect(fake.requests.filter((r) => r.answered).length - answeredBefore).toBe(2);
+    const checks = parseChecks(polled.slice(baselineText.length));
     expect(checks.length).toBeGreaterThan(5);
     expect(checks.every(([status]) => status === 200)).toBe(true);
     const slowest = Math.max(...checks.map(([, ms]) => ms));
-    expect(slowest).toBeLessThan(250);
-    expect(serverLoopDelay).toBeLessThan(250);
+    // The bound is 250 ms beyond what the same machine showed a moment before with a matching reply: on a quiet
+    // machine that baseline is a few ms; on one loaded by other work, its scheduling delay is not the pattern's.
+    expect(slowest).toBeLessThan(250 + baselineSlowest);
+    expect(serverLoopDelay).toBeLessThan(250 + baselineLoopDelay);
     console.info(
       `native ^(a+)+$: ${t20.toFixed(0)} ms at 20 chars, ${t27.toFixed(0)} ms at 27 (so ~${((t27 * 8) / 1000).toFixed(0)} s at 30); ` +
         'during the hostile run: ' +
-        `${checks.length} health checks, slowest ${slowest.toFixed(1)} ms; server event-loop delay at most ${serverLoopDelay} ms`,
+        `${checks.length} health checks, slowest ${slowest.toFixed(1)} ms (baseline ${baselineSlowest.toFixed(1)}); ` +
+        `server event-loop delay at most ${serverLoopDelay} ms (baseline ${baselineLoopDelay})`,
     );
-  }, 60_000);
+  });
 });

@@ -10,18 +10,18 @@ let server: TestServer;
 afterEach(async () => server?.close());
 
 describe('seedExamples', () => {
-  it('stores the four example graphs on first start only', async () => {
+  it('stores the five example graphs on first start only', async () => {
     server = testServer();
     const logger = createMemoryLogger();
     const seeded = await seedExamples(server.graphs, examples, logger);
-    expect(seeded).toHaveLength(4);
+    expect(seeded).toHaveLength(5);
     expect(logger.lines).toEqual([]);
     const names = (await server.graphs.listGraphs()).map((g) => g.id).sort();
     expect(names).toEqual([...seeded].sort());
 
     await server.graphs.deleteGraph(seeded[0]!);
     expect(await seedExamples(server.graphs, examples, logger)).toEqual([]);
-    expect(await server.graphs.listGraphs()).toHaveLength(3);
+    expect(await server.graphs.listGraphs()).toHaveLength(4);
   });
 
   it('starts without examples when the folder is missing, and says so', async () => {

@@ -16,7 +16,7 @@ export interface ChildServer {
   exited: Promise<number | null>;
 }
 
-export async function startChildServer(env: Record<string, string>, timeoutMs = 20_000): Promise<ChildServer> {
+export async function startChildServer(env: Record<string, string>, timeoutMs = 45_000): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', BATON_WEB_DIR: '/nonexistent', ...env },

@@ -4,7 +4,7 @@ import type { GraphDocumentInput, HandoffContract } from '@baton/contracts';
 export function agentGraph(id = 'g-test', contract?: HandoffContract): GraphDocumentInput {
   return {
     format: 'baton.graph',
-    version: 1,
+    version: 2,
     id,
     name: 'Test graph',
     description: 'input -> writer -> output',

@@ -1,8 +1,10 @@
 // Builds the app for tests: in-memory SQLite (or a temp dir, or stores given), a fake or real engine, a logger that keeps its lines.
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import { type Composed, compose } from '../src/compose';
+import type { OtelConfig } from '../src/config';
 import { createMemoryLogger } from '../src/logger';
 import type { EnginePort, ModelProvider } from '../src/runs/engine-port';
+import type { EventSink, SinkQueueOptions } from '../src/runs/event-sinks';
 import type { Stores } from '../src/store/open-stores';
 import { createFakeEngine, type FakeEngineOptions } from './fake-engine';
 
@@ -14,6 +16,7 @@ export const FAKE_PROVIDER_INFO: ProviderInfo = {
 };
 
 export const fakeProvider: ModelProvider = {
+  version: 2,
   info: FAKE_PROVIDER_INFO,
   complete: async () => {
     throw new Error('the fake engine never calls the provider');
@@ -49,6 +52,9 @@ export function testServer(
     stores?: Stores;
     pollMs?: number;
     heartbeatMs?: number;
+    sinks?: EventSink[];
+    sinkQueue?: SinkQueueOptions;
+    otel?: OtelConfig;
   } = {},
 ): TestServer {
   const secrets = options.secrets ?? [];
@@ -74,6 +80,9 @@ export function testServer(
     leaseMs: options.leaseMs,
     heartbeatMs: options.heartbeatMs ?? 200,
     pollMs: options.pollMs,
+    sinks: options.sinks,
+    sinkQueue: options.sinkQueue,
+    otel: options.otel,
     settleTimeoutMs: 2000,
   });
   if (options.execute !== false) void composed.runExecutor.start();

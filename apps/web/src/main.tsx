@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/client';
 import { App } from './app/App';
-import './app/global.css';
+import './ui/global.css';
 import { initTheme } from './app/theme';
 
 initTheme();

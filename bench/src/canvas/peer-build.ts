@@ -31,7 +31,26 @@ export async function buildPeerPage(): Promise<string> {
         { find: /^@xyflow\/react(\/.*)?$/, replacement: `${webModules}/@xyflow/react$1` },
       ],
     },
-    build: { outDir: PEER_DIST, emptyOutDir: true, target: 'es2022' },
+    // The manifest lets the suite count the page's script exactly, beside our editor's.
+    build: { outDir: PEER_DIST, emptyOutDir: true, target: 'es2022', manifest: true },
   });
   return PEER_DIST;
+}
+
+/**
+ * Builds our web app for production into `outDir` with a manifest, with its own Vite config, exactly as
+ * `pnpm --filter @baton/web build` does (the served `apps/web/dist` carries no manifest).
+ */
+export async function buildWebAppWithManifest(outDir: string): Promise<string> {
+  const webDir = join(REPO_DIR, 'apps/web');
+  const webRequire = createRequire(join(webDir, 'package.json'));
+  const vite = (await import(pathToFileURL(webRequire.resolve('vite')).href)) as ViteLike;
+  await vite.build({
+    root: webDir,
+    configFile: join(webDir, 'vite.config.ts'),
+    logLevel: 'warn',
+    mode: 'production',
+    build: { outDir, emptyOutDir: true, manifest: true },
+  });
+  return outDir;
 }

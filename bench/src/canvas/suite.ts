@@ -1,7 +1,8 @@
 // The canvas suite: our editor against plain React Flow at each size, and the longest task while run events stream.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findChromium } from '@baton/toolchain';
+import { findChromium, readManifest, scriptSize } from '@baton/toolchain';
 import type { CanvasCaseResult } from '../cases/canvas';
 import { toArgv } from '../harness/args';
 import { runCase } from '../harness/child';
@@ -9,7 +10,7 @@ import type { BenchConfig } from '../harness/config';
 import { type Row, row } from '../harness/report';
 import { summarize } from '../harness/stats';
 import { REPO_DIR } from '../streams/processes';
-import { buildPeerPage } from './peer-build';
+import { buildPeerPage, buildWebAppWithManifest, PEER_DIST } from './peer-build';
 
 export async function runCanvasSuite(config: BenchConfig, log: (line: string) => void) {
   const rows: Row[] = [];
@@ -28,6 +29,7 @@ export async function runCanvasSuite(config: BenchConfig, log: (line: string) =>
   }
   log('canvas: building the plain React Flow peer page');
   await buildPeerPage();
+  rows.push(...(await scriptRows(log)));
 
   for (const nodes of config.canvas.nodes) {
     const results: Partial<Record<'ours' | 'peer', CanvasCaseResult>> = {};
@@ -92,4 +94,31 @@ export async function runCanvasSuite(config: BenchConfig, log: (line: string) =>
     }
   }
   return { rows, raw, errors };
+}
+
+/** The script each page needs before it shows, gzipped, from the build manifests: exact, so one figure each. */
+async function scriptRows(log: (line: string) => void): Promise<Row[]> {
+  log('canvas: building our web app with a manifest to count its script');
+  const outDir = mkdtempSync(join(tmpdir(), 'baton-bench-web-'));
+  try {
+    await buildWebAppWithManifest(outDir);
+    const manifest = readManifest(outDir);
+    const kb = (keys: string[]) => scriptSize(outDir, manifest, keys).gzipBytes / 1024;
+    // The plain React Flow page: one screen, its entry.
+    const peer = scriptSize(PEER_DIST, readManifest(PEER_DIST), ['index.html']).gzipBytes / 1024;
+    const screen = (label: string, page: string) => ({
+      ...row({
+        group: 'canvas first screen',
+        label: `script before ${label} shows (gzipped)`,
+        unit: 'KB',
+        ours: summarize([kb(['index.html', page])]),
+        peer: summarize([peer]),
+      }),
+      goal: 'under 300 KB',
+      met: kb(['index.html', page]) < 300,
+    });
+    return [screen('the graph list', 'src/graphs/GraphsPage.tsx'), screen('the editor', 'src/pages/EditorPage.tsx')];
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 }

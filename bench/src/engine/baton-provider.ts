@@ -30,9 +30,10 @@ export function createScriptedProvider(model: ScriptedModel, width: number): Mod
     }
   };
   return {
+    version: 2,
     info: { kind: 'simulated', simulated: true, baseUrlHost: null, models: MODELS },
     async complete(request): Promise<ModelResponse> {
-      return { text: await reply(request), usage: USAGE, model: request.model };
+      return { text: await reply(request), toolCalls: [], finishReason: 'stop', usage: USAGE, model: request.model };
     },
   };
 }

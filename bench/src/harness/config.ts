@@ -7,6 +7,8 @@ export interface BenchConfig {
   engine: { chain: number[]; fanout: number[]; loop: number[]; latencies: number[] };
   sse: { replayEvents: number; liveEvents: number; watchers: number[] };
   canvas: { nodes: number[]; runEvents: number; measureMs: number };
+  /** Model calls of the recorded run that the replay suite replays as a test case. */
+  replay: { steps: number[] };
 }
 
 export const FULL: BenchConfig = {
@@ -16,6 +18,7 @@ export const FULL: BenchConfig = {
   engine: { chain: [10, 100, 1000], fanout: [10, 100, 1000], loop: [10, 100], latencies: [0, 20] },
   sse: { replayEvents: 100_000, liveEvents: 5_000, watchers: [1, 50] },
   canvas: { nodes: [100, 1000, 2000], runEvents: 10_000, measureMs: 3000 },
+  replay: { steps: [1000] },
 };
 
 export const SMOKE: BenchConfig = {
@@ -25,4 +28,5 @@ export const SMOKE: BenchConfig = {
   engine: { chain: [5], fanout: [5], loop: [2], latencies: [0] },
   sse: { replayEvents: 200, liveEvents: 50, watchers: [1, 2] },
   canvas: { nodes: [20], runEvents: 200, measureMs: 300 },
+  replay: { steps: [7] },
 };

@@ -4,7 +4,7 @@ import { ResolvedBudget } from './graph/budget';
 import { HandoffContract } from './graph/edges';
 import { JsonPath } from './graph/issues';
 import { ModelTier } from './graph/nodes';
-import { JsonValue } from './json';
+import { JsonSchemaObject, JsonValue } from './json';
 
 export const RUN_EVENT_VERSION = 1;
 
@@ -48,10 +48,22 @@ export const ErrorInfo = z.strictObject({
 });
 export type ErrorInfo = z.infer<typeof ErrorInfo>;
 
+/** A tool call as a model asked for it (arguments as JSON text); the id is the engine's own (`call_1`, ...). */
+export const RecordedToolCall = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  arguments: z.string(),
+});
+export type RecordedToolCall = z.infer<typeof RecordedToolCall>;
+
 /** A message as a model was given it, recorded for the trace's detail view. */
 export const RecordedMessage = z.strictObject({
   role: z.enum(['system', 'user', 'assistant', 'tool']),
   content: z.string(),
+  /** An assistant turn's tool calls. */
+  toolCalls: z.array(RecordedToolCall).optional(),
+  /** A tool message's call. */
+  toolCallId: z.string().optional(),
 });
 export type RecordedMessage = z.infer<typeof RecordedMessage>;
 
@@ -113,6 +125,8 @@ export const RunWaitingEvent = z.strictObject({
 const RunTotals = {
   usage: Usage,
   modelCalls: z.number().int().nonnegative(),
+  /** Absent in runs recorded before tools. */
+  toolCalls: z.number().int().nonnegative().optional(),
   /** Wall time in ms, not counting time spent waiting for a person. */
   activeMs: z.number().nonnegative(),
 };
@@ -161,6 +175,8 @@ export const ActionStartedEvent = z.strictObject({
   /** What the action was given: the messages of an LLM call, or a short summary. */
   messages: z.array(RecordedMessage).optional(),
   summary: z.string().optional(),
+  /** A `tool_call` action's tool and the arguments it was called with (as the model wrote them, parsed). */
+  tool: z.strictObject({ source: z.string(), name: z.string(), arguments: JsonValue }).optional(),
 });
 
 export const ActionDeltaEvent = z.strictObject({
@@ -178,6 +194,8 @@ export const ActionCompletedEvent = z.strictObject({
   output: JsonValue,
   usage: Usage.optional(),
   model: z.string().optional(),
+  /** An LLM call's reply that asks for tools: the calls as the model wrote them, in reply order. */
+  toolCalls: z.array(RecordedToolCall).optional(),
   durationMs: z.number().nonnegative(),
 });
 
@@ -227,6 +245,29 @@ export const HandoffRejectedEvent = z.strictObject({
   willRepair: z.boolean(),
 });
 
+/**
+ * What an escalation asks a person about: a handoff's payload (its edge and contract), or a tool call waiting for
+ * approval (its source, tool, arguments and input schema). Absent in runs recorded before tools: those are all
+ * handoffs, described by the event's own `edgeId` and `contract`.
+ */
+export const EscalationSubject = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('handoff'),
+    edgeId: z.string(),
+    sourceId: z.string(),
+    targetId: z.string(),
+    contract: HandoffContract,
+  }),
+  z.strictObject({
+    kind: z.literal('tool_call'),
+    source: z.string(),
+    tool: z.string(),
+    arguments: JsonValue,
+    inputSchema: JsonSchemaObject,
+  }),
+]);
+export type EscalationSubject = z.infer<typeof EscalationSubject>;
+
 export const EscalationRequestedEvent = z.strictObject({
   ...eventBase,
   ...actionRef,
@@ -239,6 +280,7 @@ export const EscalationRequestedEvent = z.strictObject({
   payload: JsonValue,
   confidence: z.number().nullable(),
   reason: z.string(),
+  subject: EscalationSubject.optional(),
 });
 
 export const EscalationDecision = z.enum(['approve', 'edit', 'reject']);
@@ -255,7 +297,7 @@ export const EscalationResolvedEvent = z.strictObject({
   note: z.string().optional(),
 });
 
-export const BudgetLimit = z.enum(['maxModelCalls', 'maxTokens', 'maxWallSeconds']);
+export const BudgetLimit = z.enum(['maxModelCalls', 'maxTokens', 'maxWallSeconds', 'maxToolCalls']);
 export type BudgetLimit = z.infer<typeof BudgetLimit>;
 
 export const BudgetExceededEvent = z.strictObject({

@@ -1,5 +1,5 @@
 // The engine's failures, one class per kind over BatonError, each with a stable `code` the server and the UI read.
-import { BatonError, type ErrorInfo, type JsonPath } from '@baton/contracts';
+import { BatonError, type BudgetLimit, type ErrorInfo, type JsonPath, type StepChange } from '@baton/contracts';
 
 /** A payload that breaks its handoff contract, or that a person rejected. `path` points into the payload. */
 export class HandoffContractError extends BatonError {
@@ -51,7 +51,7 @@ export class RunCancelledError extends BatonError {
 }
 
 export class BudgetExceededError extends BatonError {
-  readonly limit: 'maxModelCalls' | 'maxTokens' | 'maxWallSeconds';
+  readonly limit: BudgetLimit;
   readonly limitValue: number;
   readonly spent: number;
 
@@ -65,6 +65,18 @@ export class BudgetExceededError extends BatonError {
 
 /** A node that cannot do its job: an unparseable plan, a router answer with no route, a model reply it cannot use. */
 export class NodeExecutionError extends BatonError {}
+
+/** A step replayed from a test case offline whose inputs are not the recorded ones: the case fails at it. */
+export class StepDivergedError extends BatonError {
+  constructor(
+    readonly stepKey: string,
+    agentName: string,
+    readonly changes: readonly StepChange[],
+  ) {
+    const first = changes[0]?.message ?? 'Its inputs changed.';
+    super('step_diverged', `Step ${stepKey} of ${agentName} diverged from the recording: ${first}`);
+  }
+}
 
 /** Any thrown value as the ErrorInfo that events carry: code, sentence and, for contracts, the JSON path. */
 export function toErrorInfo(error: unknown): ErrorInfo {

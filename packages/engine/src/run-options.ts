@@ -1,4 +1,5 @@
 // The inputs and outputs of runGraph: what a caller (the server, a test, a benchmark) hands the engine.
+
 import type {
   Budget,
   ErrorInfo,
@@ -11,6 +12,8 @@ import type {
 } from '@baton/contracts';
 import type { Scrubber } from './audit/scrub';
 import type { ModelProvider } from './model/provider';
+import type { RecordingIndex } from './testcase/recording';
+import type { ToolSource } from './tools/source';
 
 export interface EscalationRequest {
   escalationId: string;
@@ -60,6 +63,12 @@ export interface RunGraphOptions {
    */
   replay?: readonly RunEvent[];
   /**
+   * Steps recorded in another run (a test case), not this run's earlier attempts: the run starts at seq 1 with its
+   * own chain, a model call whose step key and input hash match a recorded step is answered from it, and the
+   * index records each step as reused or diverged (`RecordingIndex.report`). The recording's tier mapping wins.
+   */
+  recording?: RecordingIndex;
+  /**
    * How many model calls of this run may be in flight at once, across all nodes; orchestrators also obey their
    * own `concurrency`. Default: the graph's own parallelism (every orchestrator's concurrency plus one per other
    * model-calling node, see `graphParallelism`), so leaving it out never narrows what the graph allows. Set it to
@@ -72,6 +81,13 @@ export interface RunGraphOptions {
    * (`secretScrubber`); without one, events are sealed as they are.
    */
   scrubber?: Scrubber | null;
+  /**
+   * Where the graph's tools come from, by source name. Default: the engine's `builtin` source (the calculator).
+   * A graph naming a tool that no source has fails before any node runs.
+   */
+  tools?: readonly ToolSource[];
+  /** Time limit of one tool call in ms (default 30 000): past it the call is aborted and the model gets an error. */
+  toolTimeoutMs?: number;
 }
 
 export type RunOutcome =

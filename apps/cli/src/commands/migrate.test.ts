@@ -11,7 +11,7 @@ afterAll(() => temp.remove());
 function handWritten(): Record<string, unknown> {
   const { nodes, edges, ...rest } = JSON.parse(readFileSync(example('peer-review'), 'utf8'));
   for (const node of nodes) delete node.data.description;
-  return { edges, nodes, ...Object.fromEntries(Object.entries(rest).reverse()) };
+  return { edges, nodes, ...Object.fromEntries(Object.entries(rest).reverse()), version: 1 };
 }
 
 describe('baton migrate', () => {
@@ -23,12 +23,12 @@ describe('baton migrate', () => {
     const parsed = parseGraph(stdout);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     expect(stdout).toBe(exportGraphJson(parsed.graph));
-    expect(stdout.startsWith('{\n  "format": "baton.graph",\n  "version": 1,')).toBe(true);
+    expect(stdout.startsWith('{\n  "format": "baton.graph",\n  "version": 2,')).toBe(true);
 
     const out = temp.path('migrated.json');
     const written = await baton(['migrate', file, '--out', out]);
     expect(written.code).toBe(EXIT.ok);
-    expect(written.stderr).toContain('version 1 -> 1');
+    expect(written.stderr).toContain('version 1 -> 2');
     expect(readFileSync(out, 'utf8')).toBe(stdout);
   });
 

@@ -1,21 +1,14 @@
 // `baton run <graph.json> --goal "..."`: runs the graph with the engine in this process and the server's provider.
 import { randomUUID } from 'node:crypto';
-import {
-  assertNever,
-  type GraphDocument,
-  type JsonValue,
-  parseGraph,
-  type RunEvent,
-  type RunRecord,
-  traceFile,
-} from '@baton/contracts';
+import { assertNever, type JsonValue, type RunEvent, type RunRecord, traceFile } from '@baton/contracts';
 import * as engine from '@baton/engine';
-import { createLogger, createProvider, createScrubber } from '@baton/server';
-import { CliError } from '../cli-error';
+import { createLogger, createProvider, createScrubber, otlpJsonLinesOf } from '@baton/server';
+import { caseText } from '../cases/save-case';
 import type { Command } from '../command';
 import { EXIT, type ExitCode } from '../exit-codes';
+import { loadGraph } from '../load-graph';
 import type { Output } from '../output';
-import { checkWritable, issueLines, readTextFile } from '../read-json-file';
+import { checkWritable } from '../read-json-file';
 import { interactiveHandler, policyHandler } from '../run/escalations';
 import { createProgressView } from '../run/progress';
 import { readRunInput } from '../run/run-input';
@@ -26,6 +19,8 @@ import { printable } from '../terminal-text';
 export const runCommand: Command = async (args, { config, output }) => {
   const options = parseRunOptions(args);
   if (options.traceFile) checkWritable(options.traceFile, 'trace file');
+  if (options.saveCase) checkWritable(options.saveCase, 'test case file');
+  if (options.otlpFile) checkWritable(options.otlpFile, 'OTLP file');
   if (options.events?.to === 'file') checkWritable(options.events.path, 'events file');
   const graph = loadGraph(options.graphFile);
   const input = readRunInput(options.inputFile, graph);
@@ -97,15 +92,22 @@ export const runCommand: Command = async (args, { config, output }) => {
   if (options.traceFile) {
     output.writeFile(options.traceFile, `${JSON.stringify(traceFile({ run, graph, events }), null, 2)}\n`);
   }
+  // A run that stopped waiting has not ended: it cannot be a case, and caseText says so.
+  if (options.saveCase && run.status !== 'waiting') {
+    const name = options.caseName ?? options.goal.slice(0, 80);
+    output.writeFile(options.saveCase, caseText({ name, graph, events, runId }));
+  }
+  if (options.otlpFile) {
+    // The same spans and ids the server's OTLP export would send for these events (content as OTEL_* says).
+    const otel = {
+      serviceName: config.otel?.serviceName ?? 'baton',
+      captureContent: config.otel?.captureContent ?? false,
+    };
+    output.writeFile(options.otlpFile, otlpJsonLinesOf(events, graph.name, { ...otel, secrets: output.secrets }));
+  }
   report(run, options, output);
   return exitCodeOf(run);
 };
-
-function loadGraph(file: string): GraphDocument {
-  const parsed = parseGraph(readTextFile(file, 'graph'));
-  if (!parsed.ok) throw new CliError(EXIT.invalid, `The graph "${file}" is not valid:`, issueLines(parsed.issues));
-  return parsed.graph;
-}
 
 function eventWriter(options: RunOptions, output: Output): (event: RunEvent) => void {
   const { events } = options;

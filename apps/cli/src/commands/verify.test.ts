@@ -82,6 +82,7 @@ describe('baton verify', () => {
       webDir: null,
       version: 'test',
     });
+    void server.runExecutor.start(); // compose wires the executor; it takes runs once started, as main.ts does
     try {
       const call = (method: string, path: string, body?: unknown) =>
         server.app.request(`http://localhost${path}`, {

@@ -13,6 +13,11 @@ export interface RunOptions {
   /** Where the NDJSON events go: stdout, a file, or nowhere. */
   events: { to: 'stdout' } | { to: 'file'; path: string } | null;
   traceFile: string | undefined;
+  /** Where to write the finished run as a test case (format "baton.testcase"), and its name. */
+  saveCase: string | undefined;
+  caseName: string | undefined;
+  /** Where the run goes as OpenTelemetry spans, OTLP JSON Lines (`--otlp`). */
+  otlpFile: string | undefined;
   /** The policy the person gave; without one, a terminal asks and anything else fails (stops waiting). */
   onEscalation: EscalationPolicy | undefined;
   budget: Budget | undefined;
@@ -38,6 +43,9 @@ export function parseRunOptions(args: string[]): RunOptions {
     json: { type: 'boolean', default: false },
     events: json ? { type: 'string' } : { type: 'boolean', default: false },
     trace: { type: 'string', short: 't' },
+    'save-case': { type: 'string' },
+    'case-name': { type: 'string' },
+    otlp: { type: 'string' },
     'on-escalation': { type: 'string' },
     'max-model-calls': { type: 'string' },
     'max-tokens': { type: 'string' },
@@ -72,6 +80,9 @@ export function parseRunOptions(args: string[]): RunOptions {
     json: values.json === true,
     events,
     traceFile: values.trace,
+    saveCase: values['save-case'],
+    caseName: values['case-name'],
+    otlpFile: values.otlp,
     onEscalation: policy as EscalationPolicy | undefined,
     budget: parseBudget(values),
     quiet: values.quiet === true,

@@ -96,4 +96,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'test cases, stored per graph',
+    // Self-contained: one new table, nothing else touched. A case is not a version: saving one changes no graph row.
+    sql: `
+      CREATE TABLE test_cases (
+        id TEXT PRIMARY KEY,
+        graph_id TEXT NOT NULL REFERENCES graphs(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        document TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (graph_id, name)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 5,
+    name: "a run's W3C trace context, given at its start",
+    // The caller's `traceparent`: the run's exported trace becomes a child of the caller's span.
+    sql: 'ALTER TABLE run_control ADD COLUMN traceparent TEXT;',
+  },
 ];

@@ -84,4 +84,26 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'test cases, stored per graph',
+    // SQLite's migration 4. A case is not a version: saving one changes no graph row.
+    sql: `
+      CREATE TABLE test_cases (
+        id text PRIMARY KEY,
+        graph_id text NOT NULL REFERENCES graphs(id) ON DELETE CASCADE,
+        name text NOT NULL,
+        document text NOT NULL,
+        created_at bigint NOT NULL,
+        updated_at bigint NOT NULL,
+        UNIQUE (graph_id, name)
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: "a run's W3C trace context, given at its start",
+    // SQLite's migration 5: the caller's `traceparent`, so the run's exported trace is a child of the caller's span.
+    sql: 'ALTER TABLE run_control ADD COLUMN traceparent text;',
+  },
 ];

@@ -15,6 +15,7 @@ const bearer = { authorization: `Bearer ${TOKEN}` };
 const ROUTES: [string, string, unknown?][] = [
   ['GET', '/api/provider'],
   ['GET', '/api/schema/graph'],
+  ['GET', '/api/schema/testcase'],
   ['GET', '/api/graphs'],
   ['POST', '/api/graphs', { name: 'x' }],
   ['POST', '/api/graphs/import', agentGraph()],
@@ -35,6 +36,14 @@ const ROUTES: [string, string, unknown?][] = [
   ['GET', '/api/runs/r/events'],
   ['GET', '/api/runs/r/trace'],
   ['POST', '/api/runs/r/escalations/e', { decision: 'approve' }],
+  ['GET', '/api/runs/r/testcase'],
+  ['GET', '/api/graphs/g/tests'],
+  ['POST', '/api/graphs/g/tests', {}],
+  ['GET', '/api/graphs/g/tests/c'],
+  ['PUT', '/api/graphs/g/tests/c', {}],
+  ['DELETE', '/api/graphs/g/tests/c'],
+  ['GET', '/api/graphs/g/tests/c/export'],
+  ['POST', '/api/graphs/g/tests/c/run'],
 ];
 
 describe('with BATON_TOKEN set', () => {
@@ -157,6 +166,11 @@ describe('meta routes', () => {
     expect(await json(await server.call('GET', '/api/provider'))).toMatchObject({ kind: 'simulated', simulated: true });
     const schema = await json<{ properties: Record<string, unknown> }>(await server.call('GET', '/api/schema/graph'));
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['format', 'version', 'nodes', 'edges']));
+    const testCase = await json<{ title: string; properties: Record<string, unknown> }>(
+      await server.call('GET', '/api/schema/testcase'),
+    );
+    expect(testCase.title).toBe('Baton test case, version 1');
+    expect(Object.keys(testCase.properties)).toEqual(expect.arrayContaining(['format', 'steps', 'assertions']));
   });
 
   it('sign-in without a configured token is a no-op success', async () => {

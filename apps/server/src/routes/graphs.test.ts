@@ -204,7 +204,7 @@ describe('graph routes', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="test-graph.baton.json"');
     const text = await response.text();
-    expect(text).toContain('\n  "format": "baton.graph",\n  "version": 1,\n  "id"');
+    expect(text).toContain('\n  "format": "baton.graph",\n  "version": 2,\n  "id"');
     expect(Object.keys(JSON.parse(text))).toEqual(['format', 'version', 'id', 'name', 'description', 'nodes', 'edges']);
 
     const reimported = await server.call('POST', '/api/graphs/import', JSON.parse(text));

@@ -1,4 +1,4 @@
-// Routes about the server itself: health, the model provider and its prices, the graph format's JSON Schema, the
+// Routes about the server itself: health, the model provider and its prices, the JSON Schemas of the graph format and the test case, the
 // OpenAPI document of the API, and sign-in.
 import {
   graphJsonSchema,
@@ -6,6 +6,7 @@ import {
   openApiDocument,
   type PricesResponse,
   SessionBody,
+  testCaseJsonSchema,
 } from '@baton/contracts';
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
@@ -42,6 +43,8 @@ export function metaRoutes(deps: AppDeps, attempts: TokenAttempts): Hono {
   });
 
   app.get('/schema/graph', (c) => c.json(graphJsonSchema()));
+
+  app.get('/schema/testcase', (c) => c.json(testCaseJsonSchema()));
 
   app.get('/openapi.json', (c) => c.json(openApiDocument(deps.version)));
 

@@ -5,6 +5,9 @@ import type { AppDeps } from '../deps';
 import { NotFoundError } from '../errors';
 import { parseBody, readJson } from '../http/body';
 import { scrubbedJson } from '../http/scrubbed-json';
+import { otlpJsonLines } from '../otel/otlp-file';
+import { formatTraceParent, parseTraceParent } from '../otel/traceparent';
+import { scrubText } from '../secrets';
 
 export function runRoutes(deps: AppDeps): Hono {
   const app = new Hono();
@@ -19,7 +22,10 @@ export function runRoutes(deps: AppDeps): Hono {
 
   app.post('/graphs/:id/runs', async (c) => {
     const body = parseBody(StartRunBody, await readJson(c));
-    return json(c, await runService.start(c.req.param('id'), body), 202);
+    // A caller's W3C trace context makes the run's exported trace a child of the caller's; an invalid one is ignored.
+    const parent = parseTraceParent(c.req.header('traceparent'));
+    const context = parent ? { traceparent: formatTraceParent(parent) } : {};
+    return json(c, await runService.start(c.req.param('id'), body, context), 202);
   });
 
   app.get('/graphs/:id/runs', async (c) => {
@@ -51,6 +57,20 @@ export function runRoutes(deps: AppDeps): Hono {
     }
     c.header('Content-Disposition', `attachment; filename="baton-trace-${run.id}.json"`);
     return json(c, traceFile({ run, graph: version?.document ?? null, events }));
+  });
+
+  // The same spans the live exporter sends, as OTLP JSON Lines (the Collector's `otlpjsonfile` receiver reads them).
+  app.get('/runs/:id/trace.otlp.jsonl', async (c) => {
+    const run = await requireRun(c.req.param('id'));
+    const otel = deps.otel ?? { serviceName: 'baton', captureContent: false };
+    const body = await otlpJsonLines(
+      { runs, graphs: deps.graphs, requests: deps.requests, secrets: deps.secrets },
+      run.id,
+      otel,
+    );
+    c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="baton-trace-${run.id}.otlp.jsonl"`);
+    return c.body(scrubText(body, deps.secrets));
   });
 
   return app;

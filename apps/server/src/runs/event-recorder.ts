@@ -10,6 +10,7 @@
 // run manager hands it): they are stored exactly as sealed, so that every digest verifies.
 import type { RunEvent } from '@baton/contracts';
 import type { RunNotifier, RunStore } from '../store/types';
+import type { EventSinks } from './event-sinks';
 
 /** Past this many queued events the engine waits until they are stored (a run emitting without a pause). */
 const MAX_QUEUED = 256;
@@ -17,6 +18,8 @@ const MAX_QUEUED = 256;
 export interface EventRecorderDeps {
   runs: RunStore;
   notifier: RunNotifier;
+  /** The consumers after the store: each commit is handed to them once it is committed, never before. */
+  sinks?: EventSinks;
 }
 
 export class RunEventRecorder {
@@ -79,5 +82,6 @@ export class RunEventRecorder {
       return;
     }
     this.deps.notifier.notify(events[0]!.runId, events.at(-1)!.seq);
+    this.deps.sinks?.deliver(events);
   }
 }

@@ -13,6 +13,7 @@ export function drainableProvider(inner: ModelProvider): DrainableProvider {
   let draining = false;
   const idle = new Set<() => void>();
   return {
+    version: inner.version,
     info: inner.info,
     get inFlight() {
       return inFlight;

@@ -5,11 +5,14 @@ import { randomBytes } from 'node:crypto';
 import { type GraphDocument, isTerminalRunStatus, type RunRecord } from '@baton/contracts';
 import type { IdSource } from '../ids';
 import type { Logger } from '../logger';
+import { withTraceContext } from '../otel/trace-context-provider';
+import { parseTraceParent } from '../otel/traceparent';
 import { createScrubber } from '../secrets';
 import type { GraphStore, RunClaims, RunNotifier, RunRequests, RunStore } from '../store/types';
 import { DecisionWaiters } from './decision-waiters';
 import type { EnginePort, ModelProvider } from './engine-port';
 import { RunEventRecorder } from './event-recorder';
+import { type EventSink, EventSinks, type SinkQueueOptions } from './event-sinks';
 import { isDeadLocalOwner, newOwnerId } from './owner-id';
 import { type DrainableProvider, drainableProvider } from './provider-gate';
 import { resumeMismatch } from './resume-check';
@@ -33,6 +36,11 @@ export interface RunExecutorDeps {
   /** How often claims are renewed, and the store is looked at for work nobody announced (expired leases). */
   renewMs?: number;
   ownerId?: string;
+  /** Consumers of the stored events besides the store (the OpenTelemetry exporter...), each behind its own queue. */
+  sinks?: readonly EventSink[];
+  sinkQueue?: SinkQueueOptions;
+  /** Send each model request a W3C `traceparent` of its `chat` span (on when traces are exported). */
+  propagateTraceContext?: boolean;
 }
 
 interface Execution {
@@ -54,6 +62,7 @@ export const DEFAULT_LEASE_MS = 15_000;
  */
 function storedBeforeEachCall(provider: ModelProvider, recorder: RunEventRecorder): ModelProvider {
   return {
+    version: provider.version,
     info: provider.info,
     async complete(request) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -76,6 +85,9 @@ export class RunExecutor {
   private timer: ReturnType<typeof setInterval> | undefined;
   private scanning: Promise<void> | null = null;
   private rescan = false;
+  private readonly sinks: EventSinks;
+  /** The store, notifier, scrubber and sinks, as every append of this executor uses them. */
+  private readonly logDeps: Omit<RunExecutorDeps, 'sinks'> & { sinks: EventSinks };
 
   constructor(private readonly deps: RunExecutorDeps) {
     this.owner = deps.ownerId ?? newOwnerId();
@@ -84,6 +96,13 @@ export class RunExecutor {
     this.clock = deps.clock ?? Date.now;
     this.leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
     this.renewMs = deps.renewMs ?? Math.max(50, Math.floor(this.leaseMs / 3));
+    this.sinks = new EventSinks(deps.sinks ?? [], deps.logger, deps.sinkQueue);
+    this.logDeps = { ...deps, sinks: this.sinks };
+  }
+
+  /** The sinks after the store (tests wait on them; health could report their drops). */
+  get eventSinks(): EventSinks {
+    return this.sinks;
   }
 
   /** Takes the work there is now and listens for more; resolves with the ids of the runs taken at start. */
@@ -124,6 +143,8 @@ export class RunExecutor {
       execution.controller.abort(new Error('The server stopped; the run resumes at the next start.'));
     }
     await Promise.allSettled([...this.active.values()].map((e) => e.done));
+    // What the sinks still hold is a copy of what is stored: it gets what is left of the grace, at most 5 s.
+    await this.sinks.close(Math.min(graceMs, 5_000));
   }
 
   /** Looks at the store for work: runs to take, cancels of runs held here, decisions the engine waits on. */
@@ -213,7 +234,7 @@ export class RunExecutor {
     const cancel = await requests.cancelRequest(runId);
     if (cancel !== null) {
       await appendSealed(
-        this.deps,
+        this.logDeps,
         this.owner,
         run,
         { type: 'run.cancelled', reason: cancel, ...this.deps.engine.priorSpend(events) },
@@ -224,14 +245,14 @@ export class RunExecutor {
     const mismatch = resumeMismatch(events, this.provider.info);
     if (mismatch) {
       this.deps.logger.warn(`run ${runId} cannot resume here: ${mismatch}`);
-      await appendSealed(this.deps, this.owner, run, { type: 'run.interrupted', reason: mismatch }, this.clock());
+      await appendSealed(this.logDeps, this.owner, run, { type: 'run.interrupted', reason: mismatch }, this.clock());
       return;
     }
     const version = await this.deps.graphs.getVersion(run.graphId, run.graphVersion);
     if (!version) {
       const error = { code: 'graph_version_missing', message: `Version ${run.graphVersion} of the graph is gone.` };
       await appendSealed(
-        this.deps,
+        this.logDeps,
         this.owner,
         run,
         { type: 'run.failed', error, ...this.deps.engine.priorSpend(events) },
@@ -250,7 +271,7 @@ export class RunExecutor {
   ): Promise<void> {
     const { engine, logger, runs, requests } = this.deps;
     const runId = run.id;
-    const recorder = new RunEventRecorder({ ...this.deps, runs: fencedRuns(runs, this.owner) }, (error) => {
+    const recorder = new RunEventRecorder({ ...this.logDeps, runs: fencedRuns(runs, this.owner) }, (error) => {
       logger.error(`run ${runId} could not store its events; it stops`, error);
       execution.controller.abort(new Error('The run could not store its events.'));
     });
@@ -263,7 +284,7 @@ export class RunExecutor {
         goal: run.goal,
         ...(run.input !== null ? { input: run.input } : {}),
         ...(budget ? { budget } : {}),
-        provider: storedBeforeEachCall(this.provider, recorder),
+        provider: storedBeforeEachCall(await this.tracedProvider(runId), recorder),
         signal: execution.controller.signal,
         escalations: (request, signal) => this.decisions.wait(request, signal),
         clock: this.clock,
@@ -288,6 +309,13 @@ export class RunExecutor {
     if (!execution.detached) await this.ensureEnded(runId);
   }
 
+  /** The provider, with trace context on each request when traces are exported or the caller gave a `traceparent`. */
+  private async tracedProvider(runId: string): Promise<ModelProvider> {
+    const caller = parseTraceParent(await this.deps.requests.traceParent(runId));
+    if (!caller && !this.deps.propagateTraceContext) return this.provider;
+    return withTraceContext(this.provider, runId, caller);
+  }
+
   /** A run never stays open: if the engine stopped without a terminal event, one is written here. */
   private async ensureEnded(runId: string): Promise<void> {
     try {
@@ -295,7 +323,7 @@ export class RunExecutor {
       if (!run || isTerminalRunStatus(run.status)) return;
       const spent = this.deps.engine.priorSpend(await readRunLog(this.deps.runs, runId));
       const error = { code: 'engine_error', message: 'The run stopped unexpectedly; the server log has the details.' };
-      await appendSealed(this.deps, this.owner, run, { type: 'run.failed', error, ...spent }, this.clock());
+      await appendSealed(this.logDeps, this.owner, run, { type: 'run.failed', error, ...spent }, this.clock());
     } catch (error) {
       this.deps.logger.error(`could not close run ${runId}`, error);
     }

@@ -4,6 +4,7 @@ import { createScrubber } from '../secrets';
 import type { RunNotifier, RunStore } from '../store/types';
 import type { EnginePort } from './engine-port';
 import { RunEventRecorder } from './event-recorder';
+import type { EventSinks } from './event-sinks';
 
 export interface RunLogDeps {
   runs: RunStore;
@@ -11,6 +12,8 @@ export interface RunLogDeps {
   engine: EnginePort;
   /** Strings that must never be stored in an event (provider keys, the server token): scrubbed before sealing. */
   secrets: readonly string[];
+  /** Told of the event once it is stored (see event-sinks.ts). */
+  sinks?: EventSinks;
 }
 
 /** Every stored event of the run, in seq order. */

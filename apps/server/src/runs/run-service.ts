@@ -14,6 +14,7 @@ import { ConflictError, InvalidRequestError, NotFoundError } from '../errors';
 import type { IdSource } from '../ids';
 import type { GraphStore, RunClaims, RunNotifier, RunRequests, RunStore } from '../store/types';
 import type { EnginePort } from './engine-port';
+import type { EventSinks } from './event-sinks';
 import { checkRunInput } from './run-input';
 import { appendSealed, findEvent, readRunLog } from './run-log';
 import { waitForRun } from './wait-for-run';
@@ -32,6 +33,8 @@ export interface RunServiceDeps {
   clock?: () => number;
   /** How long cancel, decide and resume wait for an executor to record the outcome before answering. */
   settleTimeoutMs?: number;
+  /** The executor's sinks: a run ended here (a cancel nobody held) reaches them too. */
+  sinks?: EventSinks;
 }
 
 export class RunService {
@@ -45,7 +48,8 @@ export class RunService {
   }
 
   /** Checks the draft against every rule, pins it to a version, stores the run `queued` and wakes an executor. */
-  async start(graphId: string, body: StartRunBody): Promise<StartRunResponse> {
+  /** `traceparent`: the caller's W3C trace context (already validated), kept for the run's exported trace. */
+  async start(graphId: string, body: StartRunBody, context: { traceparent?: string } = {}): Promise<StartRunResponse> {
     if (!this.accepting) {
       throw new ConflictError('server_stopping', 'The server is stopping; start the run again soon.');
     }
@@ -65,6 +69,7 @@ export class RunService {
       input: body.input ?? null,
       budget: body.budget ?? null,
     });
+    if (context.traceparent) await this.deps.requests.setTraceParent(runId, context.traceparent);
     this.deps.notifier.notifyWork();
     return { runId, graphVersion: version.version };
   }

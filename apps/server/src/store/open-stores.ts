@@ -1,4 +1,4 @@
-// The four stores over one database, SQLite's or PostgreSQL's, with what start-up must do once across processes.
+// The stores over one database, SQLite's or PostgreSQL's, with what start-up must do once across processes.
 import { type Db, openDatabase } from '../db/database';
 import { openPostgres } from '../db/pg-database';
 import { createPgGraphStore } from './pg-graph-store';
@@ -6,11 +6,13 @@ import { createPgNotifier } from './pg-notifier';
 import { createPgRunClaims } from './pg-run-claims';
 import { createPgRunRequests } from './pg-run-requests';
 import { createPgRunStore } from './pg-run-store';
+import { createPgTestCaseStore } from './pg-testcase-store';
 import { createSqliteGraphStore } from './sqlite-graph-store';
 import { createSqliteRunClaims } from './sqlite-run-claims';
 import { createSqliteRunRequests } from './sqlite-run-requests';
 import { createSqliteRunStore } from './sqlite-run-store';
-import type { GraphStore, RunClaims, RunNotifier, RunRequests, RunStore } from './types';
+import { createSqliteTestCaseStore } from './sqlite-testcase-store';
+import type { GraphStore, RunClaims, RunNotifier, RunRequests, RunStore, TestCaseStore } from './types';
 
 export interface Stores {
   kind: 'sqlite' | 'postgres';
@@ -18,6 +20,7 @@ export interface Stores {
   runs: RunStore;
   claims: RunClaims;
   requests: RunRequests;
+  testCases: TestCaseStore;
   /** The SQLite database (for what only SQLite has, such as the redactor), or null on PostgreSQL. */
   db: Db | null;
   /** The notifier that reaches every process on this database (PostgreSQL's LISTEN/NOTIFY); none for SQLite. */
@@ -37,6 +40,7 @@ export function openSqliteStores(dataDir: string | ':memory:', now: () => number
     runs: createSqliteRunStore(db, now),
     claims: createSqliteRunClaims(db, now),
     requests: createSqliteRunRequests(db, now),
+    testCases: createSqliteTestCaseStore(db, now),
     db,
     // One SQLite file belongs to one server process.
     once: (fn) => fn(),
@@ -69,6 +73,7 @@ export async function openPgStores(
     runs: createPgRunStore(pg, now),
     claims: createPgRunClaims(pg, now),
     requests: createPgRunRequests(pg, now),
+    testCases: createPgTestCaseStore(pg, now),
     db: null,
     notifier,
     once: pg.once,

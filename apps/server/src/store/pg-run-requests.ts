@@ -1,4 +1,4 @@
-// RunRequests on PostgreSQL: cancels, resumes and the nonce as columns of run_control, each one upsert (so the row
+// RunRequests on PostgreSQL: cancels, resumes, the nonce and the trace context as columns of run_control, each one upsert (so the row
 // appears on first use, as in SQLite); decisions as rows keyed by escalation, the first one kept.
 import type { EscalationResolution } from '@baton/engine';
 import type { PgDb } from '../db/pg-database';
@@ -60,6 +60,20 @@ export function createPgRunRequests({ pool }: PgDb, now: () => number = Date.now
         [runId, fresh()],
       );
       return rows[0]!.nonce;
+    },
+    async setTraceParent(runId, traceparent) {
+      await pool.query(
+        `INSERT INTO run_control (run_id, traceparent) VALUES ($1, $2)
+         ON CONFLICT (run_id) DO UPDATE SET traceparent = excluded.traceparent`,
+        [runId, traceparent],
+      );
+    },
+    async traceParent(runId) {
+      const { rows } = await pool.query<{ traceparent: string | null }>(
+        'SELECT traceparent FROM run_control WHERE run_id = $1',
+        [runId],
+      );
+      return rows[0]?.traceparent ?? null;
     },
   };
 }

@@ -1,8 +1,10 @@
-// How one event changes a run's row: the same for every store implementation.
+// How one event changes a run's row: the same for every store implementation. The status steps through the
+// contracts' `nextRunStatus`, the machine the browser's run view uses too.
 import {
   assertNever,
   type ErrorInfo,
   type JsonValue,
+  nextRunStatus,
   type RunEvent,
   type RunSpend,
   type RunStatus,
@@ -27,23 +29,24 @@ export interface RunState {
 export const ZERO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
 
 export function applyEvent(state: RunState, event: RunEvent): RunState {
-  const next: RunState = { ...state, eventCount: event.seq, lastHash: event.chain };
+  const next: RunState = {
+    ...state,
+    status: nextRunStatus(state.status, event),
+    eventCount: event.seq,
+    lastHash: event.chain,
+  };
   switch (event.type) {
     case 'run.started':
       return {
         ...next,
-        status: 'running',
         startedAt: event.at,
         spend: { ...state.spend, simulated: event.provider.simulated },
       };
-    case 'run.waiting':
-      return { ...next, status: 'waiting' };
     case 'escalation.requested':
       return { ...next, pendingEscalations: [...state.pendingEscalations, event.escalationId] };
     case 'escalation.resolved':
       return {
         ...next,
-        status: state.status === 'waiting' ? 'running' : state.status,
         pendingEscalations: state.pendingEscalations.filter((id) => id !== event.escalationId),
       };
     case 'action.completed':
@@ -56,19 +59,19 @@ export function applyEvent(state: RunState, event: RunEvent): RunState {
         spend: addSpend(state.spend, event.model, event.usage),
       };
     case 'run.completed':
-      return { ...ended(next, 'completed', event), result: event.result };
+      return { ...ended(next, event), result: event.result };
     case 'run.failed':
-      return { ...ended(next, 'failed', event), error: event.error };
+      return { ...ended(next, event), error: event.error };
     case 'run.cancelled':
-      return { ...ended(next, 'cancelled', event), error: { code: 'run_cancelled', message: event.reason } };
+      return { ...ended(next, event), error: { code: 'run_cancelled', message: event.reason } };
     case 'run.interrupted':
       return {
         ...next,
-        status: 'interrupted',
         endedAt: event.at,
         // Kept: an interrupted run can be resumed, and its open escalations are waited on again under the same ids.
         error: { code: 'run_interrupted', message: event.reason },
       };
+    case 'run.waiting':
     case 'action.started':
     case 'action.delta':
     case 'action.failed':
@@ -83,10 +86,9 @@ export function applyEvent(state: RunState, event: RunEvent): RunState {
   }
 }
 
-function ended(state: RunState, status: RunStatus, event: { at: number; usage: Usage; modelCalls: number }): RunState {
+function ended(state: RunState, event: { at: number; usage: Usage; modelCalls: number }): RunState {
   return {
     ...state,
-    status,
     endedAt: event.at,
     usage: event.usage,
     modelCalls: event.modelCalls,

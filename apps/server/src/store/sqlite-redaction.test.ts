@@ -90,7 +90,10 @@ describe('createSqliteRedactor', () => {
   it('refuses a run that is unknown or an event that cannot be redacted', async () => {
     const runId = await finishedRun('Go');
     const redact = createSqliteRedactor(server.db!, server.runs);
-    await expect(redact({ runId: 'run_nope', seq: 1 })).rejects.toMatchObject({ name: 'NotFoundError', code: 'run_not_found' });
+    await expect(redact({ runId: 'run_nope', seq: 1 })).rejects.toMatchObject({
+      name: 'NotFoundError',
+      code: 'run_not_found',
+    });
     await expect(redact({ runId, seq: 999 })).rejects.toThrow(/no event 999/);
     await expect(redact({ runId, seq: 1, paths: [['runId']] })).rejects.toThrow(/identifies the event/);
     expect((await storedLog(runId)).verified).toEqual({ ok: true });

@@ -23,6 +23,10 @@ export function createSqliteRunRequests(db: Db, now: () => number = Date.now): R
   const selectDecision = db.prepare<[string, string], { resolution: string }>(
     'SELECT resolution FROM run_decisions WHERE run_id = ? AND escalation_id = ?',
   );
+  const setTraceParent = db.prepare<[string, string]>('UPDATE run_control SET traceparent = ? WHERE run_id = ?');
+  const selectTraceParent = db.prepare<[string], { traceparent: string | null }>(
+    'SELECT traceparent FROM run_control WHERE run_id = ?',
+  );
   const setNonce = db.prepare<[string, string]>('UPDATE run_control SET nonce = coalesce(nonce, ?) WHERE run_id = ?');
 
   const withRow = <A extends unknown[], R>(fn: (runId: string, ...rest: A) => R) =>
@@ -32,6 +36,7 @@ export function createSqliteRunRequests(db: Db, now: () => number = Date.now): R
     });
   const cancel = withRow((runId: string, reason: string) => setCancel.run(reason, runId));
   const resume = withRow((runId: string) => askResume.run(runId).changes > 0);
+  const traceParent = withRow((runId: string, value: string) => setTraceParent.run(value, runId));
   const nonce = withRow((runId: string, fresh: string) => {
     setNonce.run(fresh, runId);
     return control.get(runId)!.nonce!;
@@ -62,6 +67,12 @@ export function createSqliteRunRequests(db: Db, now: () => number = Date.now): R
     },
     async nonce(runId, fresh) {
       return nonce(runId, fresh());
+    },
+    async setTraceParent(runId, value) {
+      traceParent(runId, value);
+    },
+    async traceParent(runId) {
+      return selectTraceParent.get(runId)?.traceparent ?? null;
     },
   };
 }

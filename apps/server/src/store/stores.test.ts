@@ -1,5 +1,5 @@
 // The behaviour every store implementation must have, run against SQLite and against a real PostgreSQL.
-import type { RunEvent, RunEventBody } from '@baton/contracts';
+import type { RunEvent, RunEventBody, TestCase } from '@baton/contracts';
 import { sealEvent, verifyRunLog } from '@baton/engine';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { agentGraph } from '../../test/documents';
@@ -379,6 +379,80 @@ describe.each(STORE_BACKENDS)('$name stores', (backend) => {
       expect(await requests.decision('r1', 'other')).toBeNull();
       expect(await requests.nonce('r2', () => 'n1')).toBe('n1');
       expect(await requests.nonce('r2', () => 'n2')).toBe('n1');
+    });
+
+    it("keeps a run's trace context, and another process reads it", async () => {
+      const { requests, again } = await setUp(['r1', 'r2']);
+      const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+      expect(await requests.traceParent('r1')).toBeNull();
+      await requests.nonce('r1', () => 'n1');
+      await requests.setTraceParent('r1', traceparent);
+      expect(await (await again()).requests.traceParent('r1')).toBe(traceparent);
+      expect(await requests.traceParent('r2')).toBeNull();
+      expect(await requests.nonce('r1', () => 'n2')).toBe('n1');
+    });
+  });
+
+  describe('test cases', () => {
+    const testCase = (name: string, goal = 'go'): TestCase => ({
+      format: 'baton.testcase',
+      version: 1,
+      name,
+      graphId: 'g',
+      graphVersion: 1,
+      goal,
+      models: { fast: 'f', balanced: 'b', deep: 'd' },
+      steps: [],
+      decisions: [],
+      assertions: { status: 'completed' },
+    });
+
+    it('stores cases per graph by name, replaces and deletes them, and never makes a graph version', async () => {
+      const { testCases, graphs, again } = await setUp();
+      const before = await graphs.getGraph('g');
+      const created = await testCases.create('g', 'case_1', testCase('zeta'));
+      expect(created).toMatchObject({ id: 'case_1', graphId: 'g', name: 'zeta', goal: 'go', stepCount: 0 });
+      await testCases.create('g', 'case_2', testCase('alpha'));
+      const other = (await again()).testCases;
+      expect((await other.list('g')).map((c) => c.name)).toEqual(['alpha', 'zeta']);
+      advance(5);
+      const replaced = await other.replace('g', 'case_1', testCase('zeta', 'go again'));
+      expect(replaced.document.goal).toBe('go again');
+      expect(replaced.updatedAt).toBeGreaterThan(created.updatedAt);
+      expect((await testCases.get('g', 'case_1'))?.document.goal).toBe('go again');
+      expect(await testCases.get('g', 'case_nope')).toBeNull();
+      expect(await graphs.getGraph('g')).toEqual(before);
+      expect(await testCases.delete('g', 'case_2')).toBe(true);
+      expect(await testCases.delete('g', 'case_2')).toBe(false);
+      expect((await testCases.list('g')).map((c) => c.id)).toEqual(['case_1']);
+    });
+
+    it('refuses a name the graph has, an unknown graph and an unknown case, writing nothing', async () => {
+      const { testCases } = await setUp();
+      await testCases.create('g', 'case_1', testCase('one'));
+      await testCases.create('g', 'case_2', testCase('two'));
+      await expect(testCases.create('g', 'case_3', testCase('one'))).rejects.toMatchObject({
+        code: 'test_case_name_taken',
+      });
+      await expect(testCases.replace('g', 'case_2', testCase('one'))).rejects.toMatchObject({
+        code: 'test_case_name_taken',
+      });
+      await expect(testCases.create('nope', 'case_4', testCase('x'))).rejects.toMatchObject({
+        code: 'graph_not_found',
+      });
+      await expect(testCases.list('nope')).rejects.toMatchObject({ code: 'graph_not_found' });
+      await expect(testCases.replace('g', 'case_9', testCase('nine'))).rejects.toMatchObject({
+        code: 'test_case_not_found',
+      });
+      expect((await testCases.list('g')).map((c) => c.name)).toEqual(['one', 'two']);
+    });
+
+    it("goes with its graph: deleting the graph deletes the graph's cases", async () => {
+      const { testCases, graphs } = await setUp();
+      await testCases.create('g', 'case_1', testCase('one'));
+      // Runs hold the graph too; deleting it takes them along, as it takes the cases.
+      expect(await graphs.deleteGraph('g')).toBe(true);
+      expect(await testCases.get('g', 'case_1')).toBeNull();
     });
   });
 });

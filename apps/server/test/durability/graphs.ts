@@ -15,7 +15,7 @@ export function example(file: string): GraphDocumentInput {
 export function escalatingGraph(): GraphDocumentInput {
   return {
     format: 'baton.graph',
-    version: 1,
+    version: 2,
     id: 'durability-escalation',
     name: 'Escalation',
     description: 'analyst -> (a person checks) -> writer',

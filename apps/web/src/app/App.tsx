@@ -1,15 +1,30 @@
 // The app shell: the sign-in gate around whichever page the route names.
 import { assertNever } from '@baton/contracts';
-import { GraphsPage } from '../graphs/GraphsPage';
-import { EditorPage } from '../pages/EditorPage';
+import { lazy, Suspense } from 'react';
 import { AppHeader } from './AppHeader';
-import { graphsPath, navigate, useRoute } from './router';
+import { graphsPath, navigate, parseRoute, useRoute } from './router';
 import { SignInGate } from './SignInGate';
 import './app.css';
 
+// Each page is its own chunk: the graph list does not load the editor, nor the editor the list.
+const loadGraphsPage = () => import('../graphs/GraphsPage');
+const loadEditorPage = () => import('../pages/EditorPage');
+const GraphsPage = lazy(() => loadGraphsPage().then((module) => ({ default: module.GraphsPage })));
+const EditorPage = lazy(() => loadEditorPage().then((module) => ({ default: module.EditorPage })));
+
+// The page the address names starts loading now, beside React's first render and the sign-in check, rather than
+// after them (the browser keeps one copy of a module, so the lazy page gets this same load).
+const firstRoute = parseRoute(window.location.pathname).name;
+if (firstRoute === 'graphs') void loadGraphsPage();
+else if (firstRoute === 'editor') void loadEditorPage();
+
 export function App() {
   const route = useRoute();
-  return <SignInGate>{renderRoute(route)}</SignInGate>;
+  return (
+    <SignInGate>
+      <Suspense fallback={<PageLoading />}>{renderRoute(route)}</Suspense>
+    </SignInGate>
+  );
 }
 
 function renderRoute(route: ReturnType<typeof useRoute>) {
@@ -24,6 +39,17 @@ function renderRoute(route: ReturnType<typeof useRoute>) {
     default:
       return assertNever(route);
   }
+}
+
+function PageLoading() {
+  return (
+    <div className="page">
+      <AppHeader />
+      <div className="loading-screen">
+        <span className="spinner" /> Loading…
+      </div>
+    </div>
+  );
 }
 
 function NotFound({ path }: { path: string }) {

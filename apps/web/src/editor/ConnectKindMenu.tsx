@@ -1,7 +1,7 @@
 // The small menu that asks which edge kind to draw when several fit both ends (orchestrator -> specialist).
 import { EDGE_RULES, type EdgeKind } from '@baton/contracts';
 import { useEffect, useRef } from 'react';
-import { EDGE_KIND_LABEL } from './node-kinds';
+import { EDGE_KIND_LABEL } from './edges/edge-labels';
 
 export interface KindChoice {
   source: string;

@@ -1,7 +1,7 @@
 // The palette: drag a node kind onto the canvas, or click it to add one at the centre of the view.
 import { NODE_KINDS, type NodeKind } from '@baton/contracts';
 import { type DragEvent, memo } from 'react';
-import { NODE_KIND_META } from './node-kinds';
+import { WEB_NODE_KINDS } from './kinds';
 
 /** The drag data type of a palette item; the canvas accepts drops of this type only. */
 export const PALETTE_MIME = 'application/x-baton-node-kind';
@@ -16,7 +16,7 @@ export const Palette = memo(function Palette({ onAdd }: { onAdd(kind: NodeKind):
       <h2 className="editor-section-title">Add a node</h2>
       <ul className="palette-list">
         {NODE_KINDS.map((kind) => {
-          const meta = NODE_KIND_META[kind];
+          const meta = WEB_NODE_KINDS[kind];
           return (
             <li key={kind}>
               <button

@@ -1,16 +1,18 @@
-// Which edge may join two nodes: the kind inferred from the edge table, or a one-sentence reason it may not.
+// Which edge may join two nodes: the kind inferred from the edge table, or a one-sentence reason it may not. The
+// structural rules (loops, duplicates, one reviewer, mesh peers) are the contracts' own, through `checkNewEdge`.
 import {
+  checkNewEdge,
   EDGE_RULES,
   type EdgeKind,
   edgeKindFits,
   edgeKindsBetween,
   type GraphDocument,
+  type GraphEdge,
   type GraphNode,
   type NodeKind,
 } from '@baton/contracts';
-
-/** Handle ids on the canvas. `dispatch` (orchestrator, bottom) and `worker` (specialist, top) imply a dispatch edge. */
-export const HANDLE = { out: 'out', in: 'in', dispatch: 'dispatch', worker: 'worker' } as const;
+import { WEB_NODE_KINDS } from './kinds';
+import { HANDLE } from './kinds/kind';
 
 export type ConnectionCheck =
   | { status: 'ok'; kind: EdgeKind }
@@ -26,16 +28,6 @@ export interface ConnectionRequest {
   targetHandle?: string | null;
 }
 
-const ARTICLE: Record<NodeKind, string> = {
-  input: 'an input',
-  orchestrator: 'an orchestrator',
-  specialist: 'a specialist',
-  router: 'a router',
-  reviewer: 'a reviewer',
-  mesh: 'a mesh',
-  output: 'an output',
-};
-
 /** Checks a connection against the edge table and the structure of the graph; never changes anything. */
 export function checkConnection(document: GraphDocument, request: ConnectionRequest): ConnectionCheck {
   const { source: sourceId, target: targetId } = request;
@@ -44,26 +36,19 @@ export function checkConnection(document: GraphDocument, request: ConnectionRequ
   const target = document.nodes.find((node) => node.id === targetId);
   if (!source || !target) return refuse('That node no longer exists.');
 
-  for (const node of [source, target]) {
-    if (node.parentId) {
-      const mesh = document.nodes.find((candidate) => candidate.id === node.parentId);
-      return refuse(
-        `"${node.data.name}" is a peer inside the mesh "${mesh?.data.name ?? node.parentId}": peers talk only inside the mesh, so connect the mesh instead.`,
-      );
-    }
-  }
-
   const kind = request.kind ?? kindFromHandles(request);
   if (kind && !edgeKindFits(kind, source.kind, target.kind)) return refuse(explainKindMismatch(kind, source, target));
   const kinds = kind ? [kind] : edgeKindsBetween(source.kind, target.kind);
   if (kinds.length === 0) return refuse(explainNoKind(source.kind, target.kind));
 
-  const structural = checkStructure(document, source, target, kinds);
-  if (structural) return refuse(structural);
+  // Of the kinds that fit the table, those the graph's rules allow; when none, the first kind's problem says why.
+  const problems = kinds.map((candidate) => checkNewEdge(document, newEdge(candidate, source.id, target.id)));
+  const allowed = kinds.filter((_, index) => problems[index] === undefined);
+  if (allowed.length === 0) return refuse(problems[0]!.message);
 
-  const [only] = kinds;
-  if (kinds.length === 1 && only) return { status: 'ok', kind: only };
-  return { status: 'choose', kinds };
+  const [only] = allowed;
+  if (allowed.length === 1 && only) return { status: 'ok', kind: only };
+  return { status: 'choose', kinds: allowed };
 }
 
 function kindFromHandles(request: ConnectionRequest): EdgeKind | undefined {
@@ -71,66 +56,21 @@ function kindFromHandles(request: ConnectionRequest): EdgeKind | undefined {
   return undefined;
 }
 
-function checkStructure(
-  document: GraphDocument,
-  source: GraphNode,
-  target: GraphNode,
-  kinds: EdgeKind[],
-): string | null {
-  if (document.edges.some((edge) => edge.source === source.id && edge.target === target.id)) {
-    return `"${source.data.name}" is already connected to "${target.data.name}".`;
-  }
-  if (reaches(document, target.id, source.id)) {
-    return `That edge would close a loop: "${target.data.name}" already leads to "${source.data.name}". Review and mesh loops live inside those nodes.`;
-  }
-  if (kinds.every((kind) => kind === 'handoff')) {
-    const review = document.edges.find((edge) => edge.kind === 'review' && edge.source === source.id);
-    if (review) {
-      const reviewer = document.nodes.find((node) => node.id === review.target);
-      return `"${source.data.name}" is reviewed by "${reviewer?.data.name ?? review.target}", so its approved draft goes on from the reviewer: connect the reviewer instead.`;
-    }
-  }
-  if (kinds.every((kind) => kind === 'review')) {
-    if (document.edges.some((edge) => edge.kind === 'review' && edge.source === source.id)) {
-      return `"${source.data.name}" already has a reviewer; a producer can have only one.`;
-    }
-  }
-  return null;
-}
-
-/** True when `to` can be reached from `from` along edges (so an edge to -> from would close a cycle). */
-function reaches(document: GraphDocument, from: string, to: string): boolean {
-  const outgoing = new Map<string, string[]>();
-  for (const edge of document.edges) {
-    const list = outgoing.get(edge.source);
-    if (list) list.push(edge.target);
-    else outgoing.set(edge.source, [edge.target]);
-  }
-  const seen = new Set<string>([from]);
-  const stack = [from];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (id === to) return true;
-    for (const next of outgoing.get(id) ?? []) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        stack.push(next);
-      }
-    }
-  }
-  return false;
+/** The edge as it would be added; its id is only for telling its problems from the graph's own. */
+function newEdge(kind: EdgeKind, source: string, target: string): GraphEdge {
+  return { id: '(new edge)', kind, source, target } as GraphEdge;
 }
 
 function explainKindMismatch(kind: EdgeKind, source: GraphNode, target: GraphNode): string {
   const rule = EDGE_RULES[kind];
-  return `A ${kind} edge goes from ${listKinds(rule.from)} to ${listKinds(rule.to)}, not from ${ARTICLE[source.kind]} to ${ARTICLE[target.kind]}.`;
+  return `A ${kind} edge goes from ${listKinds(rule.from)} to ${listKinds(rule.to)}, not from ${article(source.kind)} to ${article(target.kind)}.`;
 }
 
 function explainNoKind(source: NodeKind, target: NodeKind): string {
   if (source === 'output') return 'An output only collects the result of the run; it cannot start an edge.';
   if (target === 'input') return 'The input is where a run starts; nothing can connect into it.';
   const targets = new Set((Object.keys(EDGE_RULES) as EdgeKind[]).flatMap((kind) => targetsOf(kind, source)));
-  return `${capitalise(ARTICLE[source])} cannot connect to ${ARTICLE[target]}: it can connect only to ${listKinds([...targets])}.`;
+  return `${capitalise(article(source))} cannot connect to ${article(target)}: it can connect only to ${listKinds([...targets])}.`;
 }
 
 function targetsOf(kind: EdgeKind, source: NodeKind): readonly NodeKind[] {
@@ -138,13 +78,17 @@ function targetsOf(kind: EdgeKind, source: NodeKind): readonly NodeKind[] {
 }
 
 function listKinds(kinds: readonly NodeKind[]): string {
-  const words = kinds.map((kind) => ARTICLE[kind]);
+  const words = kinds.map(article);
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 }
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function article(kind: NodeKind): string {
+  return WEB_NODE_KINDS[kind].article;
 }
 
 function refuse(reason: string): ConnectionCheck {

@@ -93,18 +93,20 @@ describe('connect', () => {
     expect(store.getState().connect({ source: 'out', target: 'out' })).toMatchObject({ status: 'refused' });
     expect(store.getState().connect({ source: 'lead', target: 'out' })).toEqual({
       status: 'refused',
-      reason: '"lead" is already connected to "output".',
+      reason: 'The handoff edge from "lead" to "output" is drawn twice: remove one of them.',
     });
     store.getState().connect({ source: 'research', target: 'writer' });
     const loop = store.getState().connect({ source: 'writer', target: 'research' });
     expect(loop).toMatchObject({ status: 'refused' });
-    expect((loop as { reason: string }).reason).toMatch(/would close a loop/);
+    expect((loop as { reason: string }).reason).toMatch(
+      /form a loop: "writer" -> "research" -> "writer"|form a loop: "research" -> "writer" -> "research"/,
+    );
 
     const mesh = store.getState().addNode('mesh', { x: 2000, y: 0 });
     const peer = store.getState().addNode('specialist', { x: 2050, y: 80 });
     expect(peer.parentId).toBe(mesh.id);
     const intoPeer = store.getState().connect({ source: 'in', target: peer.id });
-    expect((intoPeer as { reason: string }).reason).toMatch(/peer inside the mesh "mesh"/);
+    expect((intoPeer as { reason: string }).reason).toMatch(/is a peer of the mesh "mesh", and peers have no edges/);
   });
 });
 

@@ -1,8 +1,8 @@
 // React Flow nodes and edges derived from the document; unchanged nodes keep their object, so React Flow skips them.
 import type { EdgeKind, GraphEdge, GraphNode, NodeData, NodeKind } from '@baton/contracts';
 import type { Edge, Node } from '@xyflow/react';
-import { HANDLE } from './connect';
 import type { DocumentState } from './document-store';
+import { HANDLE } from './kinds/kind';
 import type { Size } from './mesh-parenting';
 
 export type FlowNode<K extends NodeKind = NodeKind> = Node<NodeData<K>, K>;

@@ -1,7 +1,8 @@
 // Auto-layout: elkjs "layered", left to right. A mesh's peers sit in a grid inside it, and an orchestrator's workers
-// in a row below it (its dispatch handle is at the bottom); each such team is one block for elk.
+// in a row below it (its dispatch handle is at the bottom); each such team is one block for elk. elk itself (about
+// 480 KB) is loaded on the first layout and runs in a Web Worker, so neither the first screen nor the page waits on it.
 import type { GraphDocument, GraphNode, Position } from '@baton/contracts';
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK } from 'elkjs/lib/elk-api.js';
 import type { MeasuredSizes, Size } from './mesh-parenting';
 import { nodeSize } from './node-factory';
 
@@ -28,7 +29,21 @@ const LAYOUT_OPTIONS = {
   'elk.edgeRouting': 'SPLINES',
 } as const;
 
-let elk: InstanceType<typeof ELK> | null = null;
+let elk: Promise<ELK> | null = null;
+
+/** elk's API with its engine in a worker; both chunks load only now. */
+async function loadElk(): Promise<ELK> {
+  if (typeof Worker === 'undefined') {
+    // No workers (the unit tests run in Node): elk in this thread, the same engine.
+    const { default: ElkBundled } = await import('elkjs/lib/elk.bundled.js');
+    return new ElkBundled();
+  }
+  const [{ default: ElkApi }, { default: ElkWorker }] = await Promise.all([
+    import('elkjs/lib/elk-api.js'),
+    import('elkjs/lib/elk-worker.min.js?worker'),
+  ]);
+  return new ElkApi({ workerFactory: () => new ElkWorker() });
+}
 
 /** Computes new positions; the caller applies them (one undo step). Runs asynchronously so the page stays responsive. */
 export async function computeLayout(document: GraphDocument, measured: MeasuredSizes): Promise<LayoutResult> {
@@ -65,8 +80,8 @@ export async function computeLayout(document: GraphDocument, measured: MeasuredS
     return [{ id: edge.id, sources: [source], targets: [target] }];
   });
 
-  elk ??= new ELK();
-  const graph = await elk.layout({
+  elk ??= loadElk();
+  const graph = await (await elk).layout({
     id: 'root',
     layoutOptions: LAYOUT_OPTIONS,
     children: topLevel.map((node) => ({

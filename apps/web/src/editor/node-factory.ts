@@ -1,9 +1,7 @@
-// New nodes: default data per kind, unique slug names (`specialist`, `specialist_2`) and default sizes.
-import { assertNever, type GraphNode, type NodeKind, type Position } from '@baton/contracts';
-
-/** The size a node is drawn at before the browser has measured it (layout and drop targets use it). */
-export const DEFAULT_NODE_SIZE = { width: 220, height: 76 } as const;
-export const DEFAULT_MESH_SIZE = { width: 460, height: 280 } as const;
+// New nodes: the contract's defaults plus the kind's seed (`kinds/<kind>.tsx`), unique slug names (`specialist`,
+// `specialist_2`) and the sizes nodes are drawn at before they are measured.
+import { GraphNode, type NodeKind, type Position } from '@baton/contracts';
+import { WEB_NODE_KINDS } from './kinds';
 
 /** A name is a slug of at most 64 characters. */
 const MAX_NAME_LENGTH = 64;
@@ -23,46 +21,25 @@ export function takenNames(nodes: readonly GraphNode[]): Set<string> {
   return new Set(nodes.map((node) => node.data.name));
 }
 
-/** A node of `kind` with default data, named uniquely among `taken`. */
+/** A node of `kind` with the contract's default data and its kind's seed, named uniquely among `taken`. */
 export function createNode(kind: NodeKind, id: string, position: Position, taken: ReadonlySet<string>): GraphNode {
-  const name = uniqueName(kind, taken);
-  const base = { id, position: { x: Math.round(position.x), y: Math.round(position.y) } };
-  switch (kind) {
-    case 'input':
-      return { ...base, kind, data: { name, description: 'The goal of the run.' } };
-    case 'output':
-      return { ...base, kind, data: { name, description: '' } };
-    case 'specialist':
-      return { ...base, kind, data: { name, description: '', instructions: '', tier: 'balanced' } };
-    case 'orchestrator':
-      return {
-        ...base,
-        kind,
-        data: { name, description: '', instructions: '', synthesisInstructions: '', tier: 'balanced', concurrency: 4 },
-      };
-    case 'router':
-      return { ...base, kind, data: { name, description: '', instructions: '' } };
-    case 'reviewer':
-      return { ...base, kind, data: { name, description: '', criteria: '', tier: 'balanced', maxRevisions: 2 } };
-    case 'mesh':
-      return {
-        ...base,
-        kind,
-        width: DEFAULT_MESH_SIZE.width,
-        height: DEFAULT_MESH_SIZE.height,
-        data: { name, description: '', instructions: '', tier: 'balanced', maxRounds: 3 },
-      };
-    default:
-      return assertNever(kind, 'node kind');
-  }
+  const entry = WEB_NODE_KINDS[kind];
+  const size = entry.sized ? { width: entry.size.width, height: entry.size.height } : {};
+  return GraphNode.parse({
+    id,
+    kind,
+    position: { x: Math.round(position.x), y: Math.round(position.y) },
+    ...size,
+    data: { ...entry.seed, name: uniqueName(kind, taken) },
+  });
 }
 
 /** The size a node occupies: its own size if set, the measured one if known, else the default for its kind. */
 export function nodeSize(
-  node: GraphNode,
+  node: Pick<GraphNode, 'kind' | 'width' | 'height'>,
   measured?: { width?: number; height?: number },
 ): { width: number; height: number } {
-  const fallback = node.kind === 'mesh' ? DEFAULT_MESH_SIZE : DEFAULT_NODE_SIZE;
+  const fallback = WEB_NODE_KINDS[node.kind].size;
   return {
     width: node.width ?? measured?.width ?? fallback.width,
     height: node.height ?? measured?.height ?? fallback.height,

@@ -2,7 +2,7 @@
 import type { GraphDocument } from '@baton/contracts';
 
 export function emptyGraph(): GraphDocument {
-  return { format: 'baton.graph', version: 1, id: 'g1', name: 'Test', description: '', nodes: [], edges: [] };
+  return { format: 'baton.graph', version: 2, id: 'g1', name: 'Test', description: '', nodes: [], edges: [] };
 }
 
 /** Input -> orchestrator (workers research, writer) -> output. */

@@ -1,7 +1,7 @@
 // The graphs page's dialogs: name a new graph, rename one, and confirm a delete.
 import { type FormEvent, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 
 export interface NameDialogProps {
   open: boolean;

@@ -1,8 +1,8 @@
 // One graph in the list: name and description, last saved, last run, and its actions.
 import type { GraphSummary } from '@baton/contracts';
 import { memo } from 'react';
-import { badgeClass, formatDateTime, formatRelativeTime, runStatusBadge } from '../app/format';
 import { graphPath, navigate, runPath } from '../app/router';
+import { badgeClass, formatDateTime, formatRelativeTime, runStatusBadge } from '../ui/format';
 
 export interface GraphRowProps {
   graph: GraphSummary;

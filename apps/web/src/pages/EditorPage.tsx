@@ -1,7 +1,7 @@
 // The editor route: loads a graph's draft, opens it in a document store, and mounts the canvas with the page's
 // header (name, save state), toolbar (versions, export), autosave, file drop import, and the run panel.
 import type { GraphIssue, GraphRecord } from '@baton/contracts';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client';
 import { useGraph } from '../api/graphs';
 import { AppHeader } from '../app/AppHeader';
@@ -13,10 +13,16 @@ import { FileDropZone } from '../persistence/FileDropZone';
 import { ConflictBanner, SaveStatus } from '../persistence/SaveStatus';
 import { useAutosave } from '../persistence/use-autosave';
 import { useGraphImport } from '../persistence/use-graph-import';
-import { RunPanel } from '../run/RunPanel';
+import { RunSessionProvider } from '../run/run-session';
 import { EditorToolbar } from './EditorToolbar';
 import { GraphTitle } from './GraphTitle';
 import './editor-page.css';
+
+// The run panel (trace, result, history) is its own chunk: the canvas shows without waiting for it. It starts
+// loading with this page, beside the graph's fetch, since every editor shows it.
+const loadRunPanel = () => import('../run/RunPanel');
+void loadRunPanel();
+const RunPanel = lazy(() => loadRunPanel().then((module) => ({ default: module.RunPanel })));
 
 export interface EditorPageProps {
   graphId: string;
@@ -107,20 +113,24 @@ function OpenGraph({ record, runId }: { record: GraphRecord; runId: string | und
           className="editor-page-body drop-zone"
         >
           <div className="editor-page-canvas" ref={canvasRef}>
-            <Editor
-              toolbar={
-                <EditorToolbar graphId={record.id} autosave={autosave} canvasRef={canvasRef} onNotice={showNotice} />
-              }
-              runPanel={
-                <RunPanel
-                  graphId={record.id}
-                  hasProblems={problems.length > 0}
-                  runId={runId}
-                  beforeRun={autosave.flush}
-                />
-              }
-              onProblemsChange={setProblems}
-            />
+            <RunSessionProvider>
+              <Editor
+                toolbar={
+                  <EditorToolbar graphId={record.id} autosave={autosave} canvasRef={canvasRef} onNotice={showNotice} />
+                }
+                runPanel={
+                  <Suspense fallback={<div className="run-panel-loading" />}>
+                    <RunPanel
+                      graphId={record.id}
+                      hasProblems={problems.length > 0}
+                      runId={runId}
+                      beforeRun={autosave.flush}
+                    />
+                  </Suspense>
+                }
+                onProblemsChange={setProblems}
+              />
+            </RunSessionProvider>
           </div>
         </FileDropZone>
         {notice && (

@@ -1,12 +1,12 @@
 // The page's buttons in the editor's toolbar: version history, save version, and export (JSON and PNG).
 import { type RefObject, useState } from 'react';
 import { errorMessage } from '../api/client';
-import { Menu } from '../app/Menu';
 import { useDocumentStore } from '../editor/document-context';
 import type { Autosave } from '../persistence/autosave';
 import { exportCanvasPng, exportGraphFile } from '../persistence/export';
 import { SaveVersionDialog } from '../persistence/SaveVersionDialog';
 import { VersionsDialog } from '../persistence/VersionsDialog';
+import { Menu } from '../ui/Menu';
 
 export interface EditorToolbarProps {
   graphId: string;

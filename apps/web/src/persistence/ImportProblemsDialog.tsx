@@ -1,6 +1,6 @@
 // Lists every problem of a refused import, each with its JSON path, and says plainly that nothing was created.
 import type { ApiIssue } from '@baton/contracts';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 
 export interface ImportProblems {
   fileName: string;

@@ -3,8 +3,8 @@ import { assertNever } from '@baton/contracts';
 import { useState } from 'react';
 import { errorMessage } from '../api/client';
 import { graphApi } from '../api/graphs';
-import { formatDateTime } from '../app/format';
 import type { DocumentStore } from '../editor/document-store';
+import { formatDateTime } from '../ui/format';
 import type { Autosave, SaveStatus as Status } from './autosave';
 import { useAutosaveState } from './use-autosave';
 

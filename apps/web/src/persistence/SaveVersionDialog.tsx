@@ -2,7 +2,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { useSaveVersion } from '../api/graphs';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import type { Autosave } from './autosave';
 
 export interface SaveVersionDialogProps {

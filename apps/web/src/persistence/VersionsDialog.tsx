@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/client';
 import { graphApi, useVersions } from '../api/graphs';
-import { Dialog } from '../app/Dialog';
-import { formatDateTime, formatRelativeTime } from '../app/format';
-import { useNow } from '../app/use-now';
 import type { DocumentStore } from '../editor/document-store';
+import { Dialog } from '../ui/Dialog';
+import { formatDateTime, formatRelativeTime } from '../ui/format';
+import { useNow } from '../ui/use-now';
 
 export interface VersionsDialogProps {
   open: boolean;

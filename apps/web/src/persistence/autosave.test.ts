@@ -5,7 +5,7 @@ import { ApiError } from '../api/client';
 import { type AutosaveSource, createAutosave } from './autosave';
 
 function doc(name: string): GraphDocument {
-  return { format: 'baton.graph', version: 1, id: 'g1', name, description: '', nodes: [], edges: [] };
+  return { format: 'baton.graph', version: 2, id: 'g1', name, description: '', nodes: [], edges: [] };
 }
 
 /** The open document: a name that changes, and a change counter like the document store's. */

@@ -1,7 +1,6 @@
 // Exports of the open graph: the JSON file of the format (as the server writes it) and a PNG of the canvas.
 import { exportGraphJson, type GraphDocument } from '@baton/contracts';
 import { getViewportForBounds } from '@xyflow/react';
-import { toBlob } from 'html-to-image';
 import { downloadBlob, fileSlug } from './files';
 
 export const graphFileName = (name: string): string => `${fileSlug(name)}.baton.json`;
@@ -61,6 +60,8 @@ export async function exportCanvasPng(container: HTMLElement, name: string): Pro
   const viewport = getViewportForBounds(bounds, width, height, 0.1, 1, `${MARGIN}px`);
   const background = getComputedStyle(container).getPropertyValue('--bg-canvas').trim() || '#ffffff';
   // Straight to a Blob from the canvas: fetching a data: URL back would need connect-src data: in the CSP.
+  // Loaded on first use: only an export needs it.
+  const { toBlob } = await import('html-to-image');
   const blob = await toBlob(viewportElement, {
     backgroundColor: background,
     width,

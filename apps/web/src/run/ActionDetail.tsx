@@ -1,11 +1,15 @@
 // The detail view of one action: who did what with which model, what it was given, what it produced.
 import type { ReactNode } from 'react';
 import { formatDuration, formatJson, formatTokens } from './format';
-import { setTraceFocusAction, useAction, useTreeVersion } from './hooks';
-import type { RunViewStore } from './run-store';
+import { useRunSession } from './run-session';
+import type { RunViewStore } from './run-view-store';
+import { ToolCallDetail } from './ToolCallDetail';
+import { focusAction } from './trace-focus';
 import { useCost } from './use-cost';
+import { useAction, useTreeVersion } from './view-hooks';
 
 export function ActionDetail({ store, actionId }: { store: RunViewStore; actionId: string | null }) {
+  const { focus } = useRunSession();
   const action = useAction(store, actionId);
   const cost = useCost(store, actionId);
   if (!action) return <p className="subtle trace-detail-empty">Choose an action to see its details.</p>;
@@ -15,7 +19,7 @@ export function ActionDetail({ store, actionId }: { store: RunViewStore; actionI
       <header className="trace-detail-head">
         <strong>{action.agentName}</strong> <span className="badge">{action.actionType}</span>{' '}
         <span className={`badge status-badge status-${action.status}`}>{action.status}</span>
-        <button type="button" className="btn btn-ghost btn-sm" onClick={() => setTraceFocusAction(null)}>
+        <button type="button" className="btn btn-ghost btn-sm" onClick={() => focusAction(focus, null)}>
           Close
         </button>
       </header>
@@ -54,6 +58,7 @@ export function ActionDetail({ store, actionId }: { store: RunViewStore; actionI
           </p>
         </div>
       )}
+      {action.tool && <ToolCallDetail action={action} duration={duration} />}
       {action.handoffs.length > 0 && (
         <Block title="Handoff validation">
           <ul className="handoff-list" data-testid="handoff-results">

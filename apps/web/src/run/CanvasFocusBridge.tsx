@@ -2,12 +2,13 @@
 // and the run view knows the canvas's edges.
 import { useEffect } from 'react';
 import { useDocumentStore } from '../editor/document-context';
-import { setTraceFocusNode, traceFocusStore } from './hooks';
-import { shownRun } from './shown-run';
+import { useRunSession } from './run-session';
+import { focusNode, NO_TRACE_FOCUS } from './trace-focus';
 
 export function CanvasFocusBridge() {
   // The run panel always sits inside the editor, under its document provider.
   const documentStore = useDocumentStore();
+  const { focus, overlay } = useRunSession();
 
   useEffect(() => {
     // The node the trace itself selected: its selection change must not turn into a trace filter.
@@ -19,11 +20,11 @@ export function CanvasFocusBridge() {
       const only = nodes.length === 1 && state.selection.edges.size === 0 ? (nodes[0] as string) : null;
       if (only !== null && only === selectedByTrace) return;
       selectedByTrace = null;
-      if (only !== null) setTraceFocusNode(only);
-      else if (nodes.length === 0 && state.selection.edges.size === 0) setTraceFocusNode(null);
+      if (only !== null) focusNode(focus, only);
+      else if (nodes.length === 0 && state.selection.edges.size === 0) focusNode(focus, null);
     });
 
-    const offTrace = traceFocusStore.subscribe((focus, previous) => {
+    const offTrace = focus.subscribe((focus, previous) => {
       if (focus.actionNodeId === previous.actionNodeId || focus.actionNodeId === null) return;
       const { selection } = documentStore.getState();
       if (selection.nodes.size === 1 && selection.nodes.has(focus.actionNodeId)) return;
@@ -33,19 +34,19 @@ export function CanvasFocusBridge() {
     });
 
     // The run view learns the canvas's edges, to light up dispatch and route edges as their targets work.
-    shownRun.setEdges(documentStore.getState().document.edges);
+    overlay.setEdges(documentStore.getState().document.edges);
     const offEdges = documentStore.subscribe((state, previous) => {
-      if (state.document.edges !== previous.document.edges) shownRun.setEdges(state.document.edges);
+      if (state.document.edges !== previous.document.edges) overlay.setEdges(state.document.edges);
     });
 
     return () => {
       offCanvas();
       offTrace();
       offEdges();
-      shownRun.setEdges([]);
-      traceFocusStore.setState({ nodeId: null, actionId: null, actionNodeId: null });
+      overlay.setEdges([]);
+      focus.setState(NO_TRACE_FOCUS);
     };
-  }, [documentStore]);
+  }, [documentStore, focus, overlay]);
 
   return null;
 }

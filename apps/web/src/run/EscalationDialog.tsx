@@ -1,11 +1,11 @@
 // The escalation dialog: a handoff below its contract's confidence waits here for a person to approve, edit or reject.
 import { useState } from 'react';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { useDecideEscalation } from './api';
 import { formatJson } from './format';
 import { checkEditedPayload } from './json-check';
 import { ErrorBox } from './RunControls';
-import type { EscalationView } from './run-store';
+import type { EscalationView } from './view-shapes';
 
 export interface EscalationDialogProps {
   runId: string;

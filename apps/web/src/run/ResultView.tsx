@@ -2,7 +2,7 @@
 import type { JsonValue } from '@baton/contracts';
 import Markdown, { defaultUrlTransform } from 'react-markdown';
 import { formatDuration, formatJson, formatTokens } from './format';
-import type { RunSummaryView } from './run-store';
+import type { RunSummaryView } from './view-shapes';
 
 /** Agent output is data: `skipHtml` drops raw HTML, and links keep only http(s), mailto and relative URLs. */
 export function SafeMarkdown({ text }: { text: string }) {

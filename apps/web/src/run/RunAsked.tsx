@@ -1,8 +1,8 @@
 // What the shown run was asked: its goal and JSON input, read-only, and a button that runs the graph with them again.
 import { isTerminalRunStatus } from '@baton/contracts';
-import { useRunSummary } from './hooks';
 import type { RunAgainRequest } from './RunControls';
-import type { RunViewStore } from './run-store';
+import type { RunViewStore } from './run-view-store';
+import { useRunSummary } from './view-hooks';
 
 export function RunAsked({
   store,

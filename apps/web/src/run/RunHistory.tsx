@@ -2,7 +2,7 @@
 
 import { spendCalls } from '@baton/contracts';
 import { errorMessage } from '../api/client';
-import { badgeClass, formatRelativeTime, runStatusBadge } from '../app/format';
+import { badgeClass, formatRelativeTime, runStatusBadge } from '../ui/format';
 import { useGraphRuns, usePrices } from './api';
 import { costText } from './cost';
 import { formatDuration, formatTokens } from './format';

@@ -1,29 +1,31 @@
 // The run panel of the editor: goal, Run / Cancel, provider badge, the live trace, the result, history, escalations.
 import { type ActionType, isTerminalRunStatus } from '@baton/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
-import { badgeClass, runStatusBadge } from '../app/format';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { graphPath, navigate, runPath } from '../app/router';
+import { SaveAsTestCase } from '../tests/SaveAsTestCase';
+import { TestsTab } from '../tests/TestsTab';
+import { badgeClass, runStatusBadge } from '../ui/format';
 import { ActionDetail } from './ActionDetail';
-import { runKeys, traceUrl, useResumeRun } from './api';
+import { otlpTraceUrl, runKeys, traceUrl, useResumeRun } from './api';
 import { CanvasFocusBridge } from './CanvasFocusBridge';
-import { EscalationDialog } from './EscalationDialog';
 import { formatDuration, formatTokens } from './format';
-import { setTraceFocusAction, useRunSummary, useTraceFocus } from './hooks';
 import { ProviderBadge } from './ProviderBadge';
-import { ResultView } from './ResultView';
 import { RunAsked } from './RunAsked';
 import { type RunAgainRequest, RunControls } from './RunControls';
 import { RunHistory } from './RunHistory';
-import type { AttemptMarker, RunViewStore } from './run-store';
+import { useRunSession, useTraceFocus } from './run-session';
 import { connectRunStream, type StreamState } from './run-stream';
-import { type RunView, runViewFor } from './run-views';
-import { shownRun } from './shown-run';
+import type { RunViewStore } from './run-view-store';
 import { TraceFilters } from './TraceFilters';
 import { TraceList } from './TraceList';
+import { focusAction } from './trace-focus';
 import type { TraceFilter } from './trace-tree';
 import { useCost } from './use-cost';
 import { VersionNotice } from './VersionNotice';
+import type { RunView } from './view-cache';
+import { useRunSummary } from './view-hooks';
+import type { AttemptMarker } from './view-shapes';
 import './run.css';
 
 export interface RunPanelProps {
@@ -39,12 +41,19 @@ export interface RunPanelProps {
   beforeRun?(): Promise<void>;
 }
 
-type Tab = 'trace' | 'result' | 'history';
+// Loaded when first shown: the Markdown renderer only with a result, the dialog only with an escalation.
+const ResultView = lazy(() => import('./ResultView').then((module) => ({ default: module.ResultView })));
+const EscalationDialog = lazy(() =>
+  import('./EscalationDialog').then((module) => ({ default: module.EscalationDialog })),
+);
+
+type Tab = 'trace' | 'result' | 'history' | 'tests';
 
 export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }: RunPanelProps) {
   const [startedRunId, setStartedRunId] = useState<string | null>(null);
   const runId = routeRunId ?? startedRunId;
-  const view = useMemo<RunView | null>(() => (runId ? runViewFor(runId) : null), [runId]);
+  const { overlay, views } = useRunSession();
+  const view = useMemo<RunView | null>(() => (runId ? views.viewFor(runId) : null), [runId, views]);
   const [streamState, setStreamState] = useState<StreamState | null>(null);
   const [tab, setTab] = useState<Tab>('trace');
   const queryClient = useQueryClient();
@@ -55,10 +64,10 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt ("Try again") must connect afresh.
   useEffect(() => {
     if (!view || !runId) return;
-    shownRun.show(view.store);
+    overlay.show(view.store);
     if (view.ended) {
       setStreamState('ended');
-      return () => shownRun.show(null);
+      return () => overlay.show(null);
     }
     const close = connectRunStream({
       runId,
@@ -74,9 +83,9 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
     });
     return () => {
       close();
-      shownRun.show(null);
+      overlay.show(null);
     };
-  }, [view, runId, graphId, queryClient, attempt]);
+  }, [view, runId, graphId, queryClient, attempt, overlay]);
 
   const openRun = (id: string) => {
     setStartedRunId(id);
@@ -119,7 +128,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
       )}
       {view && <RunAsked store={view.store} canRun={!hasProblems} onRunAgain={setRunAgain} />}
       <div className="run-tabs" role="tablist">
-        {(['trace', 'result', 'history'] as const).map((t) => (
+        {(['trace', 'result', 'history', 'tests'] as const).map((t) => (
           <button
             key={t}
             type="button"
@@ -129,14 +138,15 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
             data-testid={`run-tab-${t}`}
             onClick={() => setTab(t)}
           >
-            {t === 'trace' ? 'Trace' : t === 'result' ? 'Result' : 'History'}
+            {TAB_LABELS[t]}
             {t === 'result' && tab !== 'result' && view && <ResultReady store={view.store} />}
           </button>
         ))}
       </div>
       <div className="run-tab-body">
         {tab === 'history' && <RunHistory graphId={graphId} currentRunId={runId} onOpen={openRun} />}
-        {tab !== 'history' && !view && (
+        {tab === 'tests' && <TestsTab graphId={graphId} beforeRun={beforeRun} />}
+        {tab !== 'history' && tab !== 'tests' && !view && (
           <p className="subtle run-hint">Enter a goal and press Run to watch the agents work.</p>
         )}
         {tab === 'trace' && view && <TraceTab store={view.store} />}
@@ -146,6 +156,8 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
     </aside>
   );
 }
+
+const TAB_LABELS: Record<Tab, string> = { trace: 'Trace', result: 'Result', history: 'History', tests: 'Tests' };
 
 function RunStatusBar({
   graphId,
@@ -213,8 +225,18 @@ function RunStatusBar({
         </span>
       )}
       <span className="run-status-end">
+        {!live && <SaveAsTestCase graphId={graphId} runId={runId} />}
         <a className="btn btn-ghost btn-sm" href={traceUrl(runId)} download data-testid="run-export-trace">
           Export trace
+        </a>
+        <a
+          className="btn btn-ghost btn-sm"
+          href={otlpTraceUrl(runId)}
+          download
+          data-testid="run-export-otlp"
+          title="The run as OpenTelemetry spans (OTLP JSON Lines), for any tracing backend"
+        >
+          OTLP
         </a>
         <button type="button" className="btn btn-ghost btn-sm" onClick={onClose} title="Stop showing this run">
           ×
@@ -257,16 +279,17 @@ function RunStatusBar({
 }
 
 function TraceTab({ store }: { store: RunViewStore }) {
-  const nodeId = useTraceFocus((focus) => focus.nodeId);
-  const actionId = useTraceFocus((focus) => focus.actionId);
+  const { focus } = useRunSession();
+  const nodeId = useTraceFocus((state) => state.nodeId);
+  const actionId = useTraceFocus((state) => state.actionId);
   const [actionType, setActionType] = useState<ActionType | null>(null);
   const summary = useRunSummary(store);
   // A node chosen on the canvas (or in the filter) opens its latest activation in the detail view.
   useEffect(() => {
     if (nodeId === null) return;
     const actionId = store.nodeActionOf(nodeId);
-    if (actionId !== undefined) setTraceFocusAction(actionId);
-  }, [nodeId, store]);
+    if (actionId !== undefined) focusAction(focus, actionId);
+  }, [nodeId, store, focus]);
   const filter = useMemo<TraceFilter>(
     () => ({
       agentIds: new Set(nodeId ? [nodeId] : []),
@@ -312,7 +335,11 @@ function ResultReady({ store }: { store: RunViewStore }) {
 
 function ResultTab({ store }: { store: RunViewStore }) {
   const summary = useRunSummary(store);
-  return <ResultView summary={summary} />;
+  return (
+    <Suspense fallback={<p className="subtle">Loading the result…</p>}>
+      <ResultView summary={summary} />
+    </Suspense>
+  );
 }
 
 function Escalations({ runId, store }: { runId: string; store: RunViewStore }) {
@@ -338,14 +365,16 @@ function Escalations({ runId, store }: { runId: string; store: RunViewStore }) {
     );
   }
   return (
-    <EscalationDialog
-      key={first.escalationId}
-      runId={runId}
-      escalation={first}
-      sourceName={name(first.sourceId)}
-      targetName={name(first.targetId)}
-      onClose={() => setLater((previous) => new Set(previous).add(first.escalationId))}
-    />
+    <Suspense fallback={null}>
+      <EscalationDialog
+        key={first.escalationId}
+        runId={runId}
+        escalation={first}
+        sourceName={name(first.sourceId)}
+        targetName={name(first.targetId)}
+        onClose={() => setLater((previous) => new Set(previous).add(first.escalationId))}
+      />
+    </Suspense>
   );
 }
 

@@ -1,8 +1,10 @@
 // Filters of the trace: by agent (shared with the canvas: clicking a node sets it) and by action type.
 import { type ActionType, ActionType as ActionTypeSchema } from '@baton/contracts';
 import { useMemo } from 'react';
-import { setTraceFocusNode, useStructureVersion, useTraceFocus } from './hooks';
-import type { RunViewStore } from './run-store';
+import { useRunSession, useTraceFocus } from './run-session';
+import type { RunViewStore } from './run-view-store';
+import { focusNode } from './trace-focus';
+import { useStructureVersion } from './view-hooks';
 
 export interface TraceFiltersProps {
   store: RunViewStore;
@@ -11,7 +13,8 @@ export interface TraceFiltersProps {
 }
 
 export function TraceFilters({ store, actionType, onActionType }: TraceFiltersProps) {
-  const nodeId = useTraceFocus((focus) => focus.nodeId);
+  const { focus } = useRunSession();
+  const nodeId = useTraceFocus((state) => state.nodeId);
   const version = useStructureVersion(store);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is how the store says its actions changed.
   const agents = useMemo(() => {
@@ -27,7 +30,7 @@ export function TraceFilters({ store, actionType, onActionType }: TraceFiltersPr
         aria-label="Filter by agent"
         data-testid="trace-filter-agent"
         value={nodeId ?? ''}
-        onChange={(event) => setTraceFocusNode(event.target.value === '' ? null : event.target.value)}
+        onChange={(event) => focusNode(focus, event.target.value === '' ? null : event.target.value)}
       >
         <option value="">All agents</option>
         {agents.map(([id, name]) => (

@@ -6,9 +6,11 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { usePrices } from './api';
 import { formatUsd } from './cost';
 import { formatDuration, formatTokens } from './format';
-import { setTraceFocusAction, useAction, useRunSummary, useStructureVersion, useTraceFocus } from './hooks';
-import type { RunViewStore } from './run-store';
+import { useRunSession, useTraceFocus } from './run-session';
+import type { RunViewStore } from './run-view-store';
+import { focusAction } from './trace-focus';
 import { type TraceFilter, type TraceRow, timeAxis, visibleRows } from './trace-tree';
+import { useAction, useRunSummary, useStructureVersion } from './view-hooks';
 import './trace.css';
 
 const ROW_HEIGHT = 28;
@@ -36,7 +38,7 @@ export function TraceList({ store, filter, live }: TraceListProps) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [following, setFollowing] = useState(true);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const selectedId = useTraceFocus((focus) => focus.actionId);
+  const selectedId = useTraceFocus((state) => state.actionId);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is how the store says its tree changed.
   const rows = useMemo(() => visibleRows(store, collapsed, filter), [store, collapsed, filter, version]);
   const now = useNow(live, 250);
@@ -184,6 +186,7 @@ const TraceRowView = memo(function TraceRowView({
   onToggle,
   prices,
 }: TraceRowViewProps) {
+  const { focus } = useRunSession();
   const action = useAction(store, row.id);
   if (!action) return null;
   const end = action.endedAt ?? (action.status === 'running' || action.status === 'waiting' ? now : action.startedAt);
@@ -209,9 +212,9 @@ const TraceRowView = memo(function TraceRowView({
       title={`${action.agentName} · ${action.actionType}`}
       data-status={action.status}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
-      onClick={() => setTraceFocusAction(action.id, action.agentId)}
+      onClick={() => focusAction(focus, action.id, action.agentId)}
       onKeyDown={(event) => {
-        if (event.key === 'Enter') setTraceFocusAction(action.id, action.agentId);
+        if (event.key === 'Enter') focusAction(focus, action.id, action.agentId);
       }}
     >
       <div className="trace-label" style={{ paddingLeft: 6 + row.depth * 14 }}>
@@ -233,6 +236,7 @@ const TraceRowView = memo(function TraceRowView({
         <span className="trace-dot" aria-hidden="true" />
         {row.sameAgent ? null : <span className="trace-agent">{action.agentName}</span>}
         <span className="trace-type">{action.actionType}</span>
+        {action.tool && <span className="trace-tool-name">{action.tool.name}</span>}
         <span className="trace-meta subtle">
           {tokens ? `${formatTokens(tokens)} tok · ` : ''}
           {usd !== null ? `${formatUsd(usd)} · ` : ''}

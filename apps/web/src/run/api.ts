@@ -43,6 +43,9 @@ export const runApi = {
  */
 export const traceUrl = (runId: string): string => `${runUrl(runId)}/trace`;
 
+/** The same run as OpenTelemetry spans, OTLP JSON Lines: for Jaeger, Tempo, Langfuse or Phoenix via a Collector. */
+export const otlpTraceUrl = (runId: string): string => `${runUrl(runId)}/trace.otlp.jsonl`;
+
 /** The server's price table (USD per 1M tokens by model id); it changes only with the server's configuration. */
 export function usePrices() {
   return useQuery({ queryKey: runKeys.prices, queryFn: runApi.prices, staleTime: 5 * 60_000, select: (r) => r.models });

@@ -1,6 +1,6 @@
 // How the run view writes durations, token counts, node statuses and JSON for people.
 import { assertNever, type JsonValue } from '@baton/contracts';
-import type { NodeRunStatus } from './run-store';
+import type { NodeRunStatus } from './view-shapes';
 
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventScript } from './event-fixtures';
-import { RunViewStore } from './run-store';
 import { connectRunStream, type EventSourceLike, runEventsUrl, type StreamState } from './run-stream';
+import { RunViewStore } from './run-view-store';
 
 /** Stands in for the browser's EventSource: the test plays the server. */
 class FakeSource implements EventSourceLike {

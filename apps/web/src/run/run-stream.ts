@@ -1,6 +1,6 @@
 // The SSE client of a run: EventSource on /api/runs/:id/events into a RunViewStore, resuming without gaps or doubles.
 import { RunEvent } from '@baton/contracts';
-import type { RunViewStore } from './run-store';
+import type { RunViewStore } from './run-view-store';
 
 /** `lost`: the server refused the stream several times in a row (the run is gone, or the session expired). */
 export type StreamState = 'connecting' | 'open' | 'reconnecting' | 'ended' | 'lost';

@@ -1,6 +1,6 @@
 // Flattens the action tree into the rows the virtualised trace list shows: collapse state and filters applied.
 import type { ActionType } from '@baton/contracts';
-import type { RunViewStore } from './run-store';
+import type { RunViewStore } from './run-view-store';
 
 export interface TraceFilter {
   /** Node ids to show; empty shows every agent. */

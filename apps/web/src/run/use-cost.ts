@@ -2,8 +2,8 @@
 import { useMemo } from 'react';
 import { usePrices } from './api';
 import { type CostText, costText } from './cost';
-import { useRunSummary, useTreeVersion } from './hooks';
-import type { RunViewStore } from './run-store';
+import type { RunViewStore } from './run-view-store';
+import { useRunSummary, useTreeVersion } from './view-hooks';
 
 /** `actionId` null: the whole run. */
 export function useCost(store: RunViewStore, actionId: string | null): CostText | null {

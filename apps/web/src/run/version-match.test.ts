@@ -4,7 +4,7 @@ import { sameRunShape } from './version-match';
 
 const base: GraphDocument = {
   format: 'baton.graph',
-  version: 1,
+  version: 2,
   id: 'g',
   name: 'G',
   description: '',

@@ -8,15 +8,27 @@ const EXAMPLES = fileURLToPath(new URL('../../../../examples/', import.meta.url)
 const read = (name: string) => readFileSync(EXAMPLES + name, 'utf8');
 
 describe('examples/', () => {
-  it('holds the four pattern examples', () => {
+  it('holds the four pattern examples and the tools example', () => {
     expect(
       readdirSync(EXAMPLES)
         .filter((f) => f.endsWith('.json'))
         .sort(),
-    ).toEqual(['peer-mesh.json', 'peer-review.json', 'research-and-write.json', 'specialist-routing.json']);
+    ).toEqual([
+      'calculator-tools.json',
+      'peer-mesh.json',
+      'peer-review.json',
+      'research-and-write.json',
+      'specialist-routing.json',
+    ]);
   });
 
-  for (const name of ['research-and-write.json', 'specialist-routing.json', 'peer-review.json', 'peer-mesh.json']) {
+  for (const name of [
+    'research-and-write.json',
+    'specialist-routing.json',
+    'peer-review.json',
+    'peer-mesh.json',
+    'calculator-tools.json',
+  ]) {
     it(`${name} is a valid graph, stored exactly as Baton exports it, and round-trips byte for byte`, () => {
       const text = read(name);
       const first = parseGraph(text);

@@ -20,10 +20,10 @@ describe('the JSON Schema of the graph format', () => {
     expect(validateJson(compiled, example)).toEqual([]);
     // Defaults are optional in what people hand in.
     expect(
-      validateJson(compiled, { format: 'baton.graph', version: 1, id: 'g', name: 'G', nodes: [], edges: [] }),
+      validateJson(compiled, { format: 'baton.graph', version: 2, id: 'g', name: 'G', nodes: [], edges: [] }),
     ).toEqual([]);
-    const wrong = validateJson(compiled, { ...example, version: 2, extra: true });
-    expect(wrong).toContainEqual({ path: ['version'], message: 'Expected exactly 1.' });
+    const wrong = validateJson(compiled, { ...example, version: 1, extra: true });
+    expect(wrong).toContainEqual({ path: ['version'], message: 'Expected exactly 2.' });
     expect(wrong).toContainEqual({ path: ['extra'], message: 'This property is not allowed here.' });
   });
 });

@@ -8,7 +8,7 @@ let cached: Record<string, unknown> | undefined;
 
 /**
  * The JSON Schema of a document people may hand in (defaults optional), as committed at
- * `packages/contracts/schema/baton.graph.v1.schema.json` and served at `GET /api/schema/graph`.
+ * `packages/contracts/schema/baton.graph.v2.schema.json` and served at `GET /api/schema/graph`.
  * It covers the shape; the graph's rules (unique names, no cycles...) are checked by `parseGraph`.
  */
 export function graphJsonSchema(): Record<string, unknown> {

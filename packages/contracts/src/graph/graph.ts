@@ -1,11 +1,12 @@
-// The graph document: Baton's export format, version 1. Everything that stores or moves a graph speaks it.
+// The graph document: Baton's export format, version 2 (version 1 documents are migrated on the way in). Everything that stores or moves a graph speaks it.
 import { z } from 'zod';
 import { Budget } from './budget';
 import { GraphEdge } from './edges';
 import { GraphNode, type ModelTier } from './nodes';
 
 export const GRAPH_FORMAT = 'baton.graph';
-export const GRAPH_VERSION = 1;
+/** 2: agent nodes may have tools (`tools`, `maxToolRounds`) and budgets `maxToolCalls`. */
+export const GRAPH_VERSION = 2;
 
 export const ModelTiers = z.strictObject({
   fast: z.string().min(1).max(200).optional(),

@@ -5,7 +5,10 @@ import type { GraphIssue } from './issues';
 export type MigrationResult = { ok: true; document: unknown } | { ok: false; issues: GraphIssue[] };
 
 /** One step per released version: `MIGRATIONS[n]` turns a version n document into version n + 1. */
-const MIGRATIONS: Record<number, (document: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (document: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 only adds optional fields (tools on agents, maxToolCalls): a version 1 document is a version 2 one.
+  1: (document) => ({ ...document, version: 2 }),
+};
 
 export function migrateGraph(document: unknown): MigrationResult {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {

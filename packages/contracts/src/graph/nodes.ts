@@ -51,6 +51,25 @@ export const OutputNodeData = z.strictObject({
 });
 export type OutputNodeData = z.infer<typeof OutputNodeData>;
 
+/**
+ * A tool an agent may call, named by its source and its name there: `builtin` for the engine's own tools, later
+ * an MCP server's configured name. Never a URL, a command or a credential: the server's configuration says how
+ * to reach a source.
+ */
+export const ToolRef = z.strictObject({
+  source: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'A tool source is a configured name such as "builtin" (a-z, 0-9, _ and -).'),
+  name: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'A tool name uses letters, digits, _ and - (at most 64 characters).'),
+});
+export type ToolRef = z.infer<typeof ToolRef>;
+
+/** The most model calls one activation of an agent with tools may make (each round: a call, then its tools). */
+export const MAX_TOOL_ROUNDS = 50;
+export const DEFAULT_TOOL_ROUNDS = 8;
+
 export const SpecialistNodeData = z.strictObject({
   name: Slug,
   description: Description,
@@ -59,6 +78,10 @@ export const SpecialistNodeData = z.strictObject({
   tier: ModelTier.default('balanced'),
   /** With a schema, the agent is asked for structured output that matches it. */
   outputSchema: JsonSchemaObject.optional(),
+  /** Tools the agent may call before it answers (graph format 2). */
+  tools: z.array(ToolRef).max(32, 'An agent can have at most 32 tools.').optional(),
+  /** Rounds of model call + tool calls per activation before the node fails (default 8). */
+  maxToolRounds: z.number().int().min(1).max(MAX_TOOL_ROUNDS).optional(),
 });
 export type SpecialistNodeData = z.infer<typeof SpecialistNodeData>;
 

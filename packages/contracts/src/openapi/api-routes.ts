@@ -23,6 +23,9 @@ import { ProviderInfo, RunEvent } from '../events';
 import { GraphDocument } from '../graph/graph';
 import { JsonSchemaObject } from '../json';
 import { PricesResponse } from '../pricing';
+import { TestCase } from '../testcase/test-case';
+import { RunTestCaseBody, TestCaseRecord, TestCaseSummary } from '../testcase/test-case-api';
+import { TestCaseResult } from '../testcase/test-result';
 import { TraceFile } from '../trace/trace-file';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -31,6 +34,8 @@ export type ApiAnswer =
   | { kind: 'json'; schema: z.ZodType }
   /** Server-Sent Events whose `data` is one JSON value of `schema` each. */
   | { kind: 'event-stream'; schema: z.ZodType }
+  /** A text download in another format than Baton's own (OTLP JSON Lines), described in words. */
+  | { kind: 'text'; mediaType: string; description: string }
   | { kind: 'empty' };
 
 export interface ApiRoute {
@@ -39,7 +44,7 @@ export interface ApiRoute {
   path: string;
   operationId: string;
   summary: string;
-  tag: 'server' | 'graphs' | 'versions' | 'runs';
+  tag: 'server' | 'graphs' | 'versions' | 'runs' | 'tests';
   /** A JSON request body; `optional` when the route also takes none. */
   body?: { schema: z.ZodType; optional?: boolean };
   query?: { name: string; description: string; schema: z.ZodType }[];
@@ -93,6 +98,16 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: '/api/schema/graph',
     operationId: 'getGraphSchema',
     summary: 'The JSON Schema (2020-12) of the graph format',
+    tag: 'server',
+    status: 200,
+    answer: json(JsonSchemaObject),
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/schema/testcase',
+    operationId: 'getTestCaseSchema',
+    summary: 'The JSON Schema (2020-12) of the test case document (baton.testcase)',
     tag: 'server',
     status: 200,
     answer: json(JsonSchemaObject),
@@ -358,6 +373,21 @@ export const API_ROUTES: readonly ApiRoute[] = [
     errors: [404],
   },
   {
+    method: 'get',
+    path: '/api/runs/:id/trace.otlp.jsonl',
+    operationId: 'getRunTraceOtlp',
+    summary: 'The run as OpenTelemetry spans in the GenAI conventions, as OTLP JSON Lines',
+    tag: 'runs',
+    status: 200,
+    answer: {
+      kind: 'text',
+      mediaType: 'application/x-ndjson',
+      description:
+        "One OTLP ExportTraceServiceRequest (the OTLP/HTTP JSON encoding) per line, as the OpenTelemetry Collector's otlpjsonfile receiver reads; the same ids and spans the live OTLP export sends. Empty while the run has no ended action.",
+    },
+    errors: [404],
+  },
+  {
     method: 'post',
     path: '/api/runs/:id/escalations/:escalationId',
     operationId: 'decideEscalation',
@@ -367,6 +397,92 @@ export const API_ROUTES: readonly ApiRoute[] = [
     status: 200,
     answer: json(RunRecord),
     errors: [400, 404, 409],
+  },
+  // Test cases
+  {
+    method: 'get',
+    path: '/api/runs/:id/testcase',
+    operationId: 'draftTestCaseFromRun',
+    summary: 'A test case drafted from a finished run (its steps, tier mapping and prefilled assertions); not saved',
+    tag: 'tests',
+    query: [{ name: 'name', description: 'The case name (default: the goal)', schema: z.string() }],
+    status: 200,
+    answer: json(TestCase),
+    errors: [404, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/graphs/:id/tests',
+    operationId: 'listTestCases',
+    summary: "The graph's test cases, by name",
+    tag: 'tests',
+    status: 200,
+    answer: json(Page(TestCaseSummary)),
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/api/graphs/:id/tests',
+    operationId: 'saveTestCase',
+    summary: 'Saves a test case in the graph (its name must be free); makes no graph version',
+    tag: 'tests',
+    body: { schema: TestCase },
+    status: 201,
+    answer: json(TestCaseRecord),
+    errors: [400, 404, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/graphs/:id/tests/:caseId',
+    operationId: 'getTestCase',
+    summary: 'One test case with its document',
+    tag: 'tests',
+    status: 200,
+    answer: json(TestCaseRecord),
+    errors: [404],
+  },
+  {
+    method: 'put',
+    path: '/api/graphs/:id/tests/:caseId',
+    operationId: 'replaceTestCase',
+    summary: "Replaces a test case's document (edited assertions); makes no graph version",
+    tag: 'tests',
+    body: { schema: TestCase },
+    status: 200,
+    answer: json(TestCaseRecord),
+    errors: [400, 404, 409],
+  },
+  {
+    method: 'delete',
+    path: '/api/graphs/:id/tests/:caseId',
+    operationId: 'deleteTestCase',
+    summary: 'Deletes a test case',
+    tag: 'tests',
+    status: 204,
+    answer: EMPTY,
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/graphs/:id/tests/:caseId/export',
+    operationId: 'exportTestCase',
+    summary: 'The test case as a file (`<graph>.<case>.testcase.json`, to keep beside the graph export)',
+    tag: 'tests',
+    status: 200,
+    answer: json(TestCase),
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/api/graphs/:id/tests/:caseId/run',
+    operationId: 'runTestCase',
+    summary:
+      "Replays the case against the graph's current draft: offline unless `live`; each step reused, diverged or not reached",
+    tag: 'tests',
+    body: { schema: RunTestCaseBody, optional: true },
+    status: 200,
+    answer: json(TestCaseResult),
+    errors: [400, 404],
   },
 ];
 

@@ -83,7 +83,8 @@ function build(version: string): Json {
   const bodyName = (route: ApiRoute, schema: z.ZodType) => input.nameOf(schema) ?? `${pascal(route.operationId)}Body`;
   // Answers and bodies without a shared name (a page of summaries) become components named after their operation.
   for (const route of API_ROUTES) {
-    if (route.answer.kind !== 'empty') output.add(answerName(route, route.answer.schema), route.answer.schema);
+    if (route.answer.kind === 'json' || route.answer.kind === 'event-stream')
+      output.add(answerName(route, route.answer.schema), route.answer.schema);
     if (route.body) input.add(bodyName(route, route.body.schema), route.body.schema);
   }
   const schemas = mergeComponents(output.toJsonSchemas(), input.toJsonSchemas());
@@ -107,6 +108,7 @@ function build(version: string): Json {
       { name: 'graphs', description: 'Graphs and their drafts' },
       { name: 'versions', description: 'Immutable versions of a graph' },
       { name: 'runs', description: 'Runs, their events, traces and escalations' },
+      { name: 'tests', description: 'Test cases: recorded runs replayed offline against the draft' },
     ],
     paths,
     components: {
@@ -194,6 +196,11 @@ function answer(route: ApiRoute, answerName: (route: ApiRoute, schema: z.ZodType
             [EVENT_DATA_SCHEMA_KEY]: ref(answerName(route, answer.schema)),
           },
         },
+      };
+    case 'text':
+      return {
+        description: `${route.summary}. ${answer.description}`,
+        content: { [answer.mediaType]: { schema: { type: 'string' } } },
       };
     default:
       return assertNever(answer, 'answer kind');

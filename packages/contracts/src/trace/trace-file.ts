@@ -4,9 +4,17 @@ import { z } from 'zod';
 import { RunRecord } from '../api';
 import { RunEvent } from '../events';
 import { GraphDocument } from '../graph/graph';
+import { migrateGraph } from '../graph/migrate';
 
 export const TRACE_FORMAT = 'baton.trace';
 export const TRACE_VERSION = 1;
+
+/** A trace's graph as any readable version wrote it (a trace saved before graph format 2 holds a version 1 graph). */
+const TraceGraph = z.preprocess((value) => {
+  if (value === null) return value;
+  const migrated = migrateGraph(value);
+  return migrated.ok ? migrated.document : value;
+}, GraphDocument);
 
 export const TraceFile = z.strictObject({
   format: z.literal(TRACE_FORMAT),
@@ -14,7 +22,7 @@ export const TraceFile = z.strictObject({
   /** The run as its row records it; `lastHash` and `eventCount` are what `verifyRunLog` checks the events against. */
   run: RunRecord,
   /** The exact graph version the run ran; null when that version is gone. */
-  graph: GraphDocument.nullable(),
+  graph: TraceGraph.nullable(),
   /** Every event of the run in `seq` order, sealed into the hash chain. */
   events: z.array(RunEvent),
 });

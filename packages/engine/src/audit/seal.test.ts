@@ -197,13 +197,14 @@ describe('stable hashes', () => {
     'research-and-write': {
       count: 41,
       // The synthesis prompt names subtasks by their place in the plan ("research (subtask 1)"), no longer by the
-      // model's id ("t1"): the messages changed, so the chain did; every inputHash is as before.
-      lastChain: '57455f8c47069e05eb4c7322156314e15cd452c5c13c70bcbf248ee7d11e176e',
+      // model's id ("t1"): the messages changed, so the chain did; every inputHash is as before. Then the budget of
+      // run.started gained maxToolCalls (graph format 2): the chain changed again, every inputHash is as before.
+      lastChain: 'ef7e1bf5d5f7ba974721fff6a800705f5afbdbd0f07de5e9fbcbca5c70d2fbb0',
       inputHashes: '36c87583585deefd605d5436086ba7fa6962463e89d01dcd3dcc803646c2125d',
     },
     'peer-review': {
       count: 37,
-      lastChain: '5ec549ef60fe89ac210c37676e5251e6e8099c35c49870f037337b1599f7995c',
+      lastChain: '2f017077dcf96efc9de6e1314171be871569920c1173ce432ce9b53b372f440d',
       inputHashes: '859a0aa1e3b51446c5169216e10c489f985fc42e93e8b7e3f875397de4a772f0',
     },
   };

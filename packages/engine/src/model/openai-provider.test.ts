@@ -56,7 +56,9 @@ describe('createOpenAIProvider against the fake server', () => {
     const { server, provider } = await setup();
     server.enqueue({ text: 'Hello there, friend.', usage: { prompt_tokens: 7, completion_tokens: 4 } });
     const deltas: string[] = [];
-    const response = await provider.complete(request({ onDelta: (t) => deltas.push(t) }));
+    const response = await provider.complete(
+      request({ onPart: (p) => p.type === 'text-delta' && deltas.push(p.text) }),
+    );
     expect(response.text).toBe('Hello there, friend.');
     expect(deltas.join('')).toBe('Hello there, friend.');
     expect(deltas.length).toBeGreaterThan(1);
@@ -136,7 +138,7 @@ describe('createOpenAIProvider against the fake server', () => {
     server.enqueue({ text: 'a b c d e f g h i j', chunkDelayMs: 50 });
     const controller = new AbortController();
     const pending = provider.complete(
-      request({ signal: controller.signal, onDelta: () => controller.abort(new Error('stop now')) }),
+      request({ signal: controller.signal, onPart: () => controller.abort(new Error('stop now')) }),
     );
     await expect(pending).rejects.toThrow('stop now');
   });
@@ -190,7 +192,9 @@ describe('createOpenAIProvider against the fake server', () => {
     const chunks = ['He', 'l', 'lo, w', 'orld'];
     server.enqueue({ chunks });
     const deltas: string[] = [];
-    const response = await provider.complete(request({ onDelta: (text) => deltas.push(text) }));
+    const response = await provider.complete(
+      request({ onPart: (p) => p.type === 'text-delta' && deltas.push(p.text) }),
+    );
     expect(deltas).toEqual(chunks);
     expect(response.text).toBe('Hello, world');
   });

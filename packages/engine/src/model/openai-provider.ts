@@ -7,7 +7,16 @@ import type {
 } from 'openai/resources/chat/completions';
 import { ModelProviderError, RunCancelledError } from '../errors';
 import { authored, prompt } from '../trust/wrap';
-import { type ChatMessage, type ModelProvider, type ModelRequest, type ModelResponse, messageText } from './provider';
+import {
+  type ChatMessage,
+  type FinishReason,
+  MODEL_PORT_VERSION,
+  type ModelProvider,
+  type ModelRequest,
+  type ModelResponse,
+  messageText,
+  type ToolCall,
+} from './provider';
 import { isStrictCompatible } from './strict-schema';
 
 export interface OpenAIProviderOptions {
@@ -72,7 +81,7 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
       }
     }
   }
-  return { info, complete };
+  return { version: MODEL_PORT_VERSION, info, complete };
 }
 
 async function stream(client: OpenAI, request: ModelRequest, mode: StructuredMode): Promise<ModelResponse> {
@@ -82,6 +91,18 @@ async function stream(client: OpenAI, request: ModelRequest, mode: StructuredMod
     stream: true,
     stream_options: { include_usage: true },
   };
+  if (request.tools?.length) {
+    body.tools = request.tools.map((tool) => ({
+      type: 'function' as const,
+      function: {
+        name: tool.name,
+        description: tool.description,
+        parameters: tool.inputSchema,
+        // As for output schemas: strict only when the schema is inside OpenAI's strict subset.
+        strict: isStrictCompatible(tool.inputSchema),
+      },
+    }));
+  }
   if (request.responseFormat.type === 'json_schema') {
     const { name, schema } = request.responseFormat;
     if (mode === 'json_schema') {
@@ -94,12 +115,16 @@ async function stream(client: OpenAI, request: ModelRequest, mode: StructuredMod
     }
   }
   let text = '';
+  const calls = new ToolCallAssembler();
   let usage: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
   let model = request.model;
-  let finished = false;
+  let finishReason: FinishReason | null = null;
   let streaming = false;
   try {
-    const chunks = await client.chat.completions.create(body, { signal: request.signal });
+    const chunks = await client.chat.completions.create(body, {
+      signal: request.signal,
+      ...(request.headers ? { headers: request.headers } : {}),
+    });
     streaming = true;
     for await (const chunk of chunks) {
       if (chunk.model) model = chunk.model;
@@ -107,9 +132,20 @@ async function stream(client: OpenAI, request: ModelRequest, mode: StructuredMod
       const delta = choice?.delta?.content;
       if (delta) {
         text += delta;
-        request.onDelta?.(delta);
+        request.onPart?.({ type: 'text-delta', text: delta });
       }
-      if (choice?.finish_reason) finished = true;
+      for (const part of choice?.delta?.tool_calls ?? []) {
+        const argumentsDelta = part.function?.arguments ?? '';
+        calls.add(part.index, part.id, part.function?.name, argumentsDelta);
+        request.onPart?.({
+          type: 'tool-call-delta',
+          index: part.index,
+          ...(part.id ? { id: part.id } : {}),
+          ...(part.function?.name ? { name: part.function.name } : {}),
+          argumentsDelta,
+        });
+      }
+      if (choice?.finish_reason) finishReason = toFinishReason(choice.finish_reason);
       if (chunk.usage) {
         usage = {
           inputTokens: chunk.usage.prompt_tokens,
@@ -122,12 +158,50 @@ async function stream(client: OpenAI, request: ModelRequest, mode: StructuredMod
     throw toProviderError(error, request.signal, streaming);
   }
   if (request.signal.aborted) throw toProviderError(null, request.signal, true);
-  if (!finished) {
+  if (!finishReason) {
     throw new ModelProviderError('stream_cut', 'The model stream ended before the model finished.', {
       retryable: true,
     });
   }
-  return { text, usage, model };
+  const toolCalls = calls.done();
+  // Some servers end a tool-calling reply with `stop`; the calls are what counts.
+  if (toolCalls.length > 0) finishReason = 'tool_calls';
+  return { text, toolCalls, finishReason, usage, model };
+}
+
+/**
+ * Puts streamed tool calls together: each call's id and name come in its first delta, its arguments split over
+ * any number of deltas; several calls of one reply are told apart by `index`, and may interleave.
+ */
+class ToolCallAssembler {
+  private readonly calls = new Map<number, ToolCall>();
+
+  add(index: number, id: string | undefined, name: string | undefined, argumentsDelta: string): void {
+    const call = this.calls.get(index) ?? { id: '', name: '', arguments: '' };
+    if (id) call.id = id;
+    if (name) call.name += name;
+    call.arguments += argumentsDelta;
+    this.calls.set(index, call);
+  }
+
+  /** The calls in reply order (by index). */
+  done(): ToolCall[] {
+    return [...this.calls.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
+  }
+}
+
+function toFinishReason(reason: string): FinishReason {
+  switch (reason) {
+    case 'stop':
+    case 'tool_calls':
+    case 'length':
+    case 'content_filter':
+      return reason;
+    case 'function_call':
+      return 'tool_calls';
+    default:
+      return 'other';
+  }
 }
 
 /** Engine messages to the SDK's. In the fallback modes the schema goes in a final user message. */
@@ -151,9 +225,10 @@ function toOpenAIMessage(message: ChatMessage): ChatCompletionMessageParam {
     case 'user':
       return { role: message.role, content };
     case 'assistant':
+      // A tool-calling turn sends only its calls back, never text that came with them.
       return {
         role: 'assistant',
-        content,
+        content: message.toolCalls?.length ? null : content,
         ...(message.toolCalls?.length
           ? {
               tool_calls: message.toolCalls.map((call) => ({

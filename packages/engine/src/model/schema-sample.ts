@@ -22,6 +22,8 @@ function sample(schema: Schema, root: Schema, name: string, options: SampleOptio
   }
   if ('const' in schema) return schema.const as JsonValue;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0] as JsonValue;
+  // An example the schema's author gave is the most plausible value there is (a tool's "sqrt(16) * 2").
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return schema.examples[0] as JsonValue;
   for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
     const list = schema[key];
     if (Array.isArray(list) && list.length > 0) {

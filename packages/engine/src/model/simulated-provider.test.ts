@@ -87,7 +87,7 @@ describe('createSimulatedProvider', () => {
     const pending = provider.complete(
       request({
         signal: controller.signal,
-        onDelta: (t) => deltas.push(t) === 3 && controller.abort(new Error('stop')),
+        onPart: (p) => p.type === 'text-delta' && deltas.push(p.text) === 3 && controller.abort(new Error('stop')),
       }),
     );
     await expect(pending).rejects.toThrow('stop');

@@ -1,8 +1,9 @@
 // The provider used when no key is configured: offline, deterministic, paced so a person can watch a run unfold.
 import type { ModelTier, ProviderInfo } from '@baton/contracts';
 import { RunCancelledError } from '../errors';
-import { type ModelProvider, type ModelRequest, type ModelResponse, messageText } from './provider';
+import { MODEL_PORT_VERSION, type ModelProvider, type ModelRequest, type ModelResponse, messageText } from './provider';
 import { simulatedAsk, simulatedReply } from './simulated-brain';
+import { simulatedToolCalls, simulatedToolResults } from './simulated-tools';
 
 export interface SimulatedProviderOptions {
   /** Delay before each call answers, in ms (default 150). */
@@ -29,19 +30,47 @@ export function createSimulatedProvider(options: SimulatedProviderOptions = {}):
     },
   };
   return {
+    version: MODEL_PORT_VERSION,
     info,
     async complete(request: ModelRequest): Promise<ModelResponse> {
       await pause(callDelayMs, request.signal);
-      const text = simulatedReply(simulatedAsk(request), confidence);
+      const toolCalls = simulatedToolCalls(request.tools, request.messages);
+      const inputTokens = request.messages.reduce((sum, m) => sum + Math.ceil(messageText(m).length / 4), 0);
+      if (toolCalls.length > 0) {
+        toolCalls.forEach((call, index) => {
+          request.onPart?.({
+            type: 'tool-call-delta',
+            index,
+            id: call.id,
+            name: call.name,
+            argumentsDelta: call.arguments,
+          });
+        });
+        return {
+          text: '',
+          toolCalls,
+          finishReason: 'tool_calls',
+          model: `${request.model} (simulated)`,
+          usage: { inputTokens, outputTokens: toolCalls.length, totalTokens: inputTokens + toolCalls.length },
+        };
+      }
+      const results = simulatedToolResults(request.messages);
+      const reply = simulatedReply(simulatedAsk(request), confidence);
+      // A prose answer says what the tools returned; a structured one stays the schema's sample.
+      const text =
+        results.length > 0 && request.responseFormat.type === 'text'
+          ? `${reply} Tool results: ${results.join('; ')}.`
+          : reply;
       const pieces = text.match(/\S+\s*/g) ?? [text];
       for (const piece of pieces) {
         if (tokenDelayMs > 0) await pause(tokenDelayMs, request.signal);
         else if (request.signal.aborted) throw cancelled(request.signal);
-        request.onDelta?.(piece);
+        request.onPart?.({ type: 'text-delta', text: piece });
       }
-      const inputTokens = request.messages.reduce((sum, m) => sum + Math.ceil(messageText(m).length / 4), 0);
       return {
         text,
+        toolCalls: [],
+        finishReason: 'stop',
         model: `${request.model} (simulated)`,
         usage: { inputTokens, outputTokens: pieces.length, totalTokens: inputTokens + pieces.length },
       };

@@ -4,6 +4,7 @@ import { validateAgainst } from '../contracts/schema';
 import type { ModelCallPurpose } from '../model/provider';
 import type { Action, Check, Producer, RunContext } from '../run/context';
 import { formatFor } from '../run/prompts';
+import { callWithTools } from '../tools/tool-loop';
 import type { PromptText } from '../trust/wrap';
 
 /** Runs the producer's call (with an optional extra user message) and returns its payload. */
@@ -22,9 +23,10 @@ export async function produce(
     messages: extra ? [...producer.messages, { role: 'user' as const, content: extra.content }] : producer.messages,
     responseFormat: formatFor(producer.schema),
     purpose,
+    tools: producer.tools,
     logical: extra ? { ...(producer.logical as object), extra: extra.logical } : producer.logical,
   };
-  if (!producer.schema) return (await ctx.callModel(parent, spec)).text;
+  if (!producer.schema) return (await callWithTools(ctx, parent, spec)).response.text;
   const compiled = ctx.compiled(producer.schema);
   return ctx.structuredCall(parent, spec, (value): Check<JsonValue> => {
     if (!producer.ownSchema || !compiled.ok) return { ok: true, value: value as JsonValue };

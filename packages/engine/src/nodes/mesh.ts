@@ -1,5 +1,6 @@
 // Peers answer in rounds, each seeing the others' last messages (as data), until all agree or maxRounds; then the
 // mesh synthesises the final round.
+
 import type { JsonSchemaObject, JsonValue } from '@baton/contracts';
 import type { Action, Check, Producer } from '../run/context';
 import {
@@ -12,6 +13,7 @@ import {
   withInstructions,
 } from '../run/prompts';
 import { outputSchemaOf } from '../run/topology';
+import { agentTools } from '../tools/tool-loop';
 import { authored, joinPrompt, prompt } from '../trust/wrap';
 import { produce } from './agent-call';
 import type { NodeExecutor } from './types';
@@ -64,6 +66,7 @@ export const runMesh: NodeExecutor<'mesh'> = async ({ ctx, node, action, inputs 
                 { role: 'user', content: taskMessage(ctx, inputs, extra) },
               ],
               responseFormat: { type: 'json_schema', name: MESH_TURN_FORMAT_NAME, schema: TURN_SCHEMA },
+              ...(peer.data.tools?.length ? { tools: agentTools(ctx, peer) } : {}),
               purpose: { kind: 'mesh_turn', round, peer: peer.data.name },
               logical: {
                 system: system.text,

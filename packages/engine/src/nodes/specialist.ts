@@ -3,6 +3,7 @@ import type { SpecialistNode } from '@baton/contracts';
 import type { Producer, RunContext } from '../run/context';
 import { identity, logicalInputs, systemMessage, taskMessage } from '../run/prompts';
 import { outputSchemaOf } from '../run/topology';
+import { agentTools } from '../tools/tool-loop';
 import type { PromptText } from '../trust/wrap';
 import { produce } from './agent-call';
 import type { NodeExecutor } from './types';
@@ -34,6 +35,7 @@ export function specialistProducer(
       { role: 'user', content: task },
     ],
     ...output,
+    ...(node.data.tools?.length ? { tools: agentTools(ctx, node) } : {}),
     stepKey,
     logical: {
       instructions: system.text,

@@ -1,11 +1,12 @@
 // The run's meter against its budget: model calls, tokens, and active wall time (waiting for a person excluded).
 // A resumed run starts from what its earlier attempts spent, so a crash never resets a budget.
-import type { ResolvedBudget, Usage } from '@baton/contracts';
+import { DEFAULT_BUDGET, type ResolvedBudget, type Usage } from '@baton/contracts';
 import { BudgetExceededError } from '../errors';
 import { NO_PRIOR_SPEND, type PriorSpend } from './prior-spend';
 
 export class BudgetMeter {
   modelCalls: number;
+  toolCalls: number;
   usage: Usage;
   private readonly startedAt: number;
   private readonly priorActiveMs: number;
@@ -19,6 +20,7 @@ export class BudgetMeter {
   ) {
     this.startedAt = clock();
     this.modelCalls = prior.modelCalls;
+    this.toolCalls = prior.toolCalls;
     this.usage = { ...prior.usage };
     this.priorActiveMs = prior.activeMs;
   }
@@ -36,6 +38,14 @@ export class BudgetMeter {
 
   startCall(): void {
     this.modelCalls += 1;
+  }
+
+  /** Counts one tool call, or throws when the run has made all it may (or its wall time is used up). */
+  startToolCall(): void {
+    const limit = this.budget.maxToolCalls ?? DEFAULT_BUDGET.maxToolCalls!;
+    if (this.toolCalls >= limit) throw new BudgetExceededError('maxToolCalls', limit, this.toolCalls);
+    this.checkWall();
+    this.toolCalls += 1;
   }
 
   /** Adds a call's usage; throws when the tokens reach the limit, so nothing more is spent. */

@@ -11,7 +11,7 @@ import type {
 } from '@baton/contracts';
 import { inputHash } from '../audit/canonical';
 import { type CompiledSchema, compileSchema } from '../contracts/schema';
-import { NodeExecutionError, RunCancelledError, toErrorInfo } from '../errors';
+import { NodeExecutionError, RunCancelledError, StepDivergedError, toErrorInfo } from '../errors';
 import {
   type ChatMessage,
   type ModelCallPurpose,
@@ -20,12 +20,14 @@ import {
   type ResponseFormat,
 } from '../model/provider';
 import type { RunGraphOptions } from '../run-options';
+import { type AgentTools, callWithTools, type ResolvedTool } from '../tools/tool-loop';
 import { type DataText, type EngineText, prompt, wrapAsData } from '../trust/wrap';
 import type { BudgetMeter } from './budget';
 import type { EventChannel } from './event-channel';
 import { repairMessage } from './prompts';
 import type { ReplayIndex } from './replay';
 import { Semaphore } from './semaphore';
+import { REUSED } from './step-summary';
 import type { Topology } from './topology';
 import { WaitTracker } from './waiting';
 
@@ -57,6 +59,8 @@ export interface ActionSpec {
   model?: string;
   messages?: RecordedMessage[];
   summary?: string;
+  /** A tool_call action's tool and arguments. */
+  tool?: { source: string; name: string; arguments: JsonValue };
 }
 
 export interface ModelCallSpec {
@@ -68,6 +72,8 @@ export interface ModelCallSpec {
   responseFormat: ResponseFormat;
   purpose: ModelCallPurpose;
   logical: unknown;
+  /** The agent's tools: with any, the call is a tool loop (tools/tool-loop.ts), one model call per round. */
+  tools?: AgentTools;
 }
 
 /** How a node's output was produced, so that it can be asked again: to repair a payload or revise a draft. */
@@ -86,6 +92,8 @@ export interface Producer {
   ownSchema: boolean;
   stepKey: string;
   logical: unknown;
+  /** The agent's tools, when it has any. */
+  tools?: AgentTools;
 }
 
 export type Check<T> = { ok: true; value: T } | { ok: false; errors: string[] };
@@ -103,6 +111,8 @@ export class RunContext {
   readonly producers = new Map<string, Producer>();
   /** Tells when the run is waiting for a person: escalations pending and no model call in flight. */
   readonly waiting: WaitTracker;
+  /** The tools the graph's agents name, by `source/name`, resolved against the run's sources before any node runs. */
+  readonly tools = new Map<string, ResolvedTool>();
 
   constructor(
     readonly options: RunGraphOptions,
@@ -165,17 +175,23 @@ export class RunContext {
       ...(spec.model ? { model: spec.model } : {}),
       ...(spec.messages ? { messages: spec.messages } : {}),
       ...(spec.summary ? { summary: spec.summary } : {}),
+      ...(spec.tool ? { tool: spec.tool } : {}),
     });
     return action;
   }
 
-  complete(action: Action, output: JsonValue, extra: { usage?: ModelResponse['usage']; model?: string } = {}) {
+  complete(
+    action: Action,
+    output: JsonValue,
+    extra: { usage?: ModelResponse['usage']; model?: string; toolCalls?: ModelResponse['toolCalls'] } = {},
+  ) {
     return this.emit({
       type: 'action.completed',
       ...ref(action),
       output,
       ...(extra.usage ? { usage: extra.usage } : {}),
       ...(extra.model ? { model: extra.model } : {}),
+      ...(extra.toolCalls ? { toolCalls: extra.toolCalls.map((c) => ({ ...c })) } : {}),
       durationMs: Math.max(0, this.clock() - action.startedAt),
     });
   }
@@ -194,19 +210,49 @@ export class RunContext {
    * budget and run, with a cut stream retried as a new attempt action.
    */
   async callModel(parent: Action, spec: ModelCallSpec): Promise<ModelResponse> {
-    // The graph's own tier mapping wins over the server's.
-    const model = this.graph.models?.[spec.tier] ?? this.options.provider.info.models[spec.tier];
+    const recording = this.options.recording;
+    // A test case's recorded mapping wins (so its inputs hash the same), then the graph's own, then the server's.
+    const model =
+      recording?.models[spec.tier] ?? this.graph.models?.[spec.tier] ?? this.options.provider.info.models[spec.tier];
     const logical = { model, ...(spec.logical as object) };
     const hash = inputHash(logical);
     const recorded = this.replay.completedStep(spec.stepKey, hash);
     if (recorded.kind === 'reuse') {
-      const action = await this.start(
-        llmCallSpec(parent, spec, model, logical, hash, { summary: 'Reused from an earlier attempt of this run.' }),
-      );
-      const { output, model: recordedModel } = recorded.value;
+      const action = await this.start(llmCallSpec(parent, spec, model, logical, hash, { summary: REUSED }));
+      const { output, model: recordedModel, toolCalls: recordedToolCalls } = recorded.value;
       const text = typeof output === 'string' ? output : JSON.stringify(output);
-      await this.complete(action, text, recordedModel ? { model: recordedModel } : {});
-      return { text, usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 }, model: recordedModel ?? model };
+      const toolCalls = recordedToolCalls ?? [];
+      await this.complete(action, text, {
+        ...(recordedModel ? { model: recordedModel } : {}),
+        ...(toolCalls.length ? { toolCalls } : {}),
+      });
+      return {
+        text,
+        toolCalls,
+        finishReason: toolCalls.length ? 'tool_calls' : 'stop',
+        usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
+        model: recordedModel ?? model,
+      };
+    }
+    if (recording) {
+      const messages = spec.messages.map(recordMessage);
+      const found = recording.lookup(spec, hash, model, messages);
+      if (found.kind === 'reuse') {
+        const action = await this.start(
+          llmCallSpec(parent, spec, model, logical, hash, {
+            messages,
+            summary: 'Answered from the test case\u2019s recording.',
+          }),
+        );
+        return this.answerFromRecord(action, found.step.output, found.step.model ?? model);
+      }
+      if (!recording.live) {
+        const action = await this.start(llmCallSpec(parent, spec, model, logical, hash, { messages }));
+        const error = new StepDivergedError(spec.stepKey, spec.agentName, found.verdict.changes);
+        await this.fail(action, error);
+        throw error;
+      }
+      // Live: the diverged step is called like any other, below; its answer joins the report for the output diff.
     }
     const firstAttempt = this.replay.nextAttempt(spec.stepKey);
     for (let attempt = firstAttempt; ; attempt++) {
@@ -235,16 +281,25 @@ export class RunContext {
             model,
             messages: spec.messages,
             responseFormat: spec.responseFormat,
+            ...(spec.tools?.definitions.length ? { tools: spec.tools.definitions } : {}),
             purpose: spec.purpose,
             agentName: spec.agentName,
             signal: this.signal,
-            onDelta: (text) => this.channel.emitDelta(ref(current), text),
+            onPart: (part) => {
+              if (part.type === 'text-delta') this.channel.emitDelta(ref(current), part.text);
+            },
+            actionId: current.actionId,
           });
         } finally {
           this.waiting.callEnded();
         }
-        await this.complete(action, response.text, { usage: response.usage, model: response.model });
+        await this.complete(action, response.text, {
+          usage: response.usage,
+          model: response.model,
+          ...(response.toolCalls.length ? { toolCalls: response.toolCalls } : {}),
+        });
         action = undefined;
+        recording?.answered(spec.stepKey, response.text);
         // Throws when the tokens reach the budget: the call is recorded as completed, the run stops.
         this.meter.addUsage(response.usage);
         return response;
@@ -261,13 +316,27 @@ export class RunContext {
     }
   }
 
+  /** Completes a reused step with its recorded output: no model call, no budget spent. */
+  private async answerFromRecord(action: Action, output: JsonValue, model: string): Promise<ModelResponse> {
+    const text = typeof output === 'string' ? output : JSON.stringify(output);
+    await this.complete(action, text, { model });
+    return {
+      text,
+      toolCalls: [],
+      finishReason: 'stop',
+      usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
+      model,
+    };
+  }
+
   /** A model call whose reply must parse and pass `check`; a bad reply is repaired once, with the errors. */
   async structuredCall<T>(parent: Action, spec: ModelCallSpec, check: (value: unknown) => Check<T>): Promise<T> {
-    const first = await this.callModel(parent, spec);
+    const { response: first, messages } = await callWithTools(this, parent, spec);
     const firstCheck = checkText(first.text, check);
     if (firstCheck.ok) return firstCheck.value;
+    // The repair sees what the tools returned (the loop's messages), and gets no tools: it only fixes the JSON.
     const repairMessages: ChatMessage[] = [
-      ...spec.messages,
+      ...messages,
       {
         role: 'user',
         content: repairMessage(this, {
@@ -282,6 +351,7 @@ export class RunContext {
     ];
     const second = await this.callModel(parent, {
       ...spec,
+      tools: undefined,
       stepKey: `${spec.stepKey}/repair`,
       messages: repairMessages,
       purpose: { kind: 'repair', errors: firstCheck.errors },
@@ -339,7 +409,12 @@ export function ref(action: Action) {
 }
 
 function recordMessage(message: ChatMessage): RecordedMessage {
-  return { role: message.role, content: messageText(message) };
+  const recorded: RecordedMessage = { role: message.role, content: messageText(message) };
+  if (message.role === 'assistant' && message.toolCalls?.length) {
+    recorded.toolCalls = message.toolCalls.map((call) => ({ id: call.id, name: call.name, arguments: call.arguments }));
+  }
+  if (message.role === 'tool') recorded.toolCallId = message.toolCallId;
+  return recorded;
 }
 
 /** Parses a model's JSON reply, tolerating a code fence around it. */

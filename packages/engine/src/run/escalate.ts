@@ -41,12 +41,20 @@ export async function escalate(
     summary: recorded.kind === 'diverged' ? `${request.reason} ${DIVERGED}` : request.reason,
   });
   const escalationId = recorded.kind === 'reuse' ? recorded.value.escalationId : (open ?? ctx.ids());
+  // Not decided in this run's earlier attempts: a decision of the recorded run a test case replays, if any.
+  const fromCase = recorded.kind === 'reuse' ? undefined : ctx.options.recording?.decision(request.stepKey);
   let resolution: EscalationResolution;
   if (recorded.kind === 'reuse') {
     resolution = {
       decision: recorded.value.decision,
       ...(recorded.value.payload !== undefined ? { payload: recorded.value.payload } : {}),
       ...(recorded.value.note !== undefined ? { note: recorded.value.note } : {}),
+    };
+  } else if (fromCase) {
+    resolution = {
+      decision: fromCase.decision,
+      ...(fromCase.payload !== undefined ? { payload: fromCase.payload } : {}),
+      ...(fromCase.note !== undefined ? { note: fromCase.note } : {}),
     };
   } else {
     if (open === undefined) {

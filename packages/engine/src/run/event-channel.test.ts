@@ -94,7 +94,8 @@ describe('runGraph backpressure', () => {
     expect(last).toBe('run.completed');
     expect(provider.requests).toHaveLength(width + 2);
     expect((await handle.outcome).status).toBe('completed');
-  });
+    // 4,096 subtasks: seconds of work on a loaded two-core machine, not the 5 s default.
+  }, 30_000);
 
   it('cancels the run when the consumer stops listening', async () => {
     const provider = createScriptedProvider(() => 'ok');

@@ -1,6 +1,7 @@
 import type { RunEvent } from '@baton/contracts';
 import { describe, expect, it } from 'vitest';
 import { priorSpend } from './prior-spend';
+import { REUSED } from './step-summary';
 
 const usage = { inputTokens: 2, outputTokens: 1, totalTokens: 3 };
 const at = (type: string, when: number, extra: Record<string, unknown> = {}) =>
@@ -26,7 +27,20 @@ describe('priorSpend', () => {
     expect(priorSpend(events)).toEqual({
       usage: { inputTokens: 4, outputTokens: 2, totalTokens: 6 },
       modelCalls: 3,
+      toolCalls: 0,
       activeMs: 400 + 100 + 250,
     });
+  });
+
+  it('counts tool calls executed in earlier attempts, not those reused from one before', () => {
+    const events = [
+      at('run.started', 0, { attempt: 1 }),
+      at('action.started', 10, { actionType: 'tool_call' }),
+      at('action.started', 20, { actionType: 'tool_call' }),
+      at('run.started', 1_000, { attempt: 2 }),
+      at('action.started', 1_010, { actionType: 'tool_call', summary: REUSED }),
+      at('action.started', 1_020, { actionType: 'tool_call' }),
+    ];
+    expect(priorSpend(events).toolCalls).toBe(3);
   });
 });

@@ -1,10 +1,13 @@
 // What earlier attempts of a run spent, read from their events: so that a resumed run's budget and totals count them.
 import type { RunEvent, Usage } from '@baton/contracts';
+import { REUSED } from './step-summary';
 
 export interface PriorSpend {
   usage: Usage;
   /** Model calls sent (each attempt of a step counts; a reused step does not). */
   modelCalls: number;
+  /** Tool calls executed, counted like model calls: a call reused from an earlier attempt does not count again. */
+  toolCalls: number;
   /** Active wall time: between events of one attempt, not waiting for a person. Time between attempts is not counted. */
   activeMs: number;
 }
@@ -12,6 +15,7 @@ export interface PriorSpend {
 export const NO_PRIOR_SPEND: PriorSpend = {
   usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
   modelCalls: 0,
+  toolCalls: 0,
   activeMs: 0,
 };
 
@@ -19,6 +23,7 @@ export function priorSpend(events: readonly RunEvent[]): PriorSpend {
   if (events.length === 0) return NO_PRIOR_SPEND;
   const usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
   let modelCalls = 0;
+  let toolCalls = 0;
   let activeMs = 0;
   let inAttempt = false;
   let waiting = false;
@@ -42,6 +47,7 @@ export function priorSpend(events: readonly RunEvent[]): PriorSpend {
       case 'action.started':
         // A call that was sent records its messages; a step reused from an earlier attempt records none.
         if (event.actionType === 'llm_call' && event.messages !== undefined) modelCalls += 1;
+        if (event.actionType === 'tool_call' && event.summary !== REUSED) toolCalls += 1;
         break;
       case 'action.completed':
         if (event.usage) {
@@ -57,5 +63,5 @@ export function priorSpend(events: readonly RunEvent[]): PriorSpend {
         break;
     }
   }
-  return { usage, modelCalls, activeMs };
+  return { usage, modelCalls, toolCalls, activeMs };
 }

@@ -94,7 +94,7 @@ function randomGraph(seed: number): unknown {
   for (const exit of exits) {
     if (!used.has(exit) && exit !== 'input') edges.push(edge(exit, `output_${1 + pick(outputs)}`));
   }
-  return { format: 'baton.graph', version: 1, id: `random-${seed}`, name: `Random ${seed}`, nodes, edges };
+  return { format: 'baton.graph', version: 2, id: `random-${seed}`, name: `Random ${seed}`, nodes, edges };
 }
 
 describe('random valid graphs', () => {

@@ -4,13 +4,15 @@
 // call). Its recorded outcome is reused only when the step's inputs hash the same as in this attempt; otherwise it
 // is *diverged* and runs again as a new attempt (the graph version is pinned per run, so this happens only when an
 // upstream step took a different turn, e.g. a person decided differently, or a reply was lost and came back other).
-import type { JsonValue, RunEvent, Usage } from '@baton/contracts';
+import type { JsonValue, RecordedToolCall, RunEvent, Usage } from '@baton/contracts';
 import { NO_PRIOR_SPEND, type PriorSpend, priorSpend } from './prior-spend';
 
 export interface RecordedStep {
   output: JsonValue;
   usage: Usage | undefined;
   model: string | undefined;
+  /** A model call's tool calls (a round of a tool loop). */
+  toolCalls: RecordedToolCall[] | undefined;
 }
 
 export interface RecordedDecision {
@@ -52,7 +54,8 @@ export class ReplayIndex {
           if (event.stepKey) {
             this.completed.set(event.stepKey, {
               hash: hashOfAction.get(event.actionId),
-              step: { output: event.output, usage: event.usage, model: event.model },
+              // A tool_call step is reused like a model call: its recorded result, and the tool is not called again.
+              step: { output: event.output, usage: event.usage, model: event.model, toolCalls: event.toolCalls },
             });
           }
           break;

@@ -1,9 +1,12 @@
 // runGraph: schedules a parsed graph's nodes (joins, skips, failures), streams sealed events, ends the run once.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type GraphEdge, type GraphNode, type JsonValue, resolveBudget } from '@baton/contracts';
-import { BudgetExceededError, RunCancelledError, toErrorInfo } from '../errors';
+import { BudgetExceededError, ModelProviderError, RunCancelledError, toErrorInfo } from '../errors';
+import { MODEL_PORT_VERSION } from '../model/provider';
 import { executeNode } from '../nodes/registry';
 import type { RunGraphOptions, RunHandle, RunOutcome } from '../run-options';
+import { createBuiltinToolSource } from '../tools/builtin';
+import { resolveTools } from '../tools/resolve';
 import { BudgetMeter } from './budget';
 import { RunContext } from './context';
 import { EventChannel } from './event-channel';
@@ -14,6 +17,13 @@ import { ReplayIndex } from './replay';
 import { buildTopology, nameOf } from './topology';
 
 export function runGraph(options: RunGraphOptions): RunHandle {
+  // A provider written for another version of the model port would misread requests (tools) or replies.
+  if (options.provider.version !== MODEL_PORT_VERSION) {
+    throw new ModelProviderError(
+      'bad_request',
+      `The model provider implements model port version ${String(options.provider.version)}; this engine speaks version ${MODEL_PORT_VERSION}.`,
+    );
+  }
   // The defaults of the injected sources: the only clock and randomness the engine touches.
   const clock = options.clock ?? Date.now;
   const ids = options.ids ?? randomUUID;
@@ -90,6 +100,16 @@ async function execute(ctx: RunContext): Promise<RunOutcome> {
     budget: meter.budget,
     attempt: ctx.replay.runAttempt + 1,
   });
+
+  try {
+    await resolveTools(options.graph, options.tools ?? [createBuiltinToolSource()], ctx.tools);
+  } catch (error) {
+    clearInterval(watchdog);
+    external?.removeEventListener('abort', onExternalAbort);
+    const info = toErrorInfo(error);
+    await ctx.emit({ type: 'run.failed', error: info, usage: meter.usage, modelCalls: 0, activeMs: meter.activeMs() });
+    return { status: 'failed', error: info, usage: meter.usage, modelCalls: 0 };
+  }
 
   const outputs = new Map<string, JsonValue | null>();
   const pending = new Map<string, { remaining: number; inputs: NodeInput[] }>();
@@ -190,7 +210,12 @@ async function execute(ctx: RunContext): Promise<RunOutcome> {
   clearInterval(watchdog);
   external?.removeEventListener('abort', onExternalAbort);
 
-  const totals = { usage: meter.usage, modelCalls: meter.modelCalls, activeMs: meter.activeMs() };
+  const totals = {
+    usage: meter.usage,
+    modelCalls: meter.modelCalls,
+    ...(meter.toolCalls > 0 ? { toolCalls: meter.toolCalls } : {}),
+    activeMs: meter.activeMs(),
+  };
   const stop = ctx.signal.aborted ? ctx.signal.reason : failure;
   if (stop instanceof RunCancelledError) {
     await ctx.emit({ type: 'run.cancelled', reason: stop.message, ...totals });

@@ -21,6 +21,7 @@ const info: ProviderInfo = {
 /** Streams `text` in 1 to 4 character chunks, yielding to the event loop between some of them. */
 function streamingProvider(text: string, options: { seed: number; failAfter?: number }): ModelProvider {
   return {
+    version: 2,
     info,
     async complete(request: ModelRequest) {
       let state = options.seed;
@@ -34,11 +35,17 @@ function streamingProvider(text: string, options: { seed: number; failAfter?: nu
           throw Object.assign(new Error('The stream was cut.'), { retryable: false });
         }
         const size = 1 + Math.floor(next() * 4);
-        request.onDelta?.(text.slice(sent, sent + size));
+        request.onPart?.({ type: 'text-delta', text: text.slice(sent, sent + size) });
         sent += size;
         if (next() < 0.5) await new Promise((resolve) => setImmediate(resolve));
       }
-      return { text, model: request.model, usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 } };
+      return {
+        text,
+        toolCalls: [],
+        finishReason: 'stop',
+        model: request.model,
+        usage: { inputTokens: 1, outputTokens: 1, totalTokens: 2 },
+      };
     },
   };
 }

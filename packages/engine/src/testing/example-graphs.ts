@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { type GraphDocument, parseGraph } from '@baton/contracts';
 
-export const EXAMPLE_NAMES = ['research-and-write', 'specialist-routing', 'peer-review', 'peer-mesh'] as const;
+export const EXAMPLE_NAMES = [
+  'research-and-write',
+  'specialist-routing',
+  'peer-review',
+  'peer-mesh',
+  'calculator-tools',
+] as const;
 export type ExampleName = (typeof EXAMPLE_NAMES)[number];
 
 export function loadExample(name: ExampleName): GraphDocument {

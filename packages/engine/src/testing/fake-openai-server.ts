@@ -17,9 +17,23 @@ export interface FakeReply {
   usage?: { prompt_tokens: number; completion_tokens: number };
   /** Wait this long between streamed chunks (a slow stream). */
   chunkDelayMs?: number;
+  /**
+   * Tool calls the reply makes (after any text), streamed as the API does: the id and name first, then the
+   * arguments in `argumentChunks` (default: in pieces of 8 characters). The reply ends with `tool_calls`.
+   */
+  toolCalls?: FakeToolCall[];
   /** Hold this reply until `release()` (in addition to `holdAll`). */
   hold?: boolean;
   fault?: FakeFault;
+}
+
+export interface FakeToolCall {
+  /** Default `call_fake_<n>`. */
+  id?: string;
+  name: string;
+  /** The arguments as JSON text (or any text: a model may write broken JSON). */
+  arguments: string;
+  argumentChunks?: string[];
 }
 
 export type FakeFault =
@@ -349,7 +363,18 @@ async function answer(res: ServerResponse, body: ChatRequestBody, reply: FakeRep
     await cut();
     return;
   }
-  res.write(chunk({}, 'stop'));
+  const calls = reply.toolCalls ?? [];
+  for (let index = 0; index < calls.length; index++) {
+    const call = calls[index]!;
+    const opening = { index, id: call.id ?? `call_fake_${index + 1}`, type: 'function' };
+    await send(chunk({ tool_calls: [{ ...opening, function: { name: call.name, arguments: '' } }] }, null));
+    for (const piece of call.argumentChunks ?? call.arguments.match(/[\s\S]{1,8}/g) ?? []) {
+      if (reply.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, reply.chunkDelayMs));
+      if (res.destroyed) return;
+      await send(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }, null));
+    }
+  }
+  res.write(chunk({}, calls.length > 0 ? 'tool_calls' : 'stop'));
   const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
   if (streamOptions?.include_usage) {
     res.write(

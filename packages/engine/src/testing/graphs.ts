@@ -27,7 +27,7 @@ export function edge(
 export function graph(nodes: NodeInput[], edges: EdgeInput[], extra: Partial<GraphDocumentInput> = {}): GraphDocument {
   return GraphDocument.parse({
     format: 'baton.graph',
-    version: 1,
+    version: 2,
     id: 'test-graph',
     name: 'Test graph',
     nodes,

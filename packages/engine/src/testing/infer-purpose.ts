@@ -5,7 +5,13 @@ import { MESH_TURN_FORMAT_NAME, PLAN_FORMAT_NAME, REVIEW_MARKER, ROUTE_MARKER } 
 
 export interface ChatRequestBody {
   model: string;
-  messages: { role: string; content?: string | null }[];
+  messages: {
+    role: string;
+    content?: string | null;
+    tool_calls?: { id: string; type: string; function: { name: string; arguments: string } }[];
+    tool_call_id?: string;
+  }[];
+  tools?: { type: string; function: { name: string; description?: string; parameters?: unknown; strict?: boolean } }[];
   stream?: boolean;
   response_format?: {
     type: string;

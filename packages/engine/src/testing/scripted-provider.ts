@@ -1,6 +1,6 @@
 // An in-process ModelProvider for unit tests: each call answered by a script, every request recorded.
 import type { ProviderInfo, Usage } from '@baton/contracts';
-import type { ModelProvider, ModelRequest, ModelResponse } from '../model/provider';
+import { MODEL_PORT_VERSION, type ModelProvider, type ModelRequest, type ModelResponse } from '../model/provider';
 import { simulatedAsk, simulatedReply } from '../model/simulated-brain';
 
 export type ScriptedAnswer = string | { text: string; usage?: Usage } | Error;
@@ -24,6 +24,7 @@ export function createScriptedProvider(script: Script = () => undefined): Script
     models: { fast: 'scripted-fast', balanced: 'scripted-balanced', deep: 'scripted-deep' },
   };
   return {
+    version: MODEL_PORT_VERSION,
     info,
     requests,
     async complete(request: ModelRequest): Promise<ModelResponse> {
@@ -32,9 +33,11 @@ export function createScriptedProvider(script: Script = () => undefined): Script
       const answer = (await script(request, index)) ?? simulatedReply(simulatedAsk(request), 0.9);
       if (answer instanceof Error) throw answer;
       const { text, usage } = typeof answer === 'string' ? { text: answer, usage: undefined } : answer;
-      request.onDelta?.(text);
+      request.onPart?.({ type: 'text-delta', text });
       return {
         text,
+        toolCalls: [],
+        finishReason: 'stop',
         model: request.model,
         usage: usage ?? { inputTokens: 10, outputTokens: 5, totalTokens: 15 },
       };

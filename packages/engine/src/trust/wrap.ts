@@ -148,6 +148,29 @@ export function wrapAsData(nonce: string, label: EngineText, content: JsonValue)
   );
 }
 
+/** The most characters of one tool result a model is sent: about 5,000 tokens, enough for a page of text. */
+export const TOOL_RESULT_CHARS = 20_000;
+
+/**
+ * A tool's result as the whole content of the `tool` message the protocol requires: the one place where wrapped
+ * data goes in a message that is not a user message (DESIGN's exception; a tool result still never reaches a system
+ * message, which takes `EngineText` only). The result is agent-side data like any agent output, so it goes through
+ * `wrapAsData`; past `TOOL_RESULT_CHARS` it is cut, and the note saying so is inside the wrapper, so that the
+ * message's content is still exactly the wrapper's output.
+ */
+export function wrapToolResult(nonce: string, content: JsonValue): DataText {
+  const text = typeof content === 'string' ? content : toPromptJson(content);
+  if (text.length <= TOOL_RESULT_CHARS) return wrapAsData(nonce, TOOL_RESULT_LABEL, text);
+  const cut = text.slice(0, TOOL_RESULT_CHARS);
+  return wrapAsData(
+    nonce,
+    TOOL_RESULT_LABEL,
+    `${cut}\n[The result was cut here: ${text.length - TOOL_RESULT_CHARS} more characters were not sent.]`,
+  );
+}
+
+const TOOL_RESULT_LABEL = prompt`tool result`;
+
 /** `<` and `>` and characters that look like them, which a model may read as a tag's brackets. */
 const BRACKETS =
   /[<>\u02c2\u02c3\u2039\u203a\u2329\u232a\u27e8\u27e9\u276c-\u2771\u29fc\u29fd\u3008\u3009\ufe64\ufe65\uff1c\uff1e]/g;

@@ -2,9 +2,9 @@
 import type { EdgeKind } from '@baton/contracts';
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
 import type { ReactNode } from 'react';
-import { useEdgeRunState } from '../../run/hooks';
 import { useDocument } from '../document-context';
 import { problemText } from '../problems';
+import { useEdgeRunState } from '../run-overlay';
 
 export interface EdgeFrameProps {
   edge: Pick<EdgeProps, 'id' | 'sourceX' | 'sourceY' | 'targetX' | 'targetY' | 'sourcePosition' | 'targetPosition'>;

@@ -2,7 +2,8 @@
 import type { GraphEdge, GraphNode } from '@baton/contracts';
 import { useDocument } from '../document-context';
 import type { DocumentState } from '../document-store';
-import { EDGE_KIND_LABEL, NODE_KIND_META } from '../node-kinds';
+import { EDGE_KIND_LABEL } from '../edges/edge-labels';
+import { WEB_NODE_KINDS } from '../kinds';
 import { EdgeForm } from './EdgeForm';
 import { NodeForm } from './NodeForm';
 
@@ -37,8 +38,8 @@ export function Inspector() {
       ) : 'data' in target ? (
         <div className="inspector-form" key={target.id}>
           <h2 className="editor-section-title">
-            <span className={`inspector-kind baton-kind--${target.kind}`}>{NODE_KIND_META[target.kind].icon}</span>
-            {NODE_KIND_META[target.kind].label}
+            <span className={`inspector-kind baton-kind--${target.kind}`}>{WEB_NODE_KINDS[target.kind].icon}</span>
+            {WEB_NODE_KINDS[target.kind].label}
           </h2>
           <NodeForm node={target} />
         </div>

@@ -1,4 +1,5 @@
 // Inspector fields: edits apply as you type (one undo step per field while it has focus); invalid text stays local.
+import type { ModelTier } from '@baton/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useDocumentStore } from '../document-context';
 
@@ -204,3 +205,14 @@ export function intParser(min: number, max: number, what: string) {
 }
 
 export const formatNumber = (value: number) => String(value);
+
+const TIERS: readonly { value: ModelTier; label: string }[] = [
+  { value: 'fast', label: 'Fast' },
+  { value: 'balanced', label: 'Balanced' },
+  { value: 'deep', label: 'Deep' },
+];
+
+/** The model tier of an agent. */
+export function TierField({ value, onChange }: { value: ModelTier; onChange(value: ModelTier): void }) {
+  return <SelectField label="Model tier" value={value} options={TIERS} onChange={onChange} testId="field-tier" />;
+}

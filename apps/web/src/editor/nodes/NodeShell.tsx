@@ -2,17 +2,19 @@
 import { edgeKindsBetween, type NodeKind } from '@baton/contracts';
 import { type ConnectionState, Handle, Position, useConnection } from '@xyflow/react';
 import { memo, type ReactNode } from 'react';
-import { useNodeRunStatus } from '../../run/hooks';
-import { HANDLE } from '../connect';
 import { useDocument } from '../document-context';
-import { EDGE_KIND_LABEL, type HandleSpec, NODE_KIND_META } from '../node-kinds';
+import { EDGE_KIND_LABEL } from '../edges/edge-labels';
+import { HANDLE, type HandleSpec, type KindLook } from '../kinds/kind';
 import { problemText } from '../problems';
+import { useNodeRunStatus } from '../run-overlay';
 
 const SIDE = { left: Position.Left, right: Position.Right, top: Position.Top, bottom: Position.Bottom } as const;
 
 export interface NodeShellProps {
   id: string;
   kind: NodeKind;
+  /** The kind's label, icon and handles, from its file in `kinds/`. */
+  look: KindLook;
   name: string;
   /** A short second line: the tier, "fast · router", "3 rounds"... */
   detail?: string;
@@ -41,8 +43,7 @@ function acceptsConnection(from: string, id: string, kind: NodeKind, isPeer: boo
 }
 
 export const NodeShell = memo(function NodeShell(props: NodeShellProps) {
-  const { id, kind, name, detail, description, selected, isPeer = false, className, children } = props;
-  const meta = NODE_KIND_META[kind];
+  const { id, kind, look: meta, name, detail, description, selected, isPeer = false, className, children } = props;
   const status = useNodeRunStatus(id);
   const problem = useDocument((state) => problemText(state.problems.byNode.get(id)));
   const from = useConnection(connectingFrom);

@@ -29,7 +29,7 @@ export const edge = (
 ): EdgeInput => ({ id: `${source}-${target}`, kind, source, target, ...extra }) as EdgeInput;
 
 export function graph(nodes: NodeInput[], edges: EdgeInput[]): GraphDocumentInput {
-  return { format: 'baton.graph', version: 1, id: 'g', name: 'Test', nodes, edges };
+  return { format: 'baton.graph', version: 2, id: 'g', name: 'Test', nodes, edges };
 }
 
 /** input -> writer -> output: the smallest valid graph. */
