@@ -7,6 +7,7 @@ import type { AppDeps } from './deps';
 import { type IdSource, randomId } from './ids';
 import type { Logger } from './logger';
 import { createOtlpSink } from './otel/otlp-sink';
+import type { RunQueue } from './queue/run-queue';
 import type { EnginePort, ModelProvider } from './runs/engine-port';
 import type { EventSink, SinkQueueOptions } from './runs/event-sinks';
 import { RunExecutor } from './runs/run-executor';
@@ -46,6 +47,14 @@ export interface ComposeOptions {
   sinkQueue?: SinkQueueOptions;
   /** OpenTelemetry export (config.otel): one more sink, after the given ones. */
   otel?: OtelConfig | null;
+  /**
+   * BATON_QUEUE_URL: runs are handed to BullMQ workers. An API process enqueues them and never starts its executor;
+   * a worker process passes `takeWork: 'queue'` and feeds its executor from the queue (queue/run-worker.ts).
+   */
+  queue?: RunQueue;
+  takeWork?: 'store' | 'queue';
+  /** How long a run may stay queued with no live worker before its page says so. */
+  noWorkerAfterMs?: number;
 }
 
 export interface Composed {
@@ -90,7 +99,9 @@ export function compose(options: ComposeOptions): Composed {
     sinks: [...(options.sinks ?? []), ...(otlp ? [otlp] : [])],
     propagateTraceContext: otlp !== null,
     sinkQueue: options.sinkQueue,
+    takeWork: options.takeWork,
   });
+  const queue = options.queue;
   const runService = new RunService({
     graphs,
     runs,
@@ -102,6 +113,13 @@ export function compose(options: ComposeOptions): Composed {
     secrets: options.secrets,
     settleTimeoutMs: options.settleTimeoutMs,
     sinks: runExecutor.eventSinks,
+    ...(queue
+      ? {
+          dispatch: (runId: string) => queue.enqueue(runId),
+          onDispatchError: (runId: string, error: unknown) =>
+            options.logger.error(`run ${runId} could not be enqueued; a worker's sweep hands it out later`, error),
+        }
+      : {}),
   });
   const deps: AppDeps = {
     graphs,
@@ -128,6 +146,7 @@ export function compose(options: ComposeOptions): Composed {
     heartbeatMs: options.heartbeatMs,
     store: { kind: stores.kind, ping: stores.ping },
     pollMs: options.pollMs,
+    ...(queue ? { queue: { status: () => queue.status(), noWorkerAfterMs: options.noWorkerAfterMs ?? 10_000 } } : {}),
     ...(options.otel
       ? { otel: { serviceName: options.otel.serviceName, captureContent: options.otel.captureContent } }
       : {}),
@@ -148,6 +167,7 @@ export function compose(options: ComposeOptions): Composed {
       runService.stopAccepting();
       await runExecutor.shutdown(graceMs);
       await otlp?.shutdown().catch(() => {});
+      await queue?.close();
       await stores.close();
     },
   };

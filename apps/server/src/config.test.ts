@@ -117,6 +117,42 @@ describe('readConfig: BATON_DATABASE_URL', () => {
   });
 });
 
+describe('readConfig: BATON_QUEUE_URL and the run settings', () => {
+  const pg = { BATON_DATABASE_URL: 'postgres://baton:pw@db:5432/baton' };
+  it('takes a Redis URL with PostgreSQL, keeps its password out of logs, and reads lease, concurrency and patience', () => {
+    const config = readConfig(
+      {
+        ...pg,
+        BATON_QUEUE_URL: 'redis://:q%2Fpass@queue:6379/2',
+        BATON_LEASE_MS: '2000',
+        BATON_WORKER_CONCURRENCY: '4',
+        BATON_NO_WORKER_AFTER_MS: '3000',
+      },
+      '/srv',
+    );
+    expect(config).toMatchObject({
+      queueUrl: 'redis://:q%2Fpass@queue:6379/2',
+      leaseMs: 2000,
+      workerConcurrency: 4,
+      noWorkerAfterMs: 3000,
+    });
+    expect(configuredSecrets(config)).toEqual(['pw', 'q/pass']);
+    expect(readConfig({}, '/srv')).toMatchObject({ queueUrl: null, leaseMs: 15_000, workerConcurrency: 16 });
+  });
+
+  it('refuses a queue that is not Redis, a queue without PostgreSQL, and a lease too short to renew', () => {
+    expect(() => readConfig({ ...pg, BATON_QUEUE_URL: 'postgres://db/q' }, '/srv')).toThrow(
+      /^BATON_QUEUE_URL must be a Redis URL/,
+    );
+    expect(() => readConfig({ BATON_QUEUE_URL: 'redis://127.0.0.1:6379' }, '/srv')).toThrow(
+      /BATON_QUEUE_URL needs BATON_DATABASE_URL/,
+    );
+    expect(() => readConfig({ BATON_LEASE_MS: '100' }, '/srv')).toThrow(
+      /BATON_LEASE_MS must be a whole number from 500/,
+    );
+  });
+});
+
 describe('readConfig: OpenTelemetry export', () => {
   it('is off unless an OTLP endpoint is set, and off again when disabled', () => {
     expect(readConfig({}, '/srv').otel).toBeNull();

@@ -2,6 +2,7 @@
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import type { IdSource } from './ids';
 import type { Logger } from './logger';
+import type { QueueStatus } from './queue/run-queue';
 import type { RunService } from './runs/run-service';
 import type { TestCaseRunner } from './runs/testcase-runner';
 import type { GraphStore, RunNotifier, RunRequests, RunStore, TestCaseStore } from './store/types';
@@ -41,6 +42,8 @@ export interface AppDeps {
   otel?: { serviceName: string; captureContent: boolean };
   /** SSE heartbeat interval. */
   heartbeatMs?: number;
+  /** With BATON_QUEUE_URL: whether the queue answers and which workers it saw, for /api/health. */
+  queue?: { status(): Promise<QueueStatus>; noWorkerAfterMs: number };
   /** How often an SSE stream reads the store with no wake-up from the notifier (a dead notifier's cover). */
   pollMs?: number;
 }

@@ -1,5 +1,6 @@
-// Entry point: reads the environment, opens the database, resumes the runs a previous process left unfinished, seeds
-// the examples, serves the API and the web app on HOST:PORT, and stops gracefully on SIGINT/SIGTERM.
+// Entry point: reads the environment, opens the database, resumes the runs a previous process left unfinished (or,
+// with BATON_QUEUE_URL, leaves every run to the workers), seeds the examples, serves the API and the web app on
+// HOST:PORT, and stops gracefully on SIGINT/SIGTERM.
 import { readFileSync } from 'node:fs';
 import * as engine from '@baton/engine';
 import { serve } from '@hono/node-server';
@@ -7,6 +8,7 @@ import { compose } from './compose';
 import { configuredSecrets, isLoopbackHost, readConfig } from './config';
 import { createLogger } from './logger';
 import { allowedHostnames, createProvider } from './provider';
+import { RunQueue } from './queue/run-queue';
 import { seedExamples } from './seed';
 import { openPgStores } from './store/open-stores';
 
@@ -40,10 +42,18 @@ async function main(): Promise<void> {
     trustedProxies: config.trustedProxies,
     version,
     otel: config.otel,
+    leaseMs: config.leaseMs,
+    // With a queue this process only serves HTTP and streams: runs are enqueued, and workers execute them.
+    queue: config.queueUrl ? new RunQueue(config.queueUrl, 'producer') : undefined,
+    noWorkerAfterMs: config.noWorkerAfterMs,
   });
   if (config.otel) logger.info(`exporting traces to ${new URL(config.otel.tracesUrl).origin} over OTLP/HTTP`);
-  const resumed = await server.runExecutor.start();
-  if (resumed.length > 0) logger.info(`resuming ${resumed.length} unfinished run(s)`);
+  if (config.queueUrl) {
+    logger.info('runs are enqueued for workers (BATON_QUEUE_URL); this process executes none');
+  } else {
+    const resumed = await server.runExecutor.start();
+    if (resumed.length > 0) logger.info(`resuming ${resumed.length} unfinished run(s)`);
+  }
   const seeded = await server.stores.once(() => seedExamples(server.graphs, config.examplesDir, logger));
   if (seeded.length > 0) logger.info(`added ${seeded.length} example graphs`);
 

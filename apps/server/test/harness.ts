@@ -3,6 +3,7 @@ import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import { type Composed, compose } from '../src/compose';
 import type { OtelConfig } from '../src/config';
 import { createMemoryLogger } from '../src/logger';
+import type { RunQueue } from '../src/queue/run-queue';
 import type { EnginePort, ModelProvider } from '../src/runs/engine-port';
 import type { EventSink, SinkQueueOptions } from '../src/runs/event-sinks';
 import type { Stores } from '../src/store/open-stores';
@@ -55,6 +56,10 @@ export function testServer(
     sinks?: EventSink[];
     sinkQueue?: SinkQueueOptions;
     otel?: OtelConfig;
+    /** BullMQ: an API process enqueues on it (and pass `execute: false`); a worker passes `takeWork: 'queue'`. */
+    queue?: RunQueue;
+    takeWork?: 'store' | 'queue';
+    noWorkerAfterMs?: number;
   } = {},
 ): TestServer {
   const secrets = options.secrets ?? [];
@@ -83,6 +88,9 @@ export function testServer(
     sinks: options.sinks,
     sinkQueue: options.sinkQueue,
     otel: options.otel,
+    queue: options.queue,
+    takeWork: options.takeWork,
+    noWorkerAfterMs: options.noWorkerAfterMs,
     settleTimeoutMs: 2000,
   });
   if (options.execute !== false) void composed.runExecutor.start();

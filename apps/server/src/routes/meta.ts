@@ -30,6 +30,18 @@ export function metaRoutes(deps: AppDeps, attempts: TokenAttempts): Hono {
       authRequired: deps.token !== null,
       store: deps.store.kind,
     };
+    if (deps.queue) {
+      const status = await deps.queue.status();
+      body.queue = {
+        kind: 'bullmq-redis',
+        reachable: status.reachable,
+        ...(status.error !== undefined ? { error: status.error } : {}),
+        liveWorkers: status.workers.live,
+        workerLastSeenAt: status.workers.lastSeenAt,
+        noWorkerAfterMs: deps.queue.noWorkerAfterMs,
+        now: (deps.now ?? Date.now)(),
+      };
+    }
     return c.json(body);
   });
 

@@ -66,7 +66,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
     method: 'get',
     path: '/api/health',
     operationId: 'getHealth',
-    summary: 'Health, whether a token is required, and which store answers (503 when it cannot be reached)',
+    summary:
+      'Health, whether a token is required, which store answers (503 when it cannot be reached) and, with workers, the queue',
     tag: 'server',
     open: true,
     status: 200,
