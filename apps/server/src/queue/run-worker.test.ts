@@ -11,7 +11,7 @@ import { agentGraph } from '../../test/documents';
 import { type TestServer, testServer } from '../../test/harness';
 import { openPgStores } from '../store/open-stores';
 import { RUN_QUEUE_NAME, RunQueue } from './run-queue';
-import { type RunWorker, startRunWorker } from './run-worker';
+import { startRunWorker } from './run-worker';
 
 const LEASE_MS = 2000;
 let postgres: PostgresServer;
