@@ -10,6 +10,7 @@ import { ActionDetail } from './ActionDetail';
 import { otlpTraceUrl, runKeys, traceUrl, useResumeRun } from './api';
 import { CanvasFocusBridge } from './CanvasFocusBridge';
 import { formatDuration, formatTokens } from './format';
+import { NoWorkerNotice } from './NoWorkerNotice';
 import { ProviderBadge } from './ProviderBadge';
 import { RunAsked } from './RunAsked';
 import { type RunAgainRequest, RunControls } from './RunControls';
@@ -126,6 +127,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
           }}
         />
       )}
+      {view && runId && <NoWorkerNotice runId={runId} store={view.store} />}
       {view && <RunAsked store={view.store} canRun={!hasProblems} onRunAgain={setRunAgain} />}
       <div className="run-tabs" role="tablist">
         {(['trace', 'result', 'history', 'tests'] as const).map((t) => (
