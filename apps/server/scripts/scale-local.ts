@@ -46,7 +46,9 @@ start('api-1', 'src/main.ts', { PORT: String(basePort) });
 start('api-2', 'src/main.ts', { PORT: String(basePort + 1) });
 start('worker-1', 'src/worker-main.ts');
 start('worker-2', 'src/worker-main.ts');
-say(`open http://127.0.0.1:${basePort} or http://127.0.0.1:${basePort + 1} (the web app needs a build: npm start once)`);
+say(
+  `open http://127.0.0.1:${basePort} or http://127.0.0.1:${basePort + 1} (the web app needs a build: npm start once)`,
+);
 say(`health: curl http://127.0.0.1:${basePort}/api/health   stop one worker: kill -9 <its pid>   Ctrl+C stops all`);
 
 let stopping = false;
