@@ -31,9 +31,20 @@ export class RunQueue {
     this.queue.on('error', () => {});
   }
 
-  /** Hands the run out; a no-op while a job for it waits or is active. */
-  async enqueue(runId: string): Promise<void> {
-    await this.queue.add('run', { runId }, { jobId: runId });
+  /**
+   * Hands the run out; a no-op while a job for it waits or is active. Gives up after `timeoutMs`: BullMQ waits for
+   * Redis to be ready, which may be never, and starting a run must not hang on it (the sweep enqueues it later).
+   */
+  async enqueue(runId: string, timeoutMs = 5_000): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const gaveUp = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`The queue did not answer within ${timeoutMs} ms.`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.queue.add('run', { runId }, { jobId: runId }), gaveUp]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**

@@ -191,7 +191,7 @@ describe('BullMQ workers on Redis, runs in PostgreSQL', () => {
     expect(await verified(api, run)).toEqual({ ok: true });
   }, 30_000);
 
-  it('says on /api/health when the queue cannot be reached', async () => {
+  it('says on /api/health when the queue cannot be reached, and still starts runs (they wait in the store)', async () => {
     const url = postgres.createDatabase(`workers_${++databases}`);
     const api = testServer({
       stores: await openPgStores(url),
@@ -199,6 +199,12 @@ describe('BullMQ workers on Redis, runs in PostgreSQL', () => {
       queue: new RunQueue('redis://127.0.0.1:1', 'producer'),
     });
     closers.push(() => api.close());
+    await api.graphs.createGraph('g', agentGraph('g') as never);
+    const started = await api.call('POST', '/api/graphs/g/runs', { goal: 'later' });
+    expect(started.status).toBe(202);
+    const { runId } = (await started.json()) as { runId: string };
+    expect((await api.runs.getRun(runId))?.status).toBe('queued');
+    expect(api.logs.some((line) => line.includes(`run ${runId} could not be enqueued`))).toBe(true);
     const response = await api.call('GET', '/api/health');
     expect(response.status).toBe(200);
     expect(((await response.json()) as { queue: unknown }).queue).toMatchObject({
