@@ -2,13 +2,18 @@
 // workers that share the runs, a job delivered while another worker holds its run, a job delivered again after the
 // run ended (n8n's bug), and a job BullMQ gives up on (maxStalledCount), which is resumed, not failed.
 import { isTerminalRunStatus, type RunRecord } from '@baton/contracts';
+import * as engine from '@baton/engine';
 import { verifyRunLog } from '@baton/engine';
 import { type PostgresServer, type RedisServer, startPostgres, startRedis } from '@baton/toolchain';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { agentGraph } from '../../test/documents';
+import { example } from '../../test/durability/graphs';
 import { type TestServer, testServer } from '../../test/harness';
+import { readConfig } from '../config';
+import { createMemoryLogger } from '../logger';
+import { createProvider } from '../provider';
 import { openPgStores } from '../store/open-stores';
 import { RUN_QUEUE_NAME, RunQueue } from './run-queue';
 import { startRunWorker } from './run-worker';
@@ -32,8 +37,18 @@ afterEach(async () => {
   flush.disconnect();
 });
 
+/** The real engine with the simulated provider, paced: what `npm run worker` runs without a key. */
+const realEngine = () => ({
+  engine,
+  provider: createProvider(
+    readConfig({ BATON_SIM_CALL_MS: '150', BATON_SIM_TOKEN_MS: '2' }, '/tmp'),
+    engine,
+    createMemoryLogger([]),
+  ),
+});
+
 /** One PostgreSQL database; an API process on it that enqueues and executes nothing; `worker()` adds a worker. */
-async function cluster(fake: { stepMs?: number } = {}) {
+async function cluster(fake: { stepMs?: number } = {}, real = false) {
   const url = postgres.createDatabase(`workers_${++databases}`);
   const api = testServer({
     stores: await openPgStores(url),
@@ -43,13 +58,14 @@ async function cluster(fake: { stepMs?: number } = {}) {
     noWorkerAfterMs: 1000,
   });
   closers.push(() => api.close());
-  await api.graphs.createGraph('g', agentGraph('g') as never);
+  await api.graphs.createGraph('g', (real ? example('research-and-write') : agentGraph('g')) as never);
   const worker = async (tag: string, options: { maxStalledCount?: number } = {}) => {
     const server = testServer({
       stores: await openPgStores(url),
       execute: false,
       takeWork: 'queue',
       fake,
+      ...(real ? realEngine() : {}),
       leaseMs: LEASE_MS,
       idTag: tag,
     });
@@ -190,6 +206,29 @@ describe('BullMQ workers on Redis, runs in PostgreSQL', () => {
     expect(run.status).toBe('completed');
     expect(await verified(api, run)).toEqual({ ok: true });
   }, 30_000);
+
+  it('a worker that stops mid-run (what SIGTERM does) gives its runs back: another worker resumes them at once', async () => {
+    const { api, worker, start } = await cluster({}, true);
+    const a = await worker('a');
+    const runId = await start('tide pools');
+    const deadline = Date.now() + 20_000;
+    // Stopped once the run has a completed model call behind it.
+    while (!(await api.runs.readEvents(runId, 0)).some((e) => e.type === 'action.completed' && e.model !== undefined)) {
+      if (Date.now() > deadline) throw new Error('worker a never got a call done');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const b = await worker('b');
+    const stoppedAt = Date.now();
+    await a.worker.close(0);
+    const run = await ended(api, runId, 30_000);
+    expect(run.status).toBe('completed');
+    expect(await verified(api, run)).toEqual({ ok: true });
+    const starts = (await api.runs.readEvents(runId, 0)).filter((e) => e.type === 'run.started');
+    expect(starts).toHaveLength(2);
+    // Taken over at once, not after the lease (2 s) ran out: the stopping worker released the claim and re-enqueued.
+    expect(starts[1]!.at - stoppedAt).toBeLessThan(LEASE_MS);
+    expect(b.worker.activeRunIds()).toEqual([]);
+  }, 60_000);
 
   it('says on /api/health when the queue cannot be reached, and still starts runs (they wait in the store)', async () => {
     const url = postgres.createDatabase(`workers_${++databases}`);
