@@ -11,6 +11,8 @@ Commands:
       --save-case <out.json>        Write the finished run as a test case (format "baton.testcase")
       --case-name <name>            ...named this (default: the goal)
       --otlp <out.jsonl>            Write the run as OpenTelemetry spans, OTLP JSON Lines
+      --traceparent <value>         Run as a child of the caller's W3C trace (00-<trace>-<span>-<flags>):
+                                    the OTLP spans join it, each model request carries it on
       --on-escalation <policy>      fail | approve | reject: decide low-confidence handoffs this way.
                                     Without it a terminal asks you; elsewhere it is fail (exit code 4)
       --max-model-calls <n>         The run's budget: model calls, tokens, wall seconds (not counting

@@ -16,6 +16,7 @@ import { graphRoutes } from './routes/graphs';
 import { metaRoutes } from './routes/meta';
 import { runRoutes } from './routes/runs';
 import { testCaseRoutes } from './routes/testcases';
+import { toolRoutes } from './routes/tools';
 import { versionRoutes } from './routes/versions';
 import { serveWebApp } from './web/static';
 
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Hono {
   api.route('/', runRoutes(deps));
   api.route('/', eventRoutes(deps));
   api.route('/', testCaseRoutes(deps));
+  api.route('/', toolRoutes(deps));
   api.all('*', (c) => {
     throw new NotFoundError(`The route ${c.req.method} ${c.req.path}`, 'route_not_found');
   });

@@ -1,5 +1,6 @@
 // Wires stores, notifier, run service, run executor and app together from a config: shared by main.ts and the tests.
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
+import { createToolCatalog, NO_TOOLS_CONFIG, type ToolCatalog } from '@baton/tools';
 import { createApp } from './app';
 import type { OtelConfig } from './config';
 import type { Db } from './db/database';
@@ -55,6 +56,8 @@ export interface ComposeOptions {
   takeWork?: 'store' | 'queue';
   /** How long a run may stay queued with no live worker before its page says so. */
   noWorkerAfterMs?: number;
+  /** The tool sources (from config.tools); the built-ins alone by default. Closed with the server. */
+  tools?: ToolCatalog;
 }
 
 export interface Composed {
@@ -82,6 +85,7 @@ export function compose(options: ComposeOptions): Composed {
   const { graphs, runs, claims, requests } = stores;
   const notifier = stores.notifier ?? createMemoryNotifier();
   const newId = options.newId ?? randomId;
+  const tools = options.tools ?? createToolCatalog(NO_TOOLS_CONFIG);
   const otlp = options.otel ? createOtlpSink({ runs, graphs, requests, secrets: options.secrets }, options.otel) : null;
   const runExecutor = new RunExecutor({
     graphs,
@@ -98,6 +102,7 @@ export function compose(options: ComposeOptions): Composed {
     renewMs: options.renewMs,
     sinks: [...(options.sinks ?? []), ...(otlp ? [otlp] : [])],
     propagateTraceContext: otlp !== null,
+    tools: tools.sources,
     sinkQueue: options.sinkQueue,
     takeWork: options.takeWork,
   });
@@ -120,6 +125,7 @@ export function compose(options: ComposeOptions): Composed {
             options.logger.error(`run ${runId} could not be enqueued; a worker's sweep hands it out later`, error),
         }
       : {}),
+    tools,
   });
   const deps: AppDeps = {
     graphs,
@@ -129,9 +135,10 @@ export function compose(options: ComposeOptions): Composed {
     runService,
     testCases: {
       store: stores.testCases,
-      runner: createTestCaseRunner({ provider: options.provider, secrets: options.secrets }),
+      runner: createTestCaseRunner({ provider: options.provider, tools: tools.sources, secrets: options.secrets }),
     },
     provider: options.provider.info,
+    tools,
     prices: options.prices ?? {},
     logger: options.logger,
     newId,
@@ -167,6 +174,7 @@ export function compose(options: ComposeOptions): Composed {
       runService.stopAccepting();
       await runExecutor.shutdown(graceMs);
       await otlp?.shutdown().catch(() => {});
+      await tools.close();
       await queue?.close();
       await stores.close();
     },

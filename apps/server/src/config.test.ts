@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configuredSecrets, isLoopbackHost, readConfig } from './config';
@@ -199,5 +201,45 @@ describe('readConfig: OpenTelemetry export', () => {
     expect(() =>
       readConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_EXPORTER_OTLP_HEADERS: '=x' }, '/srv'),
     ).toThrow(/has no key/);
+  });
+});
+
+describe('readConfig: the configuration file', () => {
+  const write = (text: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-config-'));
+    fs.writeFileSync(path.join(dir, 'baton.config.json'), text);
+    return dir;
+  };
+
+  it('reads baton.config.json where the server starts; its credentials join the secrets', () => {
+    const dir = write(
+      JSON.stringify({ mcpServers: { files: { url: 'http://127.0.0.1:9/mcp', headers: { a: `\${T}` } } } }),
+    );
+    try {
+      const config = readConfig({ T: 'header-secret-77' }, dir);
+      expect(config.configFile).toBe(path.join(dir, 'baton.config.json'));
+      expect(config.tools.mcpServers.map((s) => s.name)).toEqual(['files']);
+      expect(configuredSecrets(config)).toContain('header-secret-77');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the file BATON_CONFIG names, and stops with one sentence naming the key when it is wrong', () => {
+    const dir = write(JSON.stringify({ httpFetch: { allowedHosts: ['a.example'], maxBytes: -1 } }));
+    try {
+      expect(() => readConfig({ BATON_CONFIG: 'baton.config.json' }, dir)).toThrow(
+        /^baton\.config\.json: httpFetch\.maxBytes is wrong: .*\.$/,
+      );
+      expect(() => readConfig({ BATON_CONFIG: 'missing.json' }, dir)).toThrow(
+        `BATON_CONFIG names ${path.join(dir, 'missing.json')}, which does not exist.`,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('has no tools configured without a file', () => {
+    expect(readConfig({}, os.tmpdir()).tools).toEqual({ mcpServers: [], httpFetch: null, secrets: [] });
   });
 });

@@ -1,8 +1,11 @@
-// Server settings from environment variables: one place that reads process.env, with defaults and clear errors.
+// Server settings from environment variables and the configuration file (baton.config.json, or BATON_CONFIG): one
+// place that reads process.env and the file, with defaults and clear errors.
+import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BatonError, formatJsonPath, PriceTable } from '@baton/contracts';
+import { NO_TOOLS_CONFIG, parseToolsConfig, type ToolsConfig, ToolsConfigError } from '@baton/tools';
 
 export interface ServerConfig {
   host: string;
@@ -43,7 +46,14 @@ export interface ServerConfig {
   sourceMaps: boolean;
   /** OpenTelemetry trace export over OTLP/HTTP, from the standard OTEL_* variables; null when none asks for it. */
   otel: OtelConfig | null;
+  /** MCP servers and http_fetch's hosts, from the configuration file; none without one. */
+  tools: ToolsConfig;
+  /** The configuration file read, or null when there is none. */
+  configFile: string | null;
 }
+
+/** The configuration file's name, looked for in the folder the server starts from unless BATON_CONFIG names one. */
+export const CONFIG_FILE_NAME = 'baton.config.json';
 
 export interface OtelConfig {
   /** The full traces URL: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + `/v1/traces`. */
@@ -79,6 +89,7 @@ export const DEFAULT_PRICES: PriceTable = {
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_CWD || process.cwd()): ServerConfig {
   const apiKey = nonEmpty(env.OPENAI_API_KEY);
+  const file = configFile(env, cwd);
   return {
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
     port: integer(env, 'PORT', 8787, 0, 65535),
@@ -111,6 +122,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     trustedProxies: addresses(env, 'BATON_TRUSTED_PROXIES'),
     sourceMaps: flag(env, 'BATON_SOURCE_MAPS'),
     otel: otelConfig(env),
+    tools: file ? toolsConfig(file, env) : NO_TOOLS_CONFIG,
+    configFile: file,
   };
 }
 
@@ -123,7 +136,35 @@ export function configuredSecrets(config: ServerConfig): string[] {
     password(config.databaseUrl),
     password(config.queueUrl),
     ...Object.values(config.otel?.headers ?? {}),
+    ...config.tools.secrets,
   ].filter((s): s is string => Boolean(s));
+}
+
+/** BATON_CONFIG (which must exist), else baton.config.json where the server starts, if it is there. */
+function configFile(env: NodeJS.ProcessEnv, cwd: string): string | null {
+  const named = nonEmpty(env.BATON_CONFIG);
+  if (named !== null) {
+    const file = path.resolve(cwd, named);
+    if (!existsSync(file)) throw new ConfigError(`BATON_CONFIG names ${file}, which does not exist.`);
+    return file;
+  }
+  const found = path.resolve(cwd, CONFIG_FILE_NAME);
+  return existsSync(found) ? found : null;
+}
+
+function toolsConfig(file: string, env: NodeJS.ProcessEnv): ToolsConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${file} could not be read: ${(error as Error).message}`);
+  }
+  try {
+    return parseToolsConfig(text, path.basename(file), env);
+  } catch (error) {
+    if (error instanceof ToolsConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 /** Loopback hosts are the only ones the server binds to without a token. */

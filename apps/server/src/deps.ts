@@ -1,5 +1,5 @@
 // Everything the Hono app is built from, injected so that tests build it with no port and no process state.
-import type { PriceTable, ProviderInfo } from '@baton/contracts';
+import type { PriceTable, ProviderInfo, ToolSourceInfo } from '@baton/contracts';
 import type { IdSource } from './ids';
 import type { Logger } from './logger';
 import type { QueueStatus } from './queue/run-queue';
@@ -17,6 +17,8 @@ export interface AppDeps {
   /** Test cases per graph, and their replay against a draft (offline unless asked). */
   testCases: { store: TestCaseStore; runner: TestCaseRunner };
   provider: ProviderInfo;
+  /** The tool sources (GET /api/tools): the built-ins and the configured MCP servers. */
+  tools: { describe(): Promise<ToolSourceInfo[]> };
   /** USD per 1M tokens by model id (config.ts), served to the web app to price runs. */
   prices: PriceTable;
   logger: Logger;

@@ -5,6 +5,9 @@ export { ConfigError, configuredSecrets, type OtelConfig, readConfig, type Serve
 export { type Db, openDatabase, schemaVersion } from './db/database';
 export { createLogger, type Logger } from './logger';
 export { type OtlpFileOptions, otlpJsonLinesOf } from './otel/otlp-file';
+export { withTraceContext } from './otel/trace-context-provider';
+export { withToolTraceContext } from './otel/trace-context-tools';
+export { formatTraceParent, parseTraceParent, type TraceParent } from './otel/traceparent';
 export { createProvider, type ProviderFactories } from './provider';
 export { type EventRecorderDeps, RunEventRecorder } from './runs/event-recorder';
 export { createScrubber, scrubJson, scrubText } from './secrets';

@@ -99,4 +99,13 @@ describe('main.ts as a process', () => {
     );
     // A child process that loads tsx takes seconds to start on a loaded two-core machine.
   }, 30_000);
+
+  it('stops at start with one sentence naming the key when the configuration file does not parse', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'baton.config.json');
+    fs.writeFileSync(file, JSON.stringify({ httpFetch: { allowedHosts: ['Not A Host'] } }));
+    await expect(startChildServer({ BATON_DATA_DIR: dir, BATON_CONFIG: file })).rejects.toThrow(
+      /Baton could not start: baton\.config\.json: httpFetch\.allowedHosts\[0\] must be a lower-case host name/,
+    );
+  }, 30_000);
 });

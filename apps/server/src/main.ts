@@ -3,6 +3,7 @@
 // HOST:PORT, and stops gracefully on SIGINT/SIGTERM.
 import { readFileSync } from 'node:fs';
 import * as engine from '@baton/engine';
+import { createToolCatalog } from '@baton/tools';
 import { serve } from '@hono/node-server';
 import { compose } from './compose';
 import { configuredSecrets, isLoopbackHost, readConfig } from './config';
@@ -46,7 +47,14 @@ async function main(): Promise<void> {
     // With a queue this process only serves HTTP and streams: runs are enqueued, and workers execute them.
     queue: config.queueUrl ? new RunQueue(config.queueUrl, 'producer') : undefined,
     noWorkerAfterMs: config.noWorkerAfterMs,
+    tools: createToolCatalog(config.tools, { clientVersion: version }),
   });
+  if (config.configFile) {
+    const servers = config.tools.mcpServers.map((s) => s.name);
+    logger.info(
+      `read ${config.configFile}: ${servers.length} MCP server(s)${servers.length ? ` (${servers.join(', ')})` : ''}, http_fetch ${config.tools.httpFetch ? 'on' : 'off'}`,
+    );
+  }
   if (config.otel) logger.info(`exporting traces to ${new URL(config.otel.tracesUrl).origin} over OTLP/HTTP`);
   if (config.queueUrl) {
     logger.info('runs are enqueued for workers (BATON_QUEUE_URL); this process executes none');

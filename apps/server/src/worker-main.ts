@@ -2,6 +2,7 @@
 // same executor, provider and stores as the single process, and serves no HTTP. On SIGINT/SIGTERM it stops taking
 // jobs, lets model calls in flight finish (BATON_SHUTDOWN_GRACE_MS) and hands its runs back to the queue.
 import * as engine from '@baton/engine';
+import { createToolCatalog } from '@baton/tools';
 import { compose } from './compose';
 import { configuredSecrets, readConfig } from './config';
 import { createLogger } from './logger';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
     otel: config.otel,
     leaseMs: config.leaseMs,
     takeWork: 'queue',
+    // The same tool sources as the API processes: the worker is where tool calls run.
+    tools: createToolCatalog(config.tools, { clientVersion: 'worker' }),
   });
   const worker = await startRunWorker({
     queueUrl: config.queueUrl,

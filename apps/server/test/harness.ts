@@ -1,5 +1,6 @@
 // Builds the app for tests: in-memory SQLite (or a temp dir, or stores given), a fake or real engine, a logger that keeps its lines.
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
+import type { ToolCatalog } from '@baton/tools';
 import { type Composed, compose } from '../src/compose';
 import type { OtelConfig } from '../src/config';
 import { createMemoryLogger } from '../src/logger';
@@ -60,6 +61,7 @@ export function testServer(
     queue?: RunQueue;
     takeWork?: 'store' | 'queue';
     noWorkerAfterMs?: number;
+    tools?: ToolCatalog;
   } = {},
 ): TestServer {
   const secrets = options.secrets ?? [];
@@ -91,6 +93,7 @@ export function testServer(
     queue: options.queue,
     takeWork: options.takeWork,
     noWorkerAfterMs: options.noWorkerAfterMs,
+    ...(options.tools ? { tools: options.tools } : {}),
     settleTimeoutMs: 2000,
   });
   if (options.execute !== false) void composed.runExecutor.start();

@@ -1,5 +1,5 @@
 // Our side of the scripted model: the engine's ModelProvider interface answering from the same ScriptedModel.
-import type { ModelProvider, ModelRequest, ModelResponse } from '@baton/engine';
+import { type ModelProvider, type ModelRequest, type ModelResponse, purposeOf } from '@baton/engine';
 import type { ScriptedModel } from './scripted-model';
 
 const USAGE = { inputTokens: 10, outputTokens: 5, totalTokens: 15 };
@@ -11,7 +11,8 @@ const MODELS = { fast: 'scripted-fast', balanced: 'scripted-balanced', deep: 'sc
  */
 export function createScriptedProvider(model: ScriptedModel, width: number): ModelProvider {
   const reply = async (request: ModelRequest): Promise<string> => {
-    const purpose = request.purpose;
+    // What is asked is read from the messages, as the simulated provider reads it.
+    const purpose = purposeOf(request);
     switch (purpose.kind) {
       case 'decompose':
         return JSON.stringify({ subtasks: await model.decompose(width) });

@@ -187,6 +187,10 @@ export const ActionDeltaEvent = z.strictObject({
   text: z.string(),
 });
 
+/** Why a model stopped, as the provider said (OpenAI's values; anything else is `other`). */
+export const FinishReason = z.enum(['stop', 'tool_calls', 'length', 'content_filter', 'other']);
+export type FinishReason = z.infer<typeof FinishReason>;
+
 export const ActionCompletedEvent = z.strictObject({
   ...eventBase,
   ...actionRef,
@@ -196,6 +200,8 @@ export const ActionCompletedEvent = z.strictObject({
   model: z.string().optional(),
   /** An LLM call's reply that asks for tools: the calls as the model wrote them, in reply order. */
   toolCalls: z.array(RecordedToolCall).optional(),
+  /** An LLM call's finish reason, as the provider reported it. Absent in runs recorded before it was kept. */
+  finishReason: FinishReason.optional(),
   durationMs: z.number().nonnegative(),
 });
 

@@ -36,5 +36,6 @@ export * from './testcase/test-case';
 export * from './testcase/test-case-api';
 export * from './testcase/test-result';
 export * from './testcase/testcase-json-schema';
+export * from './tools-api';
 export * from './trace/trace-file';
 export * from './trace/trace-json-schema';

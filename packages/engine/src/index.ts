@@ -32,6 +32,7 @@ export { MODEL_PORT_VERSION, messageText } from './model/provider';
 export { createSimulatedProvider, type SimulatedProviderOptions } from './model/simulated-provider';
 export { isStrictCompatible } from './model/strict-schema';
 export { NODE_EXECUTORS } from './nodes/registry';
+export { type ModelCallPurpose, purposeOf } from './run/infer-purpose';
 export { graphParallelism } from './run/parallelism';
 export { type PriorSpend, priorSpend } from './run/prior-spend';
 export { runGraph } from './run/run-graph';

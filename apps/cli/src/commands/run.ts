@@ -2,7 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import { assertNever, type JsonValue, type RunEvent, type RunRecord, traceFile } from '@baton/contracts';
 import * as engine from '@baton/engine';
-import { createLogger, createProvider, createScrubber, otlpJsonLinesOf } from '@baton/server';
+import {
+  createLogger,
+  createProvider,
+  createScrubber,
+  otlpJsonLinesOf,
+  withToolTraceContext,
+  withTraceContext,
+} from '@baton/server';
+import { createToolCatalog } from '@baton/tools';
 import { caseText } from '../cases/save-case';
 import type { Command } from '../command';
 import { EXIT, type ExitCode } from '../exit-codes';
@@ -26,7 +34,9 @@ export const runCommand: Command = async (args, { config, output }) => {
   const input = readRunInput(options.inputFile, graph);
   // What the openai SDK prints goes to stderr through the same scrubbing logger as the server's.
   const logger = createLogger({ secrets: output.secrets, write: (line) => output.err(`${line}\n`) });
-  const provider = createProvider(config, engine, logger);
+  const configured = createProvider(config, engine, logger);
+  // The tools the server would offer: the built-ins, and the MCP servers and http_fetch hosts of baton.config.json.
+  const tools = createToolCatalog(config.tools);
   // A person is asked when both the keyboard and the screen are a terminal, unless a policy was given.
   const interactive = options.onEscalation === undefined && Boolean(process.stdin.isTTY && process.stderr.isTTY);
   const policy = options.onEscalation ?? 'fail';
@@ -48,6 +58,12 @@ export const runCommand: Command = async (args, { config, output }) => {
   process.on('SIGINT', interrupt);
 
   const runId = `run_${randomUUID()}`;
+  // Under a caller's trace, each model request carries a traceparent naming its own chat span in that trace, and
+  // each tool call one naming its execute_tool span.
+  const provider = options.traceParent ? withTraceContext(configured, runId, options.traceParent) : configured;
+  const toolSources = options.traceParent
+    ? tools.sources.map((source) => withToolTraceContext(source, runId, options.traceParent ?? null))
+    : tools.sources;
   const record = new RunRecordBuilder({
     id: runId,
     graph,
@@ -65,6 +81,7 @@ export const runCommand: Command = async (args, { config, output }) => {
     input,
     budget: options.budget,
     provider,
+    tools: toolSources,
     // Events are scrubbed before they are sealed, as the server's are, so a trace written here verifies.
     scrubber: createScrubber(output.secrets),
     signal: controller.signal,
@@ -86,6 +103,7 @@ export const runCommand: Command = async (args, { config, output }) => {
   } finally {
     process.off('SIGINT', interrupt);
     view.finish();
+    await tools.close(); // stdio MCP servers end with the run, so the process can exit
   }
 
   const run = record.record();
@@ -103,7 +121,11 @@ export const runCommand: Command = async (args, { config, output }) => {
       serviceName: config.otel?.serviceName ?? 'baton',
       captureContent: config.otel?.captureContent ?? false,
     };
-    output.writeFile(options.otlpFile, otlpJsonLinesOf(events, graph.name, { ...otel, secrets: output.secrets }));
+    const parent = options.traceParent ? { parent: options.traceParent } : {};
+    output.writeFile(
+      options.otlpFile,
+      otlpJsonLinesOf(events, graph.name, { ...otel, secrets: output.secrets, ...parent }),
+    );
   }
   report(run, options, output);
   return exitCodeOf(run);

@@ -3,6 +3,7 @@
 import type { TestCaseResult } from '@baton/contracts';
 import * as engine from '@baton/engine';
 import { createLogger, createProvider, createScrubber } from '@baton/server';
+import { createToolCatalog } from '@baton/tools';
 import { CASE_FILE_SUFFIX, caseFilePaths, casesBeside, readCaseFile } from '../cases/case-files';
 import { caseLines, summaryLine } from '../cases/case-report';
 import { junitXml } from '../cases/junit';
@@ -36,21 +37,28 @@ export const testCommand: Command = async (args, { config, output }) => {
   const logger = createLogger({ secrets: output.secrets, write: (line) => output.err(`${line}\n`) });
   const provider = createProvider(config, engine, logger);
   const live = values.live === true;
+  // The tools a run would have (built-ins and baton.config.json's): a live replay may call them for diverged steps.
+  const tools = createToolCatalog(config.tools);
 
   const results: { file: string; result: TestCaseResult }[] = [];
-  for (const { path, testCase } of files) {
-    if (testCase.graphId !== graph.id) {
-      output.err(`note: ${path} was recorded on graph "${testCase.graphId}", not "${graph.id}".\n`);
+  try {
+    for (const { path, testCase } of files) {
+      if (testCase.graphId !== graph.id) {
+        output.err(`note: ${path} was recorded on graph "${testCase.graphId}", not "${graph.id}".\n`);
+      }
+      const { result } = await engine.replayTestCase({
+        testCase,
+        graph,
+        provider,
+        live,
+        tools: tools.sources,
+        scrubber: createScrubber(output.secrets),
+      });
+      results.push({ file: path, result });
+      if (!values.json) output.out(`${caseLines(result, path).join('\n')}\n`);
     }
-    const { result } = await engine.replayTestCase({
-      testCase,
-      graph,
-      provider,
-      live,
-      scrubber: createScrubber(output.secrets),
-    });
-    results.push({ file: path, result });
-    if (!values.json) output.out(`${caseLines(result, path).join('\n')}\n`);
+  } finally {
+    await tools.close(); // stdio MCP servers end with the command, so the process can exit
   }
   if (values.json) output.out(`${JSON.stringify(results, null, 2)}\n`);
   else output.out(`${summaryLine(results.map((r) => r.result))}\n`);

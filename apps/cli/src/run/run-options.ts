@@ -1,5 +1,6 @@
 // `baton run`'s command line: the graph file, the goal, and where results, events and the trace go.
 import { Budget, StartRunBody } from '@baton/contracts';
+import { parseTraceParent, type TraceParent } from '@baton/server';
 import { CliError } from '../cli-error';
 import { EXIT } from '../exit-codes';
 import { onePositional, parseCommandArgs } from '../parse-args';
@@ -22,6 +23,8 @@ export interface RunOptions {
   onEscalation: EscalationPolicy | undefined;
   budget: Budget | undefined;
   quiet: boolean;
+  /** The caller's W3C trace context (`--traceparent`): the run's trace is a child of it, model calls carry it on. */
+  traceParent: TraceParent | undefined;
 }
 
 /** The run's own limits, as the API's `budget` takes them: they win over the graph's, which win over the defaults. */
@@ -51,6 +54,7 @@ export function parseRunOptions(args: string[]): RunOptions {
     'max-tokens': { type: 'string' },
     'max-wall-seconds': { type: 'string' },
     quiet: { type: 'boolean', short: 'q', default: false },
+    traceparent: { type: 'string' },
   });
   const graphFile = onePositional('run', positionals, 'graph.json');
   if (values.goal === undefined)
@@ -86,7 +90,24 @@ export function parseRunOptions(args: string[]): RunOptions {
     onEscalation: policy as EscalationPolicy | undefined,
     budget: parseBudget(values),
     quiet: values.quiet === true,
+    traceParent: parseTraceParentFlag(values.traceparent),
   };
+}
+
+/**
+ * The same reader as the server's `traceparent` header. A header that does not parse is ignored (W3C asks that of a
+ * receiver), but a flag a person typed is refused: running outside the trace they named would go unnoticed.
+ */
+function parseTraceParentFlag(value: string | undefined): TraceParent | undefined {
+  if (value === undefined) return undefined;
+  const parent = parseTraceParent(value);
+  if (!parent) {
+    throw new CliError(
+      EXIT.usage,
+      `--traceparent must be a W3C traceparent, 00-<trace id: 32 hex digits>-<parent id: 16 hex digits>-<flags: 2 hex digits>, neither id all zeros; got "${value.slice(0, 100)}".`,
+    );
+  }
+  return parent;
 }
 
 function parseBudget(values: Partial<Record<BudgetFlag, string | boolean | undefined>>): Budget | undefined {

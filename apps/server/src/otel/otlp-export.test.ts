@@ -112,13 +112,18 @@ describe('OTLP export', () => {
       expect(Object.keys(attributes).filter((k) => /messages|instructions/.test(k))).toEqual([]);
     }
     const chat = spans.find((s) => s.name.startsWith('chat '))!;
+    const chatDone = events.find(
+      (e) => e.type === 'action.completed' && actionSpanIdOf(runId, e.actionId) === chat.spanId,
+    );
+    const finishReason = chatDone?.type === 'action.completed' ? chatDone.finishReason : undefined;
+    expect(finishReason).toBeDefined();
     expect(chat.kind).toBe(3); // SPAN_KIND_CLIENT
     expect(attributesOf(chat)).toMatchObject({
       'gen_ai.operation.name': 'chat',
       'gen_ai.provider.name': 'baton.simulated',
       'gen_ai.request.model': expect.any(String),
       'gen_ai.response.model': expect.any(String),
-      'gen_ai.response.finish_reasons': ['stop'],
+      'gen_ai.response.finish_reasons': [finishReason],
       'gen_ai.usage.input_tokens': expect.any(Number),
       'gen_ai.usage.output_tokens': expect.any(Number),
     });

@@ -25,11 +25,16 @@ export async function otlpJsonLines(deps: OtlpSinkDeps, runId: string, options: 
 export function otlpJsonLinesOf(
   events: readonly RunEvent[],
   graphName: string,
-  options: OtlpFileOptions & { secrets: readonly string[] },
+  options: OtlpFileOptions & {
+    secrets: readonly string[];
+    /** The caller's trace context the run was started under (`baton run --traceparent`). */
+    parent?: { traceId: string; spanId: string };
+  },
 ): string {
   const resource = batonResource(options.serviceName);
   const mapped = spansFromEvents(events, {
     graphName,
+    ...(options.parent ? { parent: options.parent } : {}),
     captureContent: options.captureContent,
     scrub: (text) => scrubText(text, options.secrets),
   });

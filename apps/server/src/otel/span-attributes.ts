@@ -157,8 +157,8 @@ function chatAttributes(action: ActionRecord, provider: ProviderInfo, options: C
       attributes[ATTR_GEN_AI_USAGE_INPUT_TOKENS] = ended.usage.inputTokens;
       attributes[ATTR_GEN_AI_USAGE_OUTPUT_TOKENS] = ended.usage.outputTokens;
     }
-    // The provider returns only once the stream carried a finish reason; which one is not recorded in the log yet.
-    attributes[ATTR_GEN_AI_RESPONSE_FINISH_REASONS] = ['stop'];
+    // As the provider reported it; a run recorded before the event kept it exports none rather than a guess.
+    if (ended.finishReason) attributes[ATTR_GEN_AI_RESPONSE_FINISH_REASONS] = [ended.finishReason];
   } else if (ended?.type === 'action.failed') {
     attributes[ATTR_GEN_AI_RESPONSE_FINISH_REASONS] = ['error'];
   }
@@ -174,7 +174,12 @@ function chatAttributes(action: ActionRecord, provider: ProviderInfo, options: C
   if (options.captureContent && ended?.type === 'action.completed') {
     const text = typeof ended.output === 'string' ? ended.output : JSON.stringify(ended.output);
     attributes[ATTR_GEN_AI_OUTPUT_MESSAGES] = JSON.stringify([
-      { role: 'assistant', parts: [{ type: 'text', content: options.scrub(text) }], finish_reason: 'stop' },
+      {
+        role: 'assistant',
+        parts: [{ type: 'text', content: options.scrub(text) }],
+        // The conventions' output message requires one; older runs did not record it, and most ended with `stop`.
+        finish_reason: ended.finishReason ?? 'stop',
+      },
     ]);
   }
   return attributes;

@@ -38,6 +38,20 @@ describe('spans from a run log', () => {
     }
   });
 
+  it('exports the finish reason each model call recorded, and none for a call recorded without one', async () => {
+    const { graph, events } = await exampleRun('calculator-tools');
+    const chats = () => byName(spansFromEvents(events, { graphName: graph.name, ...plain }), 'chat ');
+    // The analyst's first round asks for the calculator, its second answers.
+    expect(chats().map((s) => s.attributes['gen_ai.response.finish_reasons'])).toEqual([['tool_calls'], ['stop']]);
+    const older = events.map((e) => {
+      if (e.type !== 'action.completed' || !e.finishReason) return e;
+      const { finishReason: _dropped, ...rest } = e;
+      return rest;
+    });
+    const spans = byName(spansFromEvents(older, { graphName: graph.name, ...plain }), 'chat ');
+    expect(spans.map((s) => 'gen_ai.response.finish_reasons' in s.attributes)).toEqual([false, false]);
+  });
+
   it.each(EXAMPLE_NAMES)('%s: one trace whose span tree is the action tree, with the events’ times', async (name) => {
     const { graph, events } = await exampleRun(name);
     const spans = spansFromEvents(events, { graphName: graph.name, ...plain });
@@ -99,7 +113,7 @@ describe('spans from a run log', () => {
         'gen_ai.operation.name': 'chat',
         'gen_ai.provider.name': 'baton.simulated',
         'gen_ai.response.model': done.model,
-        'gen_ai.response.finish_reasons': ['stop'],
+        'gen_ai.response.finish_reasons': [done.finishReason],
         'gen_ai.usage.input_tokens': done.usage!.inputTokens,
         'gen_ai.usage.output_tokens': done.usage!.outputTokens,
         'baton.step_key': expect.any(String),

@@ -11,7 +11,6 @@ const request = (signal: AbortSignal): Parameters<ModelProvider['complete']>[0] 
     // The gate never reads messages; only the engine can make prompt text, so a test stands one in.
     messages: [{ role: 'user', content: 'hi' as unknown as EngineText }],
     responseFormat: { type: 'text' },
-    purpose: { kind: 'specialist' },
     agentName: 'a',
     signal,
   }) as const;

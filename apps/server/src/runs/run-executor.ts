@@ -4,9 +4,11 @@
 // asked to resume. In a BullMQ worker, the queue hands it runs (`executeQueued`) and the store's lease decides.
 import { randomBytes } from 'node:crypto';
 import { type GraphDocument, isTerminalRunStatus, type RunRecord } from '@baton/contracts';
+import type { ToolSource } from '@baton/engine';
 import type { IdSource } from '../ids';
 import type { Logger } from '../logger';
 import { withTraceContext } from '../otel/trace-context-provider';
+import { withToolTraceContext } from '../otel/trace-context-tools';
 import { parseTraceParent } from '../otel/traceparent';
 import { createScrubber } from '../secrets';
 import type { GraphStore, RunClaims, RunNotifier, RunRequests, RunStore } from '../store/types';
@@ -47,6 +49,8 @@ export interface RunExecutorDeps {
    * BullMQ worker): only the runs handed to `executeQueued`; cancels and decisions still come through the store.
    */
   takeWork?: 'store' | 'queue';
+  /** The tool sources runs may use (the configuration's catalog); the engine's built-ins without it. */
+  tools?: readonly ToolSource[];
 }
 
 /** How `executeQueued` ended: the run is over (here or elsewhere), gone from the store, or this process stops. */
@@ -77,6 +81,19 @@ function storedBeforeEachCall(provider: ModelProvider, recorder: RunEventRecorde
       await new Promise((resolve) => setImmediate(resolve));
       await recorder.flush();
       return provider.complete(request);
+    },
+  };
+}
+
+/** The same barrier before each tool call: a call that may have side effects is never repeated for a lost completion. */
+function storedBeforeEachToolCall(source: ToolSource, recorder: RunEventRecorder): ToolSource {
+  return {
+    name: source.name,
+    list: () => source.list(),
+    async call(tool, args, options) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await recorder.flush();
+      return source.call(tool, args, options);
     },
   };
 }
@@ -341,6 +358,9 @@ export class RunExecutor {
     });
     try {
       const budget = await runs.getRunBudget(runId);
+      // Trace context on each model request and tool call when traces are exported or the caller gave a traceparent.
+      const caller = parseTraceParent(await requests.traceParent(runId));
+      const trace = caller !== null || this.deps.propagateTraceContext === true ? { caller } : null;
       const handle = engine.runGraph({
         runId,
         graph,
@@ -348,7 +368,17 @@ export class RunExecutor {
         goal: run.goal,
         ...(run.input !== null ? { input: run.input } : {}),
         ...(budget ? { budget } : {}),
-        provider: storedBeforeEachCall(await this.tracedProvider(runId), recorder),
+        provider: storedBeforeEachCall(
+          trace ? withTraceContext(this.provider, runId, trace.caller) : this.provider,
+          recorder,
+        ),
+        ...(this.deps.tools
+          ? {
+              tools: this.deps.tools.map((source) =>
+                storedBeforeEachToolCall(trace ? withToolTraceContext(source, runId, trace.caller) : source, recorder),
+              ),
+            }
+          : {}),
         signal: execution.controller.signal,
         escalations: (request, signal) => this.decisions.wait(request, signal),
         clock: this.clock,
@@ -371,13 +401,6 @@ export class RunExecutor {
     }
     await recorder.flush().catch(() => {}); // what the engine queued before it failed; a store failure is logged
     if (!execution.detached) await this.ensureEnded(runId);
-  }
-
-  /** The provider, with trace context on each request when traces are exported or the caller gave a `traceparent`. */
-  private async tracedProvider(runId: string): Promise<ModelProvider> {
-    const caller = parseTraceParent(await this.deps.requests.traceParent(runId));
-    if (!caller && !this.deps.propagateTraceContext) return this.provider;
-    return withTraceContext(this.provider, runId, caller);
   }
 
   /** A run never stays open: if the engine stopped without a terminal event, one is written here. */

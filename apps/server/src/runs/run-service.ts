@@ -17,6 +17,7 @@ import type { EnginePort } from './engine-port';
 import type { EventSinks } from './event-sinks';
 import { checkRunInput } from './run-input';
 import { appendSealed, findEvent, readRunLog } from './run-log';
+import { checkRunTools, type ToolDirectory } from './run-tools';
 import { waitForRun } from './wait-for-run';
 
 export const CANCEL_REASON = 'Cancelled by a person.';
@@ -41,6 +42,8 @@ export interface RunServiceDeps {
    */
   dispatch?: (runId: string) => Promise<void>;
   onDispatchError?: (runId: string, error: unknown) => void;
+  /** The server's tool sources: a run naming a tool they lack is refused at start. */
+  tools?: ToolDirectory;
 }
 
 export class RunService {
@@ -65,6 +68,7 @@ export class RunService {
     const checked = parseGraph(record.draft);
     if (!checked.ok) throw new GraphValidationError(checked.issues);
     checkRunInput(checked.graph, body.input);
+    if (this.deps.tools) await checkRunTools(checked.graph, this.deps.tools);
     const version = await graphs.versionOfDraft(graphId);
     const runId = this.deps.newId('run');
     await runs.createRun({

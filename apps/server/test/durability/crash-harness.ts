@@ -15,9 +15,9 @@ import { verifyRunLog } from '@baton/engine';
 import {
   type FakeOpenAIServer,
   type FakeReply,
-  inferPurpose,
   type RecordedRequest,
   requestContentKey,
+  requestPurpose,
   startFakeOpenAIServer,
 } from '@baton/engine/testing';
 import { type ChildServer, startChildServer } from '../child-server';
@@ -310,7 +310,7 @@ export class CrashHarness {
  * run side by side and a writing subtask that depends on them. Every other request gets the default reply.
  */
 function wideFanOut(request: RecordedRequest): FakeReply | undefined {
-  const purpose = inferPurpose(request.body);
+  const purpose = requestPurpose(request.body);
   if (purpose.kind !== 'decompose') return undefined;
   const names = purpose.workers.map((w) => w.name);
   const researcher = names.find((n) => n.includes('research')) ?? names[0]!;

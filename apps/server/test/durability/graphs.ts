@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraphDocumentInput } from '@baton/contracts';
-import { type ChatRequestBody, inferPurpose } from '@baton/engine/testing';
+import { type ChatRequestBody, requestPurpose } from '@baton/engine/testing';
 
 const examplesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../examples');
 
@@ -63,7 +63,7 @@ export function describeRequest(
   graph: GraphDocumentInput,
   body: ChatRequestBody,
 ): { purpose: string; agent: string | null; round: number | null } {
-  const purpose = inferPurpose(body);
+  const purpose = requestPurpose(body);
   const system = body.messages.find((m) => m.role === 'system')?.content ?? '';
   // The engine's system message is the agent's instructions, or starts "You are <name>." (no instructions, or a
   // synthesis); a decomposition's names no agent and gets null.

@@ -37,6 +37,11 @@ export function TraceList({ store, filter, live }: TraceListProps) {
   const version = useStructureVersion(store);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const [following, setFollowing] = useState(true);
+  // The same answer, read where a render may not have caught up yet: a store update renders at a higher priority
+  // than the wheel's state update, so an effect (or a planned frame) can still see `following` true after the
+  // person scrolled away, and pull the list back down.
+  const followingNow = useRef(true);
+  const lastScrollTop = useRef(0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const selectedId = useTraceFocus((state) => state.actionId);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is how the store says its tree changed.
@@ -68,13 +73,14 @@ export function TraceList({ store, filter, live }: TraceListProps) {
   };
   useEffect(() => {
     const newestId = store.newestActionId;
-    if (!live || !following || newestId === null) return;
+    if (!live || !following || !followingNow.current || newestId === null) return;
     const index = lastIndexOf(rows, newestId);
     if (index < 0 || index === followedIndex.current) return;
     followedIndex.current = index;
     if (frame.current !== 0) return;
     frame.current = requestAnimationFrame(() => {
       frame.current = 0;
+      if (!followingNow.current) return;
       // Rows have one fixed height, so the offset is known. The view's position and height come from the
       // virtualizer's cache: reading them from the element would force a layout of the whole page every time.
       const el = scrollRef.current;
@@ -92,11 +98,13 @@ export function TraceList({ store, filter, live }: TraceListProps) {
     if (!live) return;
     // A scroll already planned for this frame would pull the list back from where the person is taking it.
     cancelFollowFrame();
+    followingNow.current = false;
     setFollowing(false);
   };
   const resumeFollowing = () => {
     // Forget the row followed last, so resuming scrolls to the newest even if it has not changed since.
     followedIndex.current = -1;
+    followingNow.current = true;
     setFollowing(true);
   };
 
@@ -129,8 +137,14 @@ export function TraceList({ store, filter, live }: TraceListProps) {
           if (['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End'].includes(event.key)) stopFollowing();
         }}
         onScroll={(event) => {
+          // Scrolling down to the newest row resumes following. Only a move down counts: the first scroll events
+          // of a wheel turned upward at the bottom still report the bottom, and must not undo the person's scroll.
           const el = event.currentTarget;
-          if (!following && el.scrollTop + el.clientHeight >= el.scrollHeight - 4) resumeFollowing();
+          const movedDown = el.scrollTop > lastScrollTop.current;
+          lastScrollTop.current = el.scrollTop;
+          if (!followingNow.current && movedDown && el.scrollTop + el.clientHeight >= el.scrollHeight - 4) {
+            resumeFollowing();
+          }
         }}
       >
         {rows.length === 0 && <p className="trace-empty subtle">No actions yet.</p>}

@@ -26,6 +26,7 @@ import { PricesResponse } from '../pricing';
 import { TestCase } from '../testcase/test-case';
 import { RunTestCaseBody, TestCaseRecord, TestCaseSummary } from '../testcase/test-case-api';
 import { TestCaseResult } from '../testcase/test-result';
+import { ToolsResponse } from '../tools-api';
 import { TraceFile } from '../trace/trace-file';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -92,6 +93,17 @@ export const API_ROUTES: readonly ApiRoute[] = [
     tag: 'server',
     status: 200,
     answer: json(PricesResponse),
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/tools',
+    operationId: 'listTools',
+    summary:
+      'Every tool source (the built-ins, each configured MCP server): whether it answers and why not, its allowed tools with descriptions, input schemas and side-effect marks',
+    tag: 'server',
+    status: 200,
+    answer: json(ToolsResponse),
     errors: [],
   },
   {

@@ -70,6 +70,8 @@ export function testCaseFromRun(recorded: RecordedRun): TestCase {
           ...(start.messages ? { messages: start.messages } : {}),
           output: event.output,
           ...(event.usage ? { usage: event.usage } : {}),
+          ...(event.toolCalls?.length ? { toolCalls: event.toolCalls } : {}),
+          ...(start.tool ? { tool: start.tool } : {}),
         });
         break;
       }

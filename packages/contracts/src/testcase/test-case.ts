@@ -2,14 +2,17 @@
 // answered, keyed by structure (step key) with the hash of their inputs; replaying it answers each model call
 // from here while the inputs are unchanged. Versioned like the graph format, so a case saved today stays readable.
 import { z } from 'zod';
-import { ActionType, EscalationDecision, RecordedMessage, RunStatus, Usage } from '../events';
+import { ActionType, EscalationDecision, RecordedMessage, RecordedToolCall, RunStatus, Usage } from '../events';
 import { ModelTier } from '../graph/nodes';
 import { JsonSchemaObject, JsonValue } from '../json';
 
 export const TESTCASE_FORMAT = 'baton.testcase';
 export const TESTCASE_VERSION = 1;
 
-/** One completed step of the recorded run: a model call (or, later, a tool call) and what it answered. */
+/**
+ * One completed step of the recorded run: a model call or a tool call, and what it answered. The tool fields were
+ * added within version 1, optional: a case recorded before them reads as it did (it simply holds no tool steps).
+ */
 export const TestCaseStep = z.strictObject({
   /** The structural key (`writer/call`, `orch/subtask:t1`...): how a replay finds this step again. */
   stepKey: z.string().min(1),
@@ -24,6 +27,10 @@ export const TestCaseStep = z.strictObject({
   messages: z.array(RecordedMessage).optional(),
   output: JsonValue,
   usage: Usage.optional(),
+  /** A model call's reply that asked for tools: the calls as the model wrote them, in reply order, replayed as such. */
+  toolCalls: z.array(RecordedToolCall).optional(),
+  /** A tool call's source, tool and arguments, kept to say what changed when the step diverges. */
+  tool: z.strictObject({ source: z.string(), name: z.string(), arguments: JsonValue }).optional(),
 });
 export type TestCaseStep = z.infer<typeof TestCaseStep>;
 

@@ -56,4 +56,32 @@ describe('the JSON Schema of the test case', () => {
     expect(validate({ ...testCase, assertions: { status: 'great' } })).toBe(false);
     expect(testCaseJsonSchema().$schema).toBe('https://json-schema.org/draft/2020-12/schema');
   });
+
+  it('takes tool steps within version 1: a model call\u2019s tool calls and a tool call\u2019s tool, both optional', () => {
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(testCaseJsonSchema());
+    const withTools: TestCase = {
+      ...testCase,
+      steps: [
+        {
+          ...testCase.steps[0]!,
+          output: '',
+          toolCalls: [{ id: 'c1', name: 'calculator', arguments: '{"expression":"1+1"}' }],
+        },
+        {
+          stepKey: 'writer/call:1/tool:1',
+          agentId: 'writer',
+          agentName: 'writer',
+          actionType: 'tool_call',
+          inputHash: 'cd34',
+          tool: { source: 'builtin', name: 'calculator', arguments: { expression: '1+1' } },
+          output: { isError: false, content: [{ type: 'text', text: '2' }] },
+        },
+      ],
+    };
+    expect(validate(withTools), JSON.stringify(validate.errors)).toBe(true);
+    expect(TestCase.safeParse(withTools).success).toBe(true);
+    const badTool = { ...withTools.steps[1]!, tool: { name: 'calculator' } };
+    expect(validate({ ...withTools, steps: [badTool] })).toBe(false);
+    expect(TestCase.safeParse({ ...withTools, steps: [badTool] }).success).toBe(false);
+  });
 });

@@ -199,12 +199,17 @@ describe('stable hashes', () => {
       // The synthesis prompt names subtasks by their place in the plan ("research (subtask 1)"), no longer by the
       // model's id ("t1"): the messages changed, so the chain did; every inputHash is as before. Then the budget of
       // run.started gained maxToolCalls (graph format 2): the chain changed again, every inputHash is as before.
-      lastChain: 'ef7e1bf5d5f7ba974721fff6a800705f5afbdbd0f07de5e9fbcbca5c70d2fbb0',
+      // Then a model call's action.completed gained its finishReason: the chain again, every inputHash as before.
+      lastChain: '5c0cbcfb3e92fff26a4baa48ff6c2cb3374c94e31a70a2511d6968c50d69e1bf',
       inputHashes: '36c87583585deefd605d5436086ba7fa6962463e89d01dcd3dcc803646c2125d',
     },
     'peer-review': {
       count: 37,
-      lastChain: '2f017077dcf96efc9de6e1314171be871569920c1173ce432ce9b53b372f440d',
+      // The revision request names its round ("not approved (revision 1)"), which readers of a request now take from
+      // the messages since requests carry no purpose: the messages changed, so the chain did; every inputHash is as
+      // before. Then a model call's action.completed gained its finishReason: the chain again, every inputHash as
+      // before.
+      lastChain: 'a6281c6340f83160fe07d22a964382e81237d6db5f96c6084b8c0a8c9fe5196e',
       inputHashes: '859a0aa1e3b51446c5169216e10c489f985fc42e93e8b7e3f875397de4a772f0',
     },
   };

@@ -36,7 +36,6 @@ function request(extra: Partial<ModelRequest> = {}): ModelRequest {
       { role: 'user', content: prompt`Say hello.` },
     ],
     responseFormat: { type: 'text' },
-    purpose: { kind: 'specialist' },
     agentName: 'tester',
     signal: new AbortController().signal,
     ...extra,

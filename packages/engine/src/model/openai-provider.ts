@@ -6,6 +6,7 @@ import type {
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
 import { ModelProviderError, RunCancelledError } from '../errors';
+import { SCHEMA_IN_PROMPT_ASK } from '../run/prompts';
 import { authored, prompt } from '../trust/wrap';
 import {
   type ChatMessage,
@@ -212,7 +213,7 @@ function toOpenAIMessages(request: ModelRequest, mode: StructuredMode): ChatComp
     const schema = authored(JSON.stringify(request.responseFormat.schema));
     messages.push({
       role: 'user',
-      content: prompt`Reply with one JSON value only (no prose, no code fence) that matches this JSON Schema:\n${schema}`,
+      content: prompt`${SCHEMA_IN_PROMPT_ASK}\n${schema}`,
     });
   }
   return messages.map(toOpenAIMessage);

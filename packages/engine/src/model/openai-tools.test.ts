@@ -45,7 +45,6 @@ function request(extra: Partial<ModelRequest> = {}): ModelRequest {
       { role: 'user', content: prompt`Add two and two.` },
     ],
     responseFormat: { type: 'text' },
-    purpose: { kind: 'specialist' },
     agentName: 'tester',
     signal: new AbortController().signal,
     tools: [calculator, loose],

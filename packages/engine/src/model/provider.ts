@@ -1,5 +1,5 @@
 // The engine's one door to models. The openai adapter and the simulated provider implement it; so do test scripts.
-import type { JsonSchemaObject, ModelTier, ProviderInfo, Usage } from '@baton/contracts';
+import type { FinishReason, JsonSchemaObject, ModelTier, ProviderInfo, Usage } from '@baton/contracts';
 import { type DataText, type EngineText, isPromptText, type PromptText } from '../trust/wrap';
 
 /**
@@ -25,8 +25,8 @@ export interface ToolCall {
   arguments: string;
 }
 
-/** Why the model stopped: `tool_calls` means it wants the calls' results before it answers. */
-export type FinishReason = 'stop' | 'tool_calls' | 'length' | 'content_filter' | 'other';
+/** Why the model stopped: `tool_calls` means it wants the calls' results before it answers. Recorded on the event. */
+export type { FinishReason };
 
 /** One streamed piece of a reply, in order. Tool-call deltas carry `index` (the call's place in the reply). */
 export type StreamPart =
@@ -63,27 +63,12 @@ export type ResponseFormat =
   /** Structured output: the reply must be JSON matching `schema`. */
   | { type: 'json_schema'; name: string; schema: JsonSchemaObject };
 
-/**
- * What the engine is asking for, so that the simulated provider can answer plausibly for any graph.
- * Real providers ignore it: everything a real model needs is in the messages.
- */
-export type ModelCallPurpose =
-  | { kind: 'decompose'; workers: { name: string; description: string }[] }
-  | { kind: 'route'; categories: { name: string; description: string }[] }
-  | { kind: 'specialist' }
-  | { kind: 'review'; round: number }
-  | { kind: 'revision'; round: number }
-  | { kind: 'mesh_turn'; round: number; peer: string }
-  | { kind: 'synthesis' }
-  | { kind: 'repair'; errors: string[] };
-
 export interface ModelRequest {
   tier: ModelTier;
   /** The model id the tier maps to. */
   model: string;
   messages: ChatMessage[];
   responseFormat: ResponseFormat;
-  purpose: ModelCallPurpose;
   /** Tools the model may call in this reply (none: the model can only answer). */
   tools?: ToolDefinition[];
   /** Name of the agent making the call, for logs and the simulated provider. */

@@ -1,6 +1,9 @@
-// What the simulated provider says: a plausible reply for any node of any graph, from the call's purpose and messages.
+// What the simulated provider says: a plausible reply for any node of any graph, from what its messages and response
+// format ask (run/infer-purpose.ts reads that back, as the fake OpenAI server does from an HTTP body).
 import { assertNever } from '@baton/contracts';
-import { type ModelCallPurpose, type ModelRequest, messageText } from './provider';
+import { askOf, inferPurpose, type ModelCallPurpose } from '../run/infer-purpose';
+import { CATEGORIES_HEADING, GOAL_LEAD } from '../run/prompts';
+import type { ModelRequest } from './provider';
 import { sampleFromSchema } from './schema-sample';
 
 const STOPWORDS = new Set([
@@ -19,19 +22,18 @@ const STOPWORDS = new Set([
 ]);
 
 /** What the simulated model reads from a request: its purpose, its format, and the text of its user messages. */
-export interface SimulatedAsk extends Pick<ModelRequest, 'purpose' | 'responseFormat' | 'agentName'> {
+export interface SimulatedAsk extends Pick<ModelRequest, 'responseFormat' | 'agentName'> {
+  purpose: ModelCallPurpose;
   userText: string;
 }
 
-export function simulatedAsk(request: ModelRequest): SimulatedAsk {
+export function simulatedAsk(request: Pick<ModelRequest, 'messages' | 'responseFormat' | 'agentName'>): SimulatedAsk {
+  const ask = askOf(request);
   return {
-    purpose: request.purpose,
+    purpose: inferPurpose(ask),
     responseFormat: request.responseFormat,
     agentName: request.agentName,
-    userText: request.messages
-      .filter((m) => m.role === 'user')
-      .map(messageText)
-      .join('\n'),
+    userText: ask.userText,
   };
 }
 
@@ -51,14 +53,14 @@ export function simulatedReply(request: SimulatedAsk, confidence: number): strin
       });
     case 'route':
       // Only the task counts, not the list of categories the prompt also carries.
-      return chooseCategory(task.split('Categories:')[0] ?? task, purpose.categories);
+      return chooseCategory(task.split(CATEGORIES_HEADING.text)[0] ?? task, purpose.categories);
     case 'review':
       return purpose.round <= 1
         ? 'REVISION NEEDED\n- Be more specific about the main point.\n- End with a one-line summary.'
         : 'APPROVED';
     case 'mesh_turn':
       return JSON.stringify({
-        message: `${purpose.peer}, round ${purpose.round}: ${purpose.round <= 1 ? 'my first take' : 'I agree with the others'} on ${topic(task)}.`,
+        message: `${request.agentName}, round ${purpose.round}: ${purpose.round <= 1 ? 'my first take' : 'I agree with the others'} on ${topic(task)}.`,
         agree: purpose.round >= 2,
       });
     case 'specialist':
@@ -119,7 +121,8 @@ function tokens(text: string): string[] {
 
 /** A few words of the goal, for replies that read as if they were about it. */
 function topic(task: string): string {
-  const goal = /Goal: (.*)/.exec(task)?.[1] ?? task;
+  const at = task.indexOf(`${GOAL_LEAD.text} `);
+  const goal = at >= 0 ? (task.slice(at + GOAL_LEAD.text.length + 1).split('\n')[0] ?? '') : task;
   const words = goal.trim().split(/\s+/).slice(0, 8).join(' ');
   return words.length > 0 ? `"${words.replace(/[<>&"]/g, '')}"` : 'the goal';
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { prompt } from '../trust/wrap';
+import {
+  CATEGORIES_HEADING,
+  meshTurnAsk,
+  nameList,
+  REVIEW_ASK,
+  ROUTE_ASK,
+  reviewRound,
+  WORKERS_HEADING,
+} from '../run/prompts';
+import { type EngineText, prompt } from '../trust/wrap';
 import type { ModelRequest } from './provider';
 import { createSimulatedProvider } from './simulated-provider';
 import { isStrictCompatible } from './strict-schema';
@@ -9,11 +18,17 @@ const request = (extra: Partial<ModelRequest> = {}): ModelRequest => ({
   model: 'sim',
   messages: [{ role: 'user', content: prompt`Goal: review this code for security bugs` }],
   responseFormat: { type: 'text' },
-  purpose: { kind: 'specialist' },
   agentName: 'agent',
   signal: new AbortController().signal,
   ...extra,
 });
+
+/** A request whose user message is the goal, then the engine's sentences of one kind of call. */
+const asking = (ask: EngineText, extra: Partial<ModelRequest> = {}): ModelRequest =>
+  request({
+    messages: [{ role: 'user', content: prompt`Goal: review this code for security bugs\n\n${ask}` }],
+    ...extra,
+  });
 
 describe('createSimulatedProvider', () => {
   it('is labelled simulated and deterministic', async () => {
@@ -25,31 +40,19 @@ describe('createSimulatedProvider', () => {
     expect(a.model).toContain('simulated');
   });
 
-  it('answers each purpose plausibly', async () => {
+  it('answers what each request asks, read from its messages', async () => {
     const provider = createSimulatedProvider({ callDelayMs: 0, tokenDelayMs: 0, confidence: 0.42 });
-    const route = await provider.complete(
-      request({
-        purpose: {
-          kind: 'route',
-          categories: [
-            { name: 'content_writing', description: 'writes articles' },
-            { name: 'security_audit', description: 'finds security bugs' },
-          ],
-        },
-      }),
-    );
+    const categories = nameList([
+      { name: 'content_writing', description: 'writes articles' },
+      { name: 'security_audit', description: 'finds security bugs' },
+    ]);
+    const route = await provider.complete(asking(prompt`${CATEGORIES_HEADING}\n${categories}\n\n${ROUTE_ASK}.`));
     expect(route.text).toBe('security_audit');
-    const plan = await provider.complete(
-      request({
-        purpose: {
-          kind: 'decompose',
-          workers: [
-            { name: 'a', description: '' },
-            { name: 'b', description: '' },
-          ],
-        },
-      }),
-    );
+    const workers = nameList([
+      { name: 'a', description: '' },
+      { name: 'b', description: '' },
+    ]);
+    const plan = await provider.complete(asking(prompt`${WORKERS_HEADING}\n${workers}`));
     expect(JSON.parse(plan.text).subtasks.map((s: { assigned_to: string }) => s.assigned_to)).toEqual(['a', 'b']);
     const structured = await provider.complete(
       request({
@@ -71,12 +74,14 @@ describe('createSimulatedProvider', () => {
       confidence: 0.42,
       items: [expect.any(String), expect.any(String)],
     });
-    expect((await provider.complete(request({ purpose: { kind: 'review', round: 1 } }))).text).toContain(
-      'REVISION NEEDED',
-    );
-    expect((await provider.complete(request({ purpose: { kind: 'review', round: 2 } }))).text).toBe('APPROVED');
-    const turn = (round: number) => provider.complete(request({ purpose: { kind: 'mesh_turn', round, peer: 'p' } }));
-    expect(JSON.parse((await turn(1)).text).agree).toBe(false);
+    const review = (round: number) => provider.complete(asking(prompt`${reviewRound(round)}\n${REVIEW_ASK}`));
+    expect((await review(1)).text).toContain('REVISION NEEDED');
+    expect((await review(2)).text).toBe('APPROVED');
+    const turn = (round: number) => provider.complete(asking(meshTurnAsk(round, 3), { agentName: 'p' }));
+    expect(JSON.parse((await turn(1)).text)).toMatchObject({
+      agree: false,
+      message: expect.stringMatching(/^p, round 1/),
+    });
     expect(JSON.parse((await turn(2)).text).agree).toBe(true);
   });
 

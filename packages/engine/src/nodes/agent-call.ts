@@ -1,7 +1,6 @@
 // Asks an agent for its output: free text, or JSON that must match its schema (repaired once when it does not).
 import { formatJsonPath, type JsonValue } from '@baton/contracts';
 import { validateAgainst } from '../contracts/schema';
-import type { ModelCallPurpose } from '../model/provider';
 import type { Action, Check, Producer, RunContext } from '../run/context';
 import { formatFor } from '../run/prompts';
 import { callWithTools } from '../tools/tool-loop';
@@ -12,7 +11,6 @@ export async function produce(
   ctx: RunContext,
   parent: Action,
   producer: Producer,
-  purpose: ModelCallPurpose,
   extra?: { content: PromptText; stepKey: string; logical: unknown },
 ): Promise<JsonValue> {
   const spec = {
@@ -22,7 +20,6 @@ export async function produce(
     tier: producer.tier,
     messages: extra ? [...producer.messages, { role: 'user' as const, content: extra.content }] : producer.messages,
     responseFormat: formatFor(producer.schema),
-    purpose,
     tools: producer.tools,
     logical: extra ? { ...(producer.logical as object), extra: extra.logical } : producer.logical,
   };

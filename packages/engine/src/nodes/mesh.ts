@@ -8,6 +8,8 @@ import {
   identity,
   logicalInputs,
   MESH_TURN_FORMAT_NAME,
+  meshTurnAsk,
+  PEERS_FINAL_HEADING,
   systemMessage,
   taskMessage,
   withInstructions,
@@ -50,7 +52,7 @@ export const runMesh: NodeExecutor<'mesh'> = async ({ ctx, node, action, inputs 
             .filter((other) => other.id !== peer.id && previous.has(other.data.name))
             .map((other) => ctx.wrap(authored(other.data.name), previous.get(other.data.name)!.message));
           const system = systemMessage(peer.data.instructions, identity(peer.data.name, peer.data.description));
-          const ask = prompt`Round ${round} of at most ${node.data.maxRounds}. Reply with JSON {"message": "...", "agree": true|false}: agree is true when you accept where the group has arrived.`;
+          const ask = meshTurnAsk(round, node.data.maxRounds);
           const extra = others.length
             ? joinPrompt([prompt`The other peers' last messages:`, ...others, ask], '\n\n')
             : ask;
@@ -67,7 +69,6 @@ export const runMesh: NodeExecutor<'mesh'> = async ({ ctx, node, action, inputs 
               ],
               responseFormat: { type: 'json_schema', name: MESH_TURN_FORMAT_NAME, schema: TURN_SCHEMA },
               ...(peer.data.tools?.length ? { tools: agentTools(ctx, peer) } : {}),
-              purpose: { kind: 'mesh_turn', round, peer: peer.data.name },
               logical: {
                 system: system.text,
                 goal: ctx.goal,
@@ -118,7 +119,7 @@ export const runMesh: NodeExecutor<'mesh'> = async ({ ctx, node, action, inputs 
         { role: 'system' as const, content: system },
         {
           role: 'user' as const,
-          content: joinPrompt([goalLine(ctx), prompt`The peers' final messages:`, ...finalRound], '\n\n'),
+          content: joinPrompt([goalLine(ctx), PEERS_FINAL_HEADING, ...finalRound], '\n\n'),
         },
       ],
       ...outputSchemaOf(node, ctx.topology),
@@ -126,7 +127,7 @@ export const runMesh: NodeExecutor<'mesh'> = async ({ ctx, node, action, inputs 
       logical: { system: system.text, goal: ctx.goal, final: [...last.entries()] },
     } satisfies Producer;
     ctx.producers.set(node.id, producer);
-    const output = await produce(ctx, synthesis, producer, { kind: 'synthesis' });
+    const output = await produce(ctx, synthesis, producer);
     await ctx.complete(synthesis, output);
     return { output };
   } catch (error) {

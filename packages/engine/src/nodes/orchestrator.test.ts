@@ -1,10 +1,10 @@
 // The orchestrator through the real openai SDK against the fake server: concurrency, dependencies, bad plans.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAIProvider } from '../model/openai-provider';
+import { requestPurpose, userText } from '../testing/chat-request';
 import { actionTreeProblems, collectRun, eventsOfType } from '../testing/collect-run';
 import { type FakeOpenAIServer, type RecordedRequest, startFakeOpenAIServer } from '../testing/fake-openai-server';
 import { edge, graph, node } from '../testing/graphs';
-import { inferPurpose, userText } from '../testing/infer-purpose';
 
 let server: FakeOpenAIServer;
 beforeEach(async () => {
@@ -27,7 +27,7 @@ function teamGraph(concurrency = 4) {
   );
 }
 
-const isPlanRequest = (r: RecordedRequest) => inferPurpose(r.body).kind === 'decompose';
+const isPlanRequest = (r: RecordedRequest) => requestPurpose(r.body).kind === 'decompose';
 const subtaskOf = (r: RecordedRequest) => /do subtask (t\d+)\n<\/agent_data/.exec(userText(r.body))?.[1] ?? null;
 
 function plan(subtasks: { id: string; assigned_to?: string; depends_on?: string[] }[]) {

@@ -3,7 +3,16 @@ import { canonicalText, type HandoffEdge, type JsonValue, type SpecialistNode } 
 import { NodeExecutionError } from '../errors';
 import type { Action, Check, Producer, RunContext } from '../run/context';
 import { handOff } from '../run/handoff';
-import { goalLine, logicalInputs, nameList, PLAN_FORMAT_NAME, taskMessage, withInstructions } from '../run/prompts';
+import {
+  goalLine,
+  logicalInputs,
+  nameList,
+  PLAN_FORMAT_NAME,
+  SUBTASK_RESULTS_HEADING,
+  taskMessage,
+  WORKERS_HEADING,
+  withInstructions,
+} from '../run/prompts';
 import { Semaphore } from '../run/semaphore';
 import { outputSchemaOf } from '../run/topology';
 import { authored, type EngineText, joinPrompt, type PromptText, prompt } from '../trust/wrap';
@@ -55,15 +64,11 @@ export const runOrchestrator: NodeExecutor<'orchestrator'> = async ({ ctx, node,
             content: taskMessage(
               ctx,
               inputs,
-              prompt`Available workers:\n${workerList}\n\nReply with JSON: {"subtasks": [{"id": "t1", "description": "...", "assigned_to": "<worker name>", "depends_on": []}]}. Use depends_on for subtasks that need another's result.`,
+              prompt`${WORKERS_HEADING}\n${workerList}\n\nReply with JSON: {"subtasks": [{"id": "t1", "description": "...", "assigned_to": "<worker name>", "depends_on": []}]}. Use depends_on for subtasks that need another's result.`,
             ),
           },
         ],
         responseFormat: { type: 'json_schema', name: PLAN_FORMAT_NAME, schema: PLAN_SCHEMA },
-        purpose: {
-          kind: 'decompose',
-          workers: workers.map((w) => ({ name: w.data.name, description: w.data.description })),
-        },
         logical: { system: system.text, goal: ctx.goal, inputs: logicalInputs(inputs), workers: workerList.text },
       },
       (value): Check<Plan> => {
@@ -120,14 +125,14 @@ export const runOrchestrator: NodeExecutor<'orchestrator'> = async ({ ctx, node,
       tier: node.data.tier,
       messages: [
         { role: 'system', content: synthesisSystem },
-        { role: 'user', content: joinPrompt([goalLine(ctx), prompt`Subtask results:`, ...resultText], '\n\n') },
+        { role: 'user', content: joinPrompt([goalLine(ctx), SUBTASK_RESULTS_HEADING, ...resultText], '\n\n') },
       ],
       ...outputSchemaOf(node, ctx.topology),
       stepKey: `${node.id}/synthesis`,
       logical: { system: synthesisSystem.text, goal: ctx.goal, results: resultsInput },
     };
     ctx.producers.set(node.id, producer);
-    const output = await produce(ctx, synthesis, producer, { kind: 'synthesis' });
+    const output = await produce(ctx, synthesis, producer);
     await ctx.complete(synthesis, output);
     return { output };
   } catch (error) {
@@ -225,7 +230,7 @@ async function runSubtasks(
         deps: logicalDeps,
       });
       ctx.producers.set(`${orchestratorId}/${subtask.id}`, producer);
-      const payload = await produce(ctx, dispatch, producer, { kind: 'specialist' });
+      const payload = await produce(ctx, dispatch, producer);
       const label = prompt`${authored(worker.data.name)} (subtask ${position})`;
       results.set(subtask.id, { worker: worker.data.name, label, payload, ok: true });
       await ctx.complete(dispatch, payload);

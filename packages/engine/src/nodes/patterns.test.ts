@@ -1,5 +1,6 @@
 // Router, reviewer and mesh edge cases with a scripted provider.
 import { describe, expect, it } from 'vitest';
+import { purposeOf } from '../run/infer-purpose';
 import { collectRun, eventsOfType } from '../testing/collect-run';
 import { edge, graph, node } from '../testing/graphs';
 import { createScriptedProvider } from '../testing/scripted-provider';
@@ -35,7 +36,7 @@ describe('router', () => {
     );
 
   it('takes the fallback route on an unknown answer and skips the other', async () => {
-    const provider = createScriptedProvider((r) => (r.purpose.kind === 'route' ? 'poetry' : undefined));
+    const provider = createScriptedProvider((r) => (purposeOf(r).kind === 'route' ? 'poetry' : undefined));
     const { outcome, events } = await collectRun({ graph: routed(true), goal: 'x', provider });
     expect(outcome.status).toBe('completed');
     expect(eventsOfType(events, 'action.skipped').map((e) => e.agentId)).toEqual(['code_review']);
@@ -44,7 +45,7 @@ describe('router', () => {
   });
 
   it('fails clearly on an unknown answer without a fallback', async () => {
-    const provider = createScriptedProvider((r) => (r.purpose.kind === 'route' ? 'poetry' : undefined));
+    const provider = createScriptedProvider((r) => (purposeOf(r).kind === 'route' ? 'poetry' : undefined));
     const { events } = await collectRun({ graph: routed(false), goal: 'x', provider });
     expect(events.at(-1)).toMatchObject({ type: 'run.failed', error: { code: 'route_unknown' } });
     expect((events.at(-1) as { error: { message: string } }).error.message).toContain('poetry');
@@ -61,7 +62,7 @@ describe('reviewer', () => {
   it('passes the last draft on marked approved: false after maxRevisions', async () => {
     let draft = 0;
     const provider = createScriptedProvider((r) => {
-      if (r.purpose.kind === 'review') return 'REVISION NEEDED\n- still wrong';
+      if (purposeOf(r).kind === 'review') return 'REVISION NEEDED\n- still wrong';
       return `draft ${++draft}`;
     });
     const g = graph(
@@ -84,7 +85,9 @@ describe('reviewer', () => {
 describe('mesh', () => {
   it('stops at maxRounds when the peers never agree, then synthesises', async () => {
     const provider = createScriptedProvider((r) =>
-      r.purpose.kind === 'mesh_turn' ? JSON.stringify({ message: `no from ${r.agentName}`, agree: false }) : undefined,
+      purposeOf(r).kind === 'mesh_turn'
+        ? JSON.stringify({ message: `no from ${r.agentName}`, agree: false })
+        : undefined,
     );
     const g = graph(
       [
@@ -100,7 +103,7 @@ describe('mesh', () => {
     expect(outcome.status).toBe('completed');
     expect(eventsOfType(events, 'action.started').filter((e) => e.actionType === 'mesh_round')).toHaveLength(3);
     const synthesis = provider.requests.at(-1)!;
-    expect(synthesis.purpose.kind).toBe('synthesis');
+    expect(purposeOf(synthesis).kind).toBe('synthesis');
     expect(synthesis.messages[1]?.content.text).toContain('no from p1');
   });
 });

@@ -1,7 +1,7 @@
 // Critiques its producer's draft; the producer revises with the issues up to maxRevisions; the draft goes on.
 import type { JsonValue } from '@baton/contracts';
 import { NodeExecutionError } from '../errors';
-import { goalLine, REVIEW_ASK, withInstructions } from '../run/prompts';
+import { goalLine, REVIEW_ASK, reviewRound, revisionLead, withInstructions } from '../run/prompts';
 import { authored, prompt } from '../trust/wrap';
 import { produce } from './agent-call';
 import type { NodeExecutor } from './types';
@@ -43,11 +43,10 @@ export const runReviewer: NodeExecutor<'reviewer'> = async ({ ctx, node, action,
           { role: 'system', content: system },
           {
             role: 'user',
-            content: prompt`${goalLine(ctx)}\n\nThe draft of ${producerName}:\n${ctx.wrap(producerName, draft)}\n\nReview round ${round}. Identify specific issues (factual errors, missing elements, logical gaps).\n${REVIEW_ASK}\nOtherwise reply with: REVISION NEEDED, then the issues.`,
+            content: prompt`${goalLine(ctx)}\n\nThe draft of ${producerName}:\n${ctx.wrap(producerName, draft)}\n\n${reviewRound(round)} Identify specific issues (factual errors, missing elements, logical gaps).\n${REVIEW_ASK}\nOtherwise reply with: REVISION NEEDED, then the issues.`,
           },
         ],
         responseFormat: { type: 'text' },
-        purpose: { kind: 'review', round },
         logical: { system: system.text, goal: ctx.goal, draft, round },
       });
       verdict = reply.text;
@@ -67,17 +66,11 @@ export const runReviewer: NodeExecutor<'reviewer'> = async ({ ctx, node, action,
       summary: `Revision ${round}`,
     });
     try {
-      draft = await produce(
-        ctx,
-        revision,
-        producer,
-        { kind: 'revision', round },
-        {
-          content: prompt`Your previous draft was not approved.\n\nYour previous draft:\n${ctx.wrap(prompt`${producerName} previous draft`, draft)}\n\nThe reviewer's issues:\n${ctx.wrap(reviewer, verdict)}\n\nWrite a revised draft that addresses the issues.`,
-          stepKey: `${node.id}/revision:${round}`,
-          logical: { round, draft, review: verdict },
-        },
-      );
+      draft = await produce(ctx, revision, producer, {
+        content: prompt`${revisionLead(round)}\n\nYour previous draft:\n${ctx.wrap(prompt`${producerName} previous draft`, draft)}\n\nThe reviewer's issues:\n${ctx.wrap(reviewer, verdict)}\n\nWrite a revised draft that addresses the issues.`,
+        stepKey: `${node.id}/revision:${round}`,
+        logical: { round, draft, review: verdict },
+      });
       await ctx.complete(revision, draft);
     } catch (error) {
       await ctx.fail(revision, error);

@@ -1,7 +1,7 @@
 // Classifies its task (fast tier) into exactly one route; the chosen target gets the router's input unchanged.
 import type { RouteEdge } from '@baton/contracts';
 import { NodeExecutionError } from '../errors';
-import { logicalInputs, nameList, ROUTE_ASK, taskMessage, withInstructions } from '../run/prompts';
+import { CATEGORIES_HEADING, logicalInputs, nameList, ROUTE_ASK, taskMessage, withInstructions } from '../run/prompts';
 import { prompt } from '../trust/wrap';
 import type { NodeExecutor } from './types';
 
@@ -34,11 +34,10 @@ export const runRouter: NodeExecutor<'router'> = async ({ ctx, node, action, inp
         { role: 'system', content: system },
         {
           role: 'user',
-          content: taskMessage(ctx, inputs, prompt`Categories:\n${list}\n\n${ROUTE_ASK}, and nothing else.`),
+          content: taskMessage(ctx, inputs, prompt`${CATEGORIES_HEADING}\n${list}\n\n${ROUTE_ASK}, and nothing else.`),
         },
       ],
       responseFormat: { type: 'text' },
-      purpose: { kind: 'route', categories: categories.map(({ name, description }) => ({ name, description })) },
       logical: { system: system.text, goal: ctx.goal, inputs: logicalInputs(inputs), categories: list.text },
     });
     const chosen =

@@ -13,7 +13,7 @@ export const runSpecialist: NodeExecutor<'specialist'> = async ({ ctx, node, act
     inputs: logicalInputs(inputs),
   });
   ctx.producers.set(node.id, producer);
-  return { output: await produce(ctx, action, producer, { kind: 'specialist' }) };
+  return { output: await produce(ctx, action, producer) };
 };
 
 /** How a specialist is asked for its output; shared by top-level specialists, workers, peers and revisions. */

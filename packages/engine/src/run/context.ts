@@ -7,19 +7,15 @@ import type {
   JsonValue,
   ModelTier,
   RecordedMessage,
+  RecordedToolCall,
   RunEventBody,
 } from '@baton/contracts';
 import { inputHash } from '../audit/canonical';
 import { type CompiledSchema, compileSchema } from '../contracts/schema';
 import { NodeExecutionError, RunCancelledError, StepDivergedError, toErrorInfo } from '../errors';
-import {
-  type ChatMessage,
-  type ModelCallPurpose,
-  type ModelResponse,
-  messageText,
-  type ResponseFormat,
-} from '../model/provider';
+import { type ChatMessage, type ModelResponse, messageText, type ResponseFormat } from '../model/provider';
 import type { RunGraphOptions } from '../run-options';
+import { stepChanges } from '../testcase/step-changes';
 import { type AgentTools, callWithTools, type ResolvedTool } from '../tools/tool-loop';
 import { type DataText, type EngineText, prompt, wrapAsData } from '../trust/wrap';
 import type { BudgetMeter } from './budget';
@@ -27,7 +23,7 @@ import type { EventChannel } from './event-channel';
 import { repairMessage } from './prompts';
 import type { ReplayIndex } from './replay';
 import { Semaphore } from './semaphore';
-import { REUSED } from './step-summary';
+import { FROM_RECORDING, REUSED } from './step-summary';
 import type { Topology } from './topology';
 import { WaitTracker } from './waiting';
 
@@ -70,7 +66,6 @@ export interface ModelCallSpec {
   tier: ModelTier;
   messages: ChatMessage[];
   responseFormat: ResponseFormat;
-  purpose: ModelCallPurpose;
   logical: unknown;
   /** The agent's tools: with any, the call is a tool loop (tools/tool-loop.ts), one model call per round. */
   tools?: AgentTools;
@@ -183,7 +178,12 @@ export class RunContext {
   complete(
     action: Action,
     output: JsonValue,
-    extra: { usage?: ModelResponse['usage']; model?: string; toolCalls?: ModelResponse['toolCalls'] } = {},
+    extra: {
+      usage?: ModelResponse['usage'];
+      model?: string;
+      toolCalls?: ModelResponse['toolCalls'];
+      finishReason?: ModelResponse['finishReason'];
+    } = {},
   ) {
     return this.emit({
       type: 'action.completed',
@@ -192,6 +192,7 @@ export class RunContext {
       ...(extra.usage ? { usage: extra.usage } : {}),
       ...(extra.model ? { model: extra.model } : {}),
       ...(extra.toolCalls ? { toolCalls: extra.toolCalls.map((c) => ({ ...c })) } : {}),
+      ...(extra.finishReason ? { finishReason: extra.finishReason } : {}),
       durationMs: Math.max(0, this.clock() - action.startedAt),
     });
   }
@@ -219,32 +220,31 @@ export class RunContext {
     const recorded = this.replay.completedStep(spec.stepKey, hash);
     if (recorded.kind === 'reuse') {
       const action = await this.start(llmCallSpec(parent, spec, model, logical, hash, { summary: REUSED }));
-      const { output, model: recordedModel, toolCalls: recordedToolCalls } = recorded.value;
+      const { output, model: recordedModel, toolCalls: recordedToolCalls, finishReason } = recorded.value;
       const text = typeof output === 'string' ? output : JSON.stringify(output);
       const toolCalls = recordedToolCalls ?? [];
+      // The reused completion says what the recorded one said, so its span is the same; older logs have no reason.
       await this.complete(action, text, {
         ...(recordedModel ? { model: recordedModel } : {}),
         ...(toolCalls.length ? { toolCalls } : {}),
+        ...(finishReason ? { finishReason } : {}),
       });
       return {
         text,
         toolCalls,
-        finishReason: toolCalls.length ? 'tool_calls' : 'stop',
+        finishReason: finishReason ?? (toolCalls.length ? 'tool_calls' : 'stop'),
         usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
         model: recordedModel ?? model,
       };
     }
     if (recording) {
       const messages = spec.messages.map(recordMessage);
-      const found = recording.lookup(spec, hash, model, messages);
+      const found = recording.lookup(spec, hash, (step) => stepChanges(step, model, messages));
       if (found.kind === 'reuse') {
         const action = await this.start(
-          llmCallSpec(parent, spec, model, logical, hash, {
-            messages,
-            summary: 'Answered from the test case\u2019s recording.',
-          }),
+          llmCallSpec(parent, spec, model, logical, hash, { messages, summary: FROM_RECORDING }),
         );
-        return this.answerFromRecord(action, found.step.output, found.step.model ?? model);
+        return this.answerFromRecord(action, found.step.output, found.step.model ?? model, found.step.toolCalls ?? []);
       }
       if (!recording.live) {
         const action = await this.start(llmCallSpec(parent, spec, model, logical, hash, { messages }));
@@ -282,7 +282,6 @@ export class RunContext {
             messages: spec.messages,
             responseFormat: spec.responseFormat,
             ...(spec.tools?.definitions.length ? { tools: spec.tools.definitions } : {}),
-            purpose: spec.purpose,
             agentName: spec.agentName,
             signal: this.signal,
             onPart: (part) => {
@@ -297,6 +296,7 @@ export class RunContext {
           usage: response.usage,
           model: response.model,
           ...(response.toolCalls.length ? { toolCalls: response.toolCalls } : {}),
+          finishReason: response.finishReason,
         });
         action = undefined;
         recording?.answered(spec.stepKey, response.text);
@@ -316,14 +316,22 @@ export class RunContext {
     }
   }
 
-  /** Completes a reused step with its recorded output: no model call, no budget spent. */
-  private async answerFromRecord(action: Action, output: JsonValue, model: string): Promise<ModelResponse> {
+  /**
+   * Completes a reused step with its recorded output (and the tool calls its reply asked for, which the tool loop
+   * then answers from the recording too): no model call, no budget spent.
+   */
+  private async answerFromRecord(
+    action: Action,
+    output: JsonValue,
+    model: string,
+    toolCalls: RecordedToolCall[],
+  ): Promise<ModelResponse> {
     const text = typeof output === 'string' ? output : JSON.stringify(output);
-    await this.complete(action, text, { model });
+    await this.complete(action, text, { model, ...(toolCalls.length ? { toolCalls } : {}) });
     return {
       text,
-      toolCalls: [],
-      finishReason: 'stop',
+      toolCalls,
+      finishReason: toolCalls.length ? 'tool_calls' : 'stop',
       usage: { inputTokens: 0, outputTokens: 0, totalTokens: 0 },
       model,
     };
@@ -354,7 +362,6 @@ export class RunContext {
       tools: undefined,
       stepKey: `${spec.stepKey}/repair`,
       messages: repairMessages,
-      purpose: { kind: 'repair', errors: firstCheck.errors },
       logical: { repairOf: spec.logical, previous: first.text, errors: firstCheck.errors },
     });
     const secondCheck = checkText(second.text, check);

@@ -69,6 +69,14 @@ export async function escalate(
         payload: request.payload,
         confidence: request.confidence,
         reason: request.reason,
+        // What is asked, said by its kind: readers that also see tool-call escalations need not guess from edgeId.
+        subject: {
+          kind: 'handoff',
+          edgeId: request.edgeId,
+          sourceId: request.sourceId,
+          targetId: request.targetId,
+          contract: request.contract,
+        },
       });
     }
     ctx.waiting.opened(escalationId);

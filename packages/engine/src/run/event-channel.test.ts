@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { edge, graph, node } from '../testing/graphs';
 import { createScriptedProvider } from '../testing/scripted-provider';
 import { EventChannel, QUEUE_LIMIT } from './event-channel';
+import { purposeOf } from './infer-purpose';
 import { runGraph } from './run-graph';
 
 describe('EventChannel', () => {
@@ -53,8 +54,8 @@ describe('runGraph backpressure', () => {
   it('runs ahead of a consumer that holds the first event, but no further than the queue limit', async () => {
     // A fan-out emits four events per subtask: one that pauses its consumer holds most of the subtasks back.
     const width = QUEUE_LIMIT;
-    const provider = createScriptedProvider(({ purpose }) =>
-      purpose.kind === 'decompose'
+    const provider = createScriptedProvider((request) =>
+      purposeOf(request).kind === 'decompose'
         ? JSON.stringify({
             subtasks: Array.from({ length: width }, (_, i) => ({
               id: `t${i}`,

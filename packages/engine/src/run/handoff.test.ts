@@ -111,6 +111,15 @@ describe('handoff contracts', () => {
     expect(types.indexOf('escalation.requested')).toBeGreaterThan(0);
     expect(types.indexOf('escalation.requested')).toBeLessThan(types.indexOf('run.waiting'));
     expect(types.indexOf('run.waiting')).toBeLessThan(types.indexOf('escalation.resolved'));
+    const edge = contractGraph().edges.find((e) => e.id === 'research->writer');
+    const contract = edge?.kind === 'handoff' ? edge.contract : undefined;
+    expect(eventsOfType(events, 'escalation.requested')[0]?.subject).toEqual({
+      kind: 'handoff',
+      edgeId: 'research->writer',
+      sourceId: 'research',
+      targetId: 'writer',
+      contract,
+    });
     expect(eventsOfType(events, 'escalation.resolved')[0]).toMatchObject({
       decision: 'approve',
       payload: lowConfidence,

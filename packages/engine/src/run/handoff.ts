@@ -61,24 +61,18 @@ export async function handOff(
       await rejected('invalid_payload', issues, producer !== undefined);
       if (producer) {
         const errors = issues.map((i) => `${formatJsonPath(i.path)}: ${i.message}`);
-        const repaired = await produce(
-          ctx,
-          action,
-          producer,
-          { kind: 'repair', errors },
-          {
-            content: repairMessage(ctx, {
-              agentName: producer.agentName,
-              what: prompt`previous output`,
-              lead: prompt`That output breaks the contract "${authored(contract.name)}".`,
-              ask: prompt`Reply again with a corrected JSON payload only.`,
-              previous: value,
-              problems: errors,
-            }),
-            stepKey: `${stepScope}/handoff:${edge.id}/repair`,
-            logical: { previous: value, errors },
-          },
-        );
+        const repaired = await produce(ctx, action, producer, {
+          content: repairMessage(ctx, {
+            agentName: producer.agentName,
+            what: prompt`previous output`,
+            lead: prompt`That output breaks the contract "${authored(contract.name)}".`,
+            ask: prompt`Reply again with a corrected JSON payload only.`,
+            previous: value,
+            problems: errors,
+          }),
+          stepKey: `${stepScope}/handoff:${edge.id}/repair`,
+          logical: { previous: value, errors },
+        });
         value = asJson(repaired);
         issues = check(value);
         if (issues.length > 0) {

@@ -17,11 +17,47 @@ export interface NodeInput {
 export const PLAN_FORMAT_NAME = 'baton_plan';
 export const MESH_TURN_FORMAT_NAME = 'baton_mesh_turn';
 export const OUTPUT_FORMAT_NAME = 'baton_output';
+
+// The sentences below are the ones a reader of a request recognises (run/infer-purpose.ts, which the simulated
+// provider and the fake OpenAI server use): the nodes send them from here, so a change of wording is one change.
+
+/** Opens the line that states the run's goal, first in every task. */
+export const GOAL_LEAD = prompt`Goal:`;
+/** Heads the `- name: description` list of an orchestrator's workers. */
+export const WORKERS_HEADING = prompt`Available workers:`;
+/** Heads the `- name: description` list of a router's categories. */
+export const CATEGORIES_HEADING = prompt`Categories:`;
 export const ROUTE_ASK = prompt`Reply with the name of exactly one category`;
 export const REVIEW_ASK = prompt`If the draft is acceptable, reply with: APPROVED`;
-/** The same sentences as plain text, for a fake server that reads back what a request asks. */
-export const ROUTE_MARKER = ROUTE_ASK.text;
-export const REVIEW_MARKER = REVIEW_ASK.text;
+export const SUBTASK_RESULTS_HEADING = prompt`Subtask results:`;
+export const PEERS_FINAL_HEADING = prompt`The peers' final messages:`;
+/** The sentence before a repair request's list of problems. */
+export const REPAIR_PROBLEMS_LEAD = prompt`The problems found, one per line, each with where it is (a JSON path) and what is wrong:`;
+
+/**
+ * Asks for the JSON in a final user message, the schema on the next line: the openai adapter's fallback for a server
+ * without structured output (JSON mode, or prompt and parse).
+ */
+export const SCHEMA_IN_PROMPT_ASK = prompt`Reply with one JSON value only (no prose, no code fence) that matches this JSON Schema:`;
+
+export function reviewRound(round: number): EngineText {
+  return prompt`Review round ${round}.`;
+}
+export const REVIEW_ROUND = /Review round (\d+)\./;
+
+/** Opens a revision request; the round lets a reader tell the revisions of one draft apart. */
+export function revisionLead(round: number): EngineText {
+  return prompt`Your previous draft was not approved (revision ${round}).`;
+}
+export const REVISION_ROUND = /Your previous draft was not approved \(revision (\d+)\)\./;
+
+export function meshTurnAsk(round: number, maxRounds: number): EngineText {
+  return prompt`Round ${round} of at most ${maxRounds}. Reply with JSON {"message": "...", "agree": true|false}: agree is true when you accept where the group has arrived.`;
+}
+/** Stands in a `- name: description` line for an empty description. */
+export const NO_DESCRIPTION = prompt`(no description)`;
+
+export const MESH_TURN_ROUND = /Round (\d+) of at most \d+\. Reply with JSON \{"message"/;
 
 /** How many problems a repair request lists, and how much of each: a reply cannot make its repair prompt huge. */
 const MAX_PROBLEMS = 20;
@@ -36,7 +72,7 @@ export function taskMessage(ctx: RunContext, inputs: readonly NodeInput[], extra
 }
 
 export function goalLine(ctx: RunContext): EngineText {
-  return prompt`Goal: ${authored(ctx.goal)}`;
+  return prompt`${GOAL_LEAD} ${authored(ctx.goal)}`;
 }
 
 /** What the inputs mean for input hashes: source names and payloads, never wrapped text. */
@@ -65,8 +101,7 @@ export function identity(name: string, description: string): EngineText {
 export function nameList(items: readonly { name: string; description: string }[]): EngineText {
   return joinPrompt(
     items.map(
-      ({ name, description }) =>
-        prompt`- ${authored(name)}: ${description ? authored(description) : prompt`(no description)`}`,
+      ({ name, description }) => prompt`- ${authored(name)}: ${description ? authored(description) : NO_DESCRIPTION}`,
     ),
     '\n',
   );
@@ -99,7 +134,7 @@ export function repairMessage(
   return joinPrompt(
     [
       ctx.wrap(prompt`${who} ${parts.what}`, parts.previous),
-      prompt`${parts.lead} The problems found, one per line, each with where it is (a JSON path) and what is wrong:`,
+      prompt`${parts.lead} ${REPAIR_PROBLEMS_LEAD}`,
       ctx.wrap(prompt`the check of ${who} ${parts.what}`, problems.join('\n')),
       parts.ask,
     ],

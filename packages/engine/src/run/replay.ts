@@ -4,7 +4,7 @@
 // call). Its recorded outcome is reused only when the step's inputs hash the same as in this attempt; otherwise it
 // is *diverged* and runs again as a new attempt (the graph version is pinned per run, so this happens only when an
 // upstream step took a different turn, e.g. a person decided differently, or a reply was lost and came back other).
-import type { JsonValue, RecordedToolCall, RunEvent, Usage } from '@baton/contracts';
+import type { FinishReason, JsonValue, RecordedToolCall, RunEvent, Usage } from '@baton/contracts';
 import { NO_PRIOR_SPEND, type PriorSpend, priorSpend } from './prior-spend';
 
 export interface RecordedStep {
@@ -13,6 +13,8 @@ export interface RecordedStep {
   model: string | undefined;
   /** A model call's tool calls (a round of a tool loop). */
   toolCalls: RecordedToolCall[] | undefined;
+  /** A model call's finish reason, when the log recorded one. */
+  finishReason: FinishReason | undefined;
 }
 
 export interface RecordedDecision {
@@ -55,7 +57,13 @@ export class ReplayIndex {
             this.completed.set(event.stepKey, {
               hash: hashOfAction.get(event.actionId),
               // A tool_call step is reused like a model call: its recorded result, and the tool is not called again.
-              step: { output: event.output, usage: event.usage, model: event.model, toolCalls: event.toolCalls },
+              step: {
+                output: event.output,
+                usage: event.usage,
+                model: event.model,
+                toolCalls: event.toolCalls,
+                finishReason: event.finishReason,
+              },
             });
           }
           break;

@@ -2,13 +2,13 @@
 // here only when its step key and its input hash both match. It is not the same-run replay of resume (`replay`):
 // that one continues the old log; this one starts a new run at seq 1 and says, step by step, what it reused.
 import type {
-  RecordedMessage,
+  JsonValue,
   ResolvedModelTiers,
+  StepChange,
   StepVerdict,
   TestCaseDecision,
   TestCaseStep,
 } from '@baton/contracts';
-import { stepChanges } from './step-changes';
 
 export interface StepRecording {
   steps: readonly TestCaseStep[];
@@ -40,12 +40,14 @@ export class RecordingIndex {
     return this.recording.models;
   }
 
-  /** Decides one step: reused when key and hash match, else diverged with what changed. Records the verdict. */
+  /**
+   * Decides one step (a model call or a tool call): reused when key and hash match, else diverged with what changed,
+   * as `changes` tells it from the recorded step (step-changes.ts). Records the verdict.
+   */
   lookup(
     current: { stepKey: string; agentId: string; agentName: string },
     inputHash: string,
-    model: string,
-    messages: readonly RecordedMessage[],
+    changes: (recorded: TestCaseStep | undefined) => StepChange[],
   ): StepLookup {
     const step = this.steps.get(current.stepKey);
     if (step && step.inputHash === inputHash) {
@@ -65,7 +67,7 @@ export class RecordingIndex {
       agentId: current.agentId,
       agentName: current.agentName,
       status: 'diverged',
-      changes: stepChanges(step, model, messages),
+      changes: changes(step),
       called: this.recording.live,
       ...(step ? { recordedOutput: step.output } : {}),
     };
@@ -74,7 +76,7 @@ export class RecordingIndex {
   }
 
   /** What a live call of a diverged step answered, for the output diff. */
-  answered(stepKey: string, output: string): void {
+  answered(stepKey: string, output: JsonValue): void {
     const verdict = this.verdicts.get(stepKey);
     if (verdict) verdict.output = output;
   }

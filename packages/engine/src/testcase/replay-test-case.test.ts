@@ -1,17 +1,36 @@
 // Recorded runs of the examples replayed as test cases, with the real openai SDK against the fake server: the
 // server's request count is the proof that a replay made no model call.
-import { type GraphDocument, type TestCase, testCaseFromRun } from '@baton/contracts';
+import { type GraphDocument, type JsonValue, type TestCase, testCaseFromRun } from '@baton/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inputHash } from '../audit/canonical';
 import { verifyRunLog } from '../audit/seal';
 import { createOpenAIProvider } from '../model/openai-provider';
 import { collectRun } from '../testing/collect-run';
 import { EXAMPLE_NAMES, type ExampleName, loadExample } from '../testing/example-graphs';
-import { type FakeOpenAIServer, startFakeOpenAIServer } from '../testing/fake-openai-server';
+import { type FakeOpenAIServer, type RecordedRequest, startFakeOpenAIServer } from '../testing/fake-openai-server';
+import { createBuiltinToolSource } from '../tools/builtin';
+import type { ToolSource } from '../tools/source';
 import { replayTestCase } from './replay-test-case';
 
 let server: FakeOpenAIServer;
+/** The built-in source, counting the calls it receives: the proof that a replay called no tool. */
+let toolCalls: { tool: string; args: JsonValue }[];
+let tools: ToolSource[];
 beforeEach(async () => {
-  server = await startFakeOpenAIServer();
+  // The model asks for the calculator once, in pieces as the API streams arguments, then answers with its result.
+  server = await startFakeOpenAIServer({ respond: calculatorTurn });
+  toolCalls = [];
+  const builtin = createBuiltinToolSource();
+  tools = [
+    {
+      name: builtin.name,
+      list: () => builtin.list(),
+      call: (tool, args, options) => {
+        toolCalls.push({ tool, args });
+        return builtin.call(tool, args, options);
+      },
+    },
+  ];
 });
 afterEach(() => server.close());
 
@@ -23,11 +42,19 @@ const GOALS: Record<string, string> = {
   'specialist-routing': 'Please review this code change for bugs',
   'peer-review': 'A short essay on relay batons',
   'peer-mesh': 'Should we adopt a four-day week?',
+  'calculator-tools': 'What is the square root of 16, doubled?',
 };
+
+/** A request that offers tools and has no tool result yet calls the calculator; any other gets the default reply. */
+function calculatorTurn(request: RecordedRequest) {
+  const offered = request.body.tools?.some((t) => t.function.name === 'calculator');
+  if (!offered || request.body.messages.some((m) => m.role === 'tool')) return undefined;
+  return { toolCalls: [{ name: 'calculator', arguments: '{"expression": "sqrt(16) * 2"}' }] };
+}
 
 async function record(name: ExampleName): Promise<{ graph: GraphDocument; testCase: TestCase }> {
   const graph = loadExample(name);
-  const { events, outcome } = await collectRun({ graph, goal: GOALS[name]!, provider: provider() });
+  const { events, outcome } = await collectRun({ graph, goal: GOALS[name]!, provider: provider(), tools });
   expect(outcome.status).toBe('completed');
   return { graph, testCase: testCaseFromRun({ name, graph, events, runId: 'run-test' }) };
 }
@@ -39,15 +66,12 @@ function withInstructions(graph: GraphDocument, nodeId: string, instructions: st
   return copy;
 }
 
-// The calculator example's tool calls are not answered from a test case's recording yet (only model calls and
-// decisions are), so its replay is not offline: it is left out here until tool steps are.
-const REPLAYED_OFFLINE = EXAMPLE_NAMES.filter((name) => name !== 'calculator-tools');
-
 describe('replaying a recorded run as a test case', () => {
-  it.each(REPLAYED_OFFLINE)('%s against the unchanged graph: passes with no model call', async (name) => {
+  it.each(EXAMPLE_NAMES)('%s against the unchanged graph: passes with no model call and no tool call', async (name) => {
     const { graph, testCase } = await record(name);
     expect(testCase.steps.length).toBeGreaterThan(0);
     const before = server.requests.length;
+    const toolCallsBefore = toolCalls.length;
     // Another nonce and run id: the input hashes do not depend on either.
     const { result, events } = await replayTestCase({
       testCase,
@@ -55,8 +79,10 @@ describe('replaying a recorded run as a test case', () => {
       provider: provider(),
       nonce: 'other',
       runId: 'r2',
+      tools,
     });
     expect(server.requests.length - before).toBe(0);
+    expect(toolCalls.length - toolCallsBefore).toBe(0);
     expect(result.failures).toEqual([]);
     expect(result.verdict).toBe('passed');
     expect(result.modelCalls).toBe(0);
@@ -64,6 +90,70 @@ describe('replaying a recorded run as a test case', () => {
     // A new run of its own: seq from 1 and a chain that verifies on its own.
     expect(events[0]).toMatchObject({ type: 'run.started', seq: 1, attempt: 1 });
     expect(verifyRunLog(events, { lastHash: events.at(-1)!.chain, count: events.length }).ok).toBe(true);
+  });
+
+  it('records the calculator example\u2019s tool call as a step and answers it from the recording', async () => {
+    const { graph, testCase } = await record('calculator-tools');
+    expect(toolCalls).toEqual([{ tool: 'calculator', args: { expression: 'sqrt(16) * 2' } }]);
+    expect(testCase.steps.map((s) => [s.stepKey, s.actionType])).toEqual([
+      ['analyst/call:1', 'llm_call'],
+      ['analyst/call:1/tool:1', 'tool_call'],
+      ['analyst/call:2', 'llm_call'],
+    ]);
+    expect(testCase.steps[0]!.toolCalls).toEqual([
+      { id: 'call_fake_1', name: 'calculator', arguments: '{"expression": "sqrt(16) * 2"}' },
+    ]);
+    expect(testCase.steps[1]).toMatchObject({
+      tool: { source: 'builtin', name: 'calculator', arguments: { expression: 'sqrt(16) * 2' } },
+      output: { isError: false, content: [{ type: 'text', text: '8' }] },
+    });
+    const { result, events } = await replayTestCase({ testCase, graph, provider: provider(), tools });
+    expect(toolCalls).toHaveLength(1);
+    expect(result.verdict).toBe('passed');
+    const toolStep = events.find((e) => e.type === 'action.started' && e.actionType === 'tool_call');
+    expect(toolStep).toMatchObject({ stepKey: 'analyst/call:1/tool:1', summary: expect.stringContaining('recording') });
+    // The second round got the recorded result back, as in the recorded run: its inputs hash the same.
+    expect(result.steps.map((s) => s.status)).toEqual(['reused', 'reused', 'reused']);
+  });
+
+  it('reports a tool step whose arguments changed as diverged; offline the tool is not called, live it is', async () => {
+    const { graph, testCase } = await record('calculator-tools');
+    // The recording as if the model had asked for another expression: the tool step's arguments and input hash.
+    const other = { expression: 'sqrt(9) * 2' };
+    const edited: TestCase = structuredClone(testCase);
+    const step = edited.steps[1]!;
+    step.tool = { ...step.tool!, arguments: other };
+    step.inputHash = inputHash({ source: 'builtin', tool: 'calculator', arguments: other });
+    const before = server.requests.length;
+    const offline = await replayTestCase({ testCase: edited, graph, provider: provider(), tools });
+    expect(server.requests.length - before).toBe(0);
+    expect(toolCalls).toHaveLength(1);
+    expect(offline.result.verdict).toBe('diverged');
+    expect(offline.result.steps.map((s) => [s.stepKey, s.status])).toEqual([
+      ['analyst/call:1', 'reused'],
+      ['analyst/call:1/tool:1', 'diverged'],
+      ['analyst/call:2', 'not_reached'],
+    ]);
+    expect(offline.result.steps[1]!.changes).toEqual([
+      expect.objectContaining({
+        kind: 'inputs',
+        recorded: expect.stringContaining('sqrt(9)'),
+        current: expect.stringContaining('sqrt(16)'),
+        message: expect.stringContaining('arguments of the call to calculator'),
+      }),
+    ]);
+    expect(offline.result.failures[0]).toMatchObject({ assertion: 'diverged' });
+
+    const live = await replayTestCase({ testCase: edited, graph, provider: provider(), tools, live: true });
+    expect(toolCalls).toHaveLength(2);
+    expect(live.result.steps[1]).toMatchObject({
+      status: 'diverged',
+      called: true,
+      output: { isError: false, content: [{ type: 'text', text: '8' }] },
+    });
+    // The tool gave what the recording holds, so the next round's inputs are unchanged: replayed, not called.
+    expect(server.requests.length - before).toBe(0);
+    expect(live.result.verdict).toBe('passed');
   });
 
   it('uses the recorded tier mapping, not the provider configured now', async () => {

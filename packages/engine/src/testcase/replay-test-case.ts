@@ -1,5 +1,5 @@
-// Replays a test case against a graph: a new run whose model calls are answered from the case's recorded steps
-// while their inputs are unchanged, then judged on the case's assertions.
+// Replays a test case against a graph: a new run whose model calls and tool calls are answered from the case's
+// recorded steps while their inputs are unchanged, then judged on the case's assertions.
 import type { GraphDocument, RunEvent, TestCase, TestCaseResult } from '@baton/contracts';
 import type { ModelProvider } from '../model/provider';
 import { runGraph } from '../run/run-graph';
@@ -26,6 +26,11 @@ export interface ReplayTestCaseOptions {
   ids?: () => string;
   nonce?: string;
   scrubber?: RunGraphOptions['scrubber'];
+  /**
+   * Where the graph's tools come from (default: the built-ins). Offline, a source is never called: a tool call is
+   * answered from the recording or diverges; the sources are still needed to resolve the graph's tools at the start.
+   */
+  tools?: RunGraphOptions['tools'];
 }
 
 export interface ReplayedTestCase {
@@ -62,6 +67,7 @@ export async function replayTestCase(options: ReplayTestCaseOptions): Promise<Re
     ...(options.nonce ? { nonce: options.nonce } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.scrubber !== undefined ? { scrubber: options.scrubber } : {}),
+    ...(options.tools ? { tools: options.tools } : {}),
   });
   const events: RunEvent[] = [];
   for await (const event of handle.events) events.push(event);

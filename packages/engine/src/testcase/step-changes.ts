@@ -1,6 +1,12 @@
 // What changed in a step's inputs since it was recorded, told from the messages the model was (and would be)
 // given: the request is what the model sees, so a changed instruction, task or upstream payload shows there.
-import type { RecordedMessage, StepChange, TestCaseStep } from '@baton/contracts';
+import {
+  canonicalJson,
+  type JsonValue,
+  type RecordedMessage,
+  type StepChange,
+  type TestCaseStep,
+} from '@baton/contracts';
 
 /** Either side of a difference is quoted this far around its first differing character. */
 const EXCERPT = 80;
@@ -61,6 +67,41 @@ export function stepChanges(
     changes.push({ kind: 'inputs', message: 'Its logical inputs changed, though the messages read the same.' });
   }
   return changes;
+}
+
+/**
+ * What changed in a tool call's inputs: the tool it goes to, or its arguments (as canonical JSON, so key order does
+ * not count). A tool step has no messages; its inputs are the source, the tool and the arguments.
+ */
+export function toolStepChanges(
+  recorded: TestCaseStep | undefined,
+  current: { source: string; name: string; arguments: JsonValue },
+): StepChange[] {
+  if (!recorded) return stepChanges(recorded, '', []);
+  const was = recorded.tool;
+  if (!was) return [{ kind: 'inputs', message: 'The recorded step is not a tool call; this one is.' }];
+  if (was.source !== current.source || was.name !== current.name) {
+    return [
+      {
+        kind: 'inputs',
+        recorded: `${was.source}/${was.name}`,
+        current: `${current.source}/${current.name}`,
+        message: `The call went to ${was.source}/${was.name} and now goes to ${current.source}/${current.name}.`,
+      },
+    ];
+  }
+  const a = canonicalJson(was.arguments);
+  const b = canonicalJson(current.arguments);
+  if (a === b) return [{ kind: 'inputs', message: 'Its logical inputs changed, though the arguments read the same.' }];
+  const at = firstDifference(a, b);
+  return [
+    {
+      kind: 'inputs',
+      recorded: excerpt(a, at),
+      current: excerpt(b, at),
+      message: `The arguments of the call to ${current.name} changed at character ${at + 1}.`,
+    },
+  ];
 }
 
 /** The wrapper tags carry a per-run nonce; two runs with the same inputs differ only there. */

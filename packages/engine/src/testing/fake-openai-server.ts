@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { simulatedReply } from '../model/simulated-brain';
 import { isStrictCompatible } from '../model/strict-schema';
-import { type ChatRequestBody, inferPurpose, responseFormatOf, userText } from './infer-purpose';
+import { type ChatRequestBody, requestPurpose, responseFormatOf, userText } from './chat-request';
 
 /** What the fake answers one request with. */
 export interface FakeReply {
@@ -22,6 +22,8 @@ export interface FakeReply {
    * arguments in `argumentChunks` (default: in pieces of 8 characters). The reply ends with `tool_calls`.
    */
   toolCalls?: FakeToolCall[];
+  /** The `finish_reason` the reply ends with (default `tool_calls` with tool calls, else `stop`): `length`... */
+  finishReason?: string;
   /** Hold this reply until `release()` (in addition to `holdAll`). */
   hold?: boolean;
   fault?: FakeFault;
@@ -282,7 +284,7 @@ function refuseFormat(body: ChatRequestBody, options: FakeOpenAIServerOptions): 
 function defaultReply(body: ChatRequestBody, confidence: number): FakeReply {
   const text = simulatedReply(
     {
-      purpose: inferPurpose(body),
+      purpose: requestPurpose(body),
       userText: userText(body),
       responseFormat: responseFormatOf(body),
       agentName: 'agent',
@@ -325,7 +327,7 @@ async function answer(res: ServerResponse, body: ChatRequestBody, reply: FakeRep
         {
           index: 0,
           message: { role: 'assistant', content: text, refusal: null },
-          finish_reason: 'stop',
+          finish_reason: reply.finishReason ?? 'stop',
           logprobs: null,
         },
       ],
@@ -374,7 +376,7 @@ async function answer(res: ServerResponse, body: ChatRequestBody, reply: FakeRep
       await send(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }, null));
     }
   }
-  res.write(chunk({}, calls.length > 0 ? 'tool_calls' : 'stop'));
+  res.write(chunk({}, reply.finishReason ?? (calls.length > 0 ? 'tool_calls' : 'stop')));
   const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
   if (streamOptions?.include_usage) {
     res.write(

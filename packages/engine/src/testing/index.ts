@@ -1,6 +1,7 @@
 // @baton/engine/testing: a fake OpenAI-compatible HTTP server, a scripted provider and graph builders, for the
 // engine's, the server's and the benchmarks' tests. Never imported by production code.
 
+export { type ChatRequestBody, requestPurpose, userText } from './chat-request';
 export { actionTreeProblems, type CollectedRun, collectRun, eventsOfType } from './collect-run';
 export { EXAMPLE_NAMES, type ExampleName, loadExample } from './example-graphs';
 export {
@@ -15,6 +16,5 @@ export {
 } from './fake-openai-server';
 export { edge, graph, node } from './graphs';
 export { benignOutput, HOSTILE_OUTPUTS } from './hostile-outputs';
-export { type ChatRequestBody, inferPurpose, userText } from './infer-purpose';
 export { type ParsedPrompt, type ParsedWrapper, parsePrompt } from './prompt-parser';
 export { createScriptedProvider, type Script, type ScriptedAnswer, type ScriptedProvider } from './scripted-provider';

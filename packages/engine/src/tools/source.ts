@@ -31,6 +31,10 @@ export interface ToolResult {
 export interface ToolCallOptions {
   /** Aborted on cancel, on the run's end, and when the call's time limit passes. Sources must stop work on it. */
   signal: AbortSignal;
+  /** The `tool_call` action this call is: a host derives the call's trace context from it. */
+  actionId?: string;
+  /** Extra HTTP headers a source that speaks HTTP sends with the call (the host's W3C `traceparent`). */
+  headers?: Record<string, string>;
 }
 
 export interface ToolSource {

@@ -1,14 +1,17 @@
 // One tool call of a reply: arguments checked against the tool's input schema before anything runs, the call made
 // with the run's signal and a time limit, the result (or the error) turned into the one wrapper for the model.
-// A completed call is a step: on replay its recorded result is used and the source is not called.
+// A completed call is a step: on replay or resume, and in a test case's replay, its recorded result is used and the
+// source is not called.
 
 import { assertNever, BatonError, type JsonValue } from '@baton/contracts';
 import { inputHash } from '../audit/canonical';
+import { scrubValue } from '../audit/scrub';
 import { validateAgainst } from '../contracts/schema';
-import { toErrorInfo } from '../errors';
+import { StepDivergedError, toErrorInfo } from '../errors';
 import type { ToolCall } from '../model/provider';
 import { type Action, parseJsonText, type RunContext } from '../run/context';
-import { REUSED } from '../run/step-summary';
+import { FROM_RECORDING, REUSED } from '../run/step-summary';
+import { toolStepChanges } from '../testcase/step-changes';
 import { type DataText, wrapToolResult } from '../trust/wrap';
 import type { ToolResult } from './source';
 import type { ResolvedTool } from './tool-loop';
@@ -76,6 +79,33 @@ export async function runToolCall(
     await ctx.complete(action, output);
     return { name, argumentsText, argumentsValue, content: resultContent(ctx, output), record: output };
   }
+  // A test case's replay: answered from the recorded run while the inputs match; offline, a changed call fails here.
+  const recording = ctx.options.recording;
+  if (recording && valid) {
+    const current = { source: tool!.source.name, name, arguments: argumentsValue };
+    const found = recording.lookup(spec, hash, (step) => toolStepChanges(step, current));
+    if (found.kind === 'reuse' || !recording.live) {
+      const action = await ctx.start({
+        parent,
+        agentId: spec.agentId,
+        agentName: spec.agentName,
+        actionType: 'tool_call',
+        stepKey: spec.stepKey,
+        logical,
+        ...(found.kind === 'reuse' ? { summary: FROM_RECORDING } : {}),
+        tool: current,
+      });
+      if (found.kind === 'diverged') {
+        const error = new StepDivergedError(spec.stepKey, spec.agentName, found.verdict.changes);
+        await ctx.fail(action, error);
+        throw error;
+      }
+      const output = found.step.output;
+      await ctx.complete(action, output);
+      return { name, argumentsText, argumentsValue, content: resultContent(ctx, output), record: output };
+    }
+    // Live: the diverged call is made below, like any other; its result joins the report for the output diff.
+  }
 
   ctx.throwIfAborted();
   ctx.meter.startToolCall();
@@ -91,9 +121,13 @@ export async function runToolCall(
   });
   try {
     if (problem) throw problem;
-    const result = await callWithLimit(ctx, tool!, argumentsValue);
-    const output = resultRecord(result);
+    const result = await callWithLimit(ctx, tool!, argumentsValue, action.actionId);
+    // Scrubbed before the model sees it, as the event is: a tool that repeats a credential it was sent (an MCP
+    // header, a fetched page echoing its token) sends it nowhere, and a resumed run reads back the same text.
+    const scrubber = ctx.options.scrubber;
+    const output = scrubber ? scrubValue(resultRecord(result), scrubber) : resultRecord(result);
     await ctx.complete(action, output);
+    recording?.answered(spec.stepKey, output);
     return { name, argumentsText, argumentsValue, content: resultContent(ctx, output), record: output };
   } catch (error) {
     // A cancelled run stops here: nothing goes back to a model that will not be called again.
@@ -121,7 +155,12 @@ export async function runToolCall(
   }
 }
 
-async function callWithLimit(ctx: RunContext, tool: ResolvedTool, args: JsonValue): Promise<ToolResult> {
+async function callWithLimit(
+  ctx: RunContext,
+  tool: ResolvedTool,
+  args: JsonValue,
+  actionId: string,
+): Promise<ToolResult> {
   const timeoutMs = ctx.options.toolTimeoutMs ?? TOOL_TIMEOUT_MS;
   const limit = new AbortController();
   const timer = setTimeout(
@@ -132,7 +171,7 @@ async function callWithLimit(ctx: RunContext, tool: ResolvedTool, args: JsonValu
   try {
     // A source that ignores its signal still cannot hold the loop: the race ends when the signal does.
     return await Promise.race([
-      tool.source.call(tool.descriptor.name, args, { signal }),
+      tool.source.call(tool.descriptor.name, args, { signal, actionId }),
       new Promise<never>((_, reject) => {
         if (signal.aborted) reject(signal.reason);
         signal.addEventListener('abort', () => reject(signal.reason), { once: true });

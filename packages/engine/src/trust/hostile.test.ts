@@ -4,11 +4,11 @@
 import type { GraphDocument, HandoffContract, JsonSchemaObject, RunEvent } from '@baton/contracts';
 import { describe, expect, it } from 'vitest';
 import { createOpenAIProvider } from '../model/openai-provider';
+import type { ChatRequestBody } from '../testing/chat-request';
 import { collectRun } from '../testing/collect-run';
 import { type FakeOpenAIServerOptions, type FakeReply, startFakeOpenAIServer } from '../testing/fake-openai-server';
 import { edge, graph, node } from '../testing/graphs';
 import { benignOutput, HOSTILE_OUTPUTS } from '../testing/hostile-outputs';
-import type { ChatRequestBody } from '../testing/infer-purpose';
 import { type ParsedPrompt, parsePrompt } from '../testing/prompt-parser';
 
 const NONCE = 'n0nce';

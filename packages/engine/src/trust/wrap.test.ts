@@ -126,7 +126,6 @@ describe('the openai provider', () => {
       model: 'f',
       messages: [{ role: 'user', content: 'raw agent text' as unknown as PromptText }],
       responseFormat: { type: 'text' },
-      purpose: { kind: 'specialist' },
       agentName: 'a',
       signal: new AbortController().signal,
     };
