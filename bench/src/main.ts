@@ -7,6 +7,7 @@ import { parseArgs } from './harness/args';
 import { type BenchConfig, FULL, SMOKE } from './harness/config';
 import { type BenchResults, formatTable, machineInfo, type Row, writeResults } from './harness/report';
 import { runReplaySuite } from './replay/suite';
+import { runScaleSuite } from './scale/suite';
 import { runStreamSuite } from './streams/suite';
 
 interface SuiteOutput {
@@ -21,6 +22,7 @@ const SUITES: Record<string, Suite> = {
   sse: runStreamSuite,
   canvas: runCanvasSuite,
   replay: runReplaySuite,
+  scale: runScaleSuite,
 };
 
 const args = parseArgs();

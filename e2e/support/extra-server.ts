@@ -106,6 +106,36 @@ async function spawnServer(
   return { child, exited };
 }
 
+/** A queue worker (`npm run worker`) with the same settings as a server; resolves once it says it takes runs. */
+export async function startExtraWorker(env: Record<string, string>): Promise<{ stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker-main.ts'], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, OPENAI_API_KEY: '', BATON_SIM_CALL_MS: '150', BATON_SIM_TOKEN_MS: '10', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The worker did not start within 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: unknown) => {
+      output += String(chunk);
+      if (/is taking runs/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', () => reject(new Error(`The worker exited early:\n${output}`)));
+  });
+  return {
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 async function answers(url: string): Promise<boolean> {
   try {
     return (await fetch(url)).ok;

@@ -41,6 +41,7 @@ describe('readConfig', () => {
       host: '127.0.0.1',
       port: 8787,
       dataDir: '/srv/baton/data',
+      databaseUrl: null,
       token: null,
       openai: null,
       models: { fast: 'gpt-4.1-nano', balanced: 'gpt-4.1-mini', deep: 'gpt-4.1' },
@@ -98,6 +99,59 @@ describe('readConfig', () => {
     for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.0.2'])
       expect(isLoopbackHost(host), host).toBe(true);
     for (const host of ['0.0.0.0', '192.168.1.2', 'example.com', '::']) expect(isLoopbackHost(host), host).toBe(false);
+  });
+});
+
+describe('readConfig: BATON_DATABASE_URL', () => {
+  it('chooses PostgreSQL for a postgres URL, keeps its password out of logs, and refuses anything else', () => {
+    const url = 'postgres://baton:s3cr%40t@db.example:5432/baton';
+    const config = readConfig({ BATON_DATABASE_URL: ` ${url} ` }, '/srv');
+    expect(config.databaseUrl).toBe(url);
+    expect(configuredSecrets(config)).toContain('s3cr@t');
+    expect(readConfig({ BATON_DATABASE_URL: 'postgresql://localhost/baton' }, '/srv').databaseUrl).toBe(
+      'postgresql://localhost/baton',
+    );
+    for (const wrong of ['mysql://localhost/baton', 'localhost:5432', 'sqlite:data/baton.db']) {
+      expect(() => readConfig({ BATON_DATABASE_URL: wrong }, '/srv')).toThrow(
+        /^BATON_DATABASE_URL must be a PostgreSQL URL/,
+      );
+    }
+  });
+});
+
+describe('readConfig: BATON_QUEUE_URL and the run settings', () => {
+  const pg = { BATON_DATABASE_URL: 'postgres://baton:pw@db:5432/baton' };
+  it('takes a Redis URL with PostgreSQL, keeps its password out of logs, and reads lease, concurrency and patience', () => {
+    const config = readConfig(
+      {
+        ...pg,
+        BATON_QUEUE_URL: 'redis://:q%2Fpass@queue:6379/2',
+        BATON_LEASE_MS: '2000',
+        BATON_WORKER_CONCURRENCY: '4',
+        BATON_NO_WORKER_AFTER_MS: '3000',
+      },
+      '/srv',
+    );
+    expect(config).toMatchObject({
+      queueUrl: 'redis://:q%2Fpass@queue:6379/2',
+      leaseMs: 2000,
+      workerConcurrency: 4,
+      noWorkerAfterMs: 3000,
+    });
+    expect(configuredSecrets(config)).toEqual(['pw', 'q/pass']);
+    expect(readConfig({}, '/srv')).toMatchObject({ queueUrl: null, leaseMs: 15_000, workerConcurrency: 16 });
+  });
+
+  it('refuses a queue that is not Redis, a queue without PostgreSQL, and a lease too short to renew', () => {
+    expect(() => readConfig({ ...pg, BATON_QUEUE_URL: 'postgres://db/q' }, '/srv')).toThrow(
+      /^BATON_QUEUE_URL must be a Redis URL/,
+    );
+    expect(() => readConfig({ BATON_QUEUE_URL: 'redis://127.0.0.1:6379' }, '/srv')).toThrow(
+      /BATON_QUEUE_URL needs BATON_DATABASE_URL/,
+    );
+    expect(() => readConfig({ BATON_LEASE_MS: '100' }, '/srv')).toThrow(
+      /BATON_LEASE_MS must be a whole number from 500/,
+    );
   });
 });
 

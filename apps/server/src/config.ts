@@ -11,6 +11,19 @@ export interface ServerConfig {
   host: string;
   port: number;
   dataDir: string;
+  /** BATON_DATABASE_URL: graphs, runs and events in this PostgreSQL instead of SQLite under `dataDir`. */
+  databaseUrl: string | null;
+  /**
+   * BATON_QUEUE_URL (Redis): API processes enqueue runs on BullMQ and never execute them; `npm run worker` processes
+   * execute them. Needs BATON_DATABASE_URL, where workers and API processes share the runs.
+   */
+  queueUrl: string | null;
+  /** Runs: how long a claim on a run lasts unless renewed (BATON_LEASE_MS); another process takes it after that. */
+  leaseMs: number;
+  /** Workers: how many runs one worker process executes at once (BATON_WORKER_CONCURRENCY). */
+  workerConcurrency: number;
+  /** How long a run may stay queued with no live worker before its page says so (BATON_NO_WORKER_AFTER_MS). */
+  noWorkerAfterMs: number;
   /** When set, every /api route but health and sign-in needs it. */
   token: string | null;
   openai: { apiKey: string; baseURL: string | null } | null;
@@ -81,6 +94,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
     host: nonEmpty(env.HOST) ?? '127.0.0.1',
     port: integer(env, 'PORT', 8787, 0, 65535),
     dataDir: path.resolve(cwd, nonEmpty(env.BATON_DATA_DIR) ?? 'data'),
+    databaseUrl: databaseUrl(env),
+    queueUrl: queueUrl(env),
+    leaseMs: integer(env, 'BATON_LEASE_MS', 15_000, 500, 600_000),
+    workerConcurrency: integer(env, 'BATON_WORKER_CONCURRENCY', 16, 1, 1000),
+    noWorkerAfterMs: integer(env, 'BATON_NO_WORKER_AFTER_MS', 10_000, 0, 3_600_000),
     token: nonEmpty(env.BATON_TOKEN),
     openai: apiKey ? { apiKey, baseURL: nonEmpty(env.OPENAI_BASE_URL) } : null,
     models: {
@@ -111,9 +129,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = env.INIT_
 
 /** Every secret the configuration holds: what logs, events, responses, exports and the CLI's output are scrubbed of. */
 export function configuredSecrets(config: ServerConfig): string[] {
+  const password = (url: string | null) => (url ? decodeURIComponent(new URL(url).password) : null);
   return [
     config.openai?.apiKey,
     config.token,
+    password(config.databaseUrl),
+    password(config.queueUrl),
     ...Object.values(config.otel?.headers ?? {}),
     ...config.tools.secrets,
   ].filter((s): s is string => Boolean(s));
@@ -247,6 +268,21 @@ function prices(env: NodeJS.ProcessEnv): PriceTable {
   return parsed.data;
 }
 
+function databaseUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = nonEmpty(env.BATON_DATABASE_URL);
+  if (raw === null) return null;
+  let protocol: string | null = null;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {}
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new ConfigError(
+      'BATON_DATABASE_URL must be a PostgreSQL URL such as postgres://baton:password@db.example:5432/baton; unset it to keep the data in SQLite under BATON_DATA_DIR.',
+    );
+  }
+  return raw;
+}
+
 function addresses(env: NodeJS.ProcessEnv, name: string): string[] {
   const list = (nonEmpty(env[name]) ?? '')
     .split(',')
@@ -273,4 +309,24 @@ function fraction(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
     throw new ConfigError(`${name} must be a number from 0 to 1, got "${raw}".`);
   }
   return value;
+}
+
+function queueUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = nonEmpty(env.BATON_QUEUE_URL);
+  if (raw === null) return null;
+  let protocol: string | null = null;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {}
+  if (protocol !== 'redis:' && protocol !== 'rediss:') {
+    throw new ConfigError(
+      'BATON_QUEUE_URL must be a Redis URL such as redis://:password@queue.example:6379 (BullMQ runs on Redis); unset it to execute runs in the server process.',
+    );
+  }
+  if (nonEmpty(env.BATON_DATABASE_URL) === null) {
+    throw new ConfigError(
+      'BATON_QUEUE_URL needs BATON_DATABASE_URL: workers and API processes share the runs through PostgreSQL.',
+    );
+  }
+  return raw;
 }

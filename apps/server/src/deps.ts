@@ -2,10 +2,10 @@
 import type { PriceTable, ProviderInfo, ToolSourceInfo } from '@baton/contracts';
 import type { IdSource } from './ids';
 import type { Logger } from './logger';
+import type { QueueStatus } from './queue/run-queue';
 import type { RunService } from './runs/run-service';
 import type { TestCaseRunner } from './runs/testcase-runner';
-import type { TestCaseStore } from './store/sqlite-testcase-store';
-import type { GraphStore, RunNotifier, RunRequests, RunStore } from './store/types';
+import type { GraphStore, RunNotifier, RunRequests, RunStore, TestCaseStore } from './store/types';
 
 export interface AppDeps {
   graphs: GraphStore;
@@ -38,8 +38,14 @@ export interface AppDeps {
   /** Milliseconds since the epoch; injected so that tests of time (the sign-in slowdown) need no real waits. */
   now?: () => number;
   version: string;
+  /** Which store answers and how to ask it: /api/health is 503 while `ping` fails. */
+  store: { kind: 'sqlite' | 'postgres'; ping(): Promise<void> };
   /** The OpenTelemetry settings the OTLP file export shares with the live export (service name, content or not). */
   otel?: { serviceName: string; captureContent: boolean };
   /** SSE heartbeat interval. */
   heartbeatMs?: number;
+  /** With BATON_QUEUE_URL: whether the queue answers and which workers it saw, for /api/health. */
+  queue?: { status(): Promise<QueueStatus>; noWorkerAfterMs: number };
+  /** How often an SSE stream reads the store with no wake-up from the notifier (a dead notifier's cover). */
+  pollMs?: number;
 }

@@ -1,5 +1,6 @@
-// Entry point: reads the environment, opens the database, resumes the runs a previous process left unfinished, seeds
-// the examples, serves the API and the web app on HOST:PORT, and stops gracefully on SIGINT/SIGTERM.
+// Entry point: reads the environment, opens the database, resumes the runs a previous process left unfinished (or,
+// with BATON_QUEUE_URL, leaves every run to the workers), seeds the examples, serves the API and the web app on
+// HOST:PORT, and stops gracefully on SIGINT/SIGTERM.
 import { readFileSync } from 'node:fs';
 import * as engine from '@baton/engine';
 import { createToolCatalog } from '@baton/tools';
@@ -8,7 +9,9 @@ import { compose } from './compose';
 import { configuredSecrets, isLoopbackHost, readConfig } from './config';
 import { createLogger } from './logger';
 import { allowedHostnames, createProvider } from './provider';
+import { RunQueue } from './queue/run-queue';
 import { seedExamples } from './seed';
+import { openPgStores } from './store/open-stores';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -23,8 +26,11 @@ async function main(): Promise<void> {
     version: string;
   };
   const provider = createProvider(config, engine, logger);
+  // Several processes may share one PostgreSQL: its migrations (and the seeding below) run once, under a lock.
+  const stores = config.databaseUrl ? await openPgStores(config.databaseUrl) : undefined;
   const server = compose({
     dataDir: config.dataDir,
+    stores,
     prices: config.prices,
     engine,
     provider,
@@ -37,6 +43,10 @@ async function main(): Promise<void> {
     trustedProxies: config.trustedProxies,
     version,
     otel: config.otel,
+    leaseMs: config.leaseMs,
+    // With a queue this process only serves HTTP and streams: runs are enqueued, and workers execute them.
+    queue: config.queueUrl ? new RunQueue(config.queueUrl, 'producer') : undefined,
+    noWorkerAfterMs: config.noWorkerAfterMs,
     tools: createToolCatalog(config.tools, { clientVersion: version }),
   });
   if (config.configFile) {
@@ -46,15 +56,21 @@ async function main(): Promise<void> {
     );
   }
   if (config.otel) logger.info(`exporting traces to ${new URL(config.otel.tracesUrl).origin} over OTLP/HTTP`);
-  const resumed = await server.runExecutor.start();
-  if (resumed.length > 0) logger.info(`resuming ${resumed.length} unfinished run(s)`);
-  const seeded = await seedExamples(server.graphs, config.examplesDir, logger);
+  if (config.queueUrl) {
+    logger.info('runs are enqueued for workers (BATON_QUEUE_URL); this process executes none');
+  } else {
+    const resumed = await server.runExecutor.start();
+    if (resumed.length > 0) logger.info(`resuming ${resumed.length} unfinished run(s)`);
+  }
+  const seeded = await server.stores.once(() => seedExamples(server.graphs, config.examplesDir, logger));
   if (seeded.length > 0) logger.info(`added ${seeded.length} example graphs`);
 
   const http = serve({ fetch: server.app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     const model = provider.info.simulated ? 'simulated models' : `models at ${provider.info.baseUrlHost ?? 'OpenAI'}`;
-    process.stdout.write(`Baton is running at http://${host}:${info.port} (${model}, data in ${config.dataDir})\n`);
+    process.stdout.write(
+      `Baton is running at http://${host}:${info.port} (${model}, data in ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})\n`,
+    );
   });
   http.on('error', (error) => {
     logger.error('the HTTP server failed', error);

@@ -1,4 +1,5 @@
-// Starts the real server (src/main.ts) as a child process on a free port, for tests of start, restart and logs.
+// Starts the real server (src/main.ts) as a child process on a free port, for tests of start, restart and logs; or a
+// real worker (src/worker-main.ts), which serves no HTTP and says when it takes runs.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,21 @@ export async function startChildServer(
   timeoutMs = 45_000,
   entry = 'src/main.ts',
 ): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  return startChild(entry, /running at (http:\/\/\S+)/, env, timeoutMs);
+}
+
+/** A worker process; its `url` is the owner id it claims runs as (it serves no HTTP). */
+export function startChildWorker(env: Record<string, string>, timeoutMs = 45_000): Promise<ChildServer> {
+  return startChild('src/worker-main.ts', /Baton worker (\S+) is taking runs/, env, timeoutMs);
+}
+
+async function startChild(
+  script: string,
+  ready: RegExp,
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: serverDir,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', BATON_WEB_DIR: '/nonexistent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,7 +52,7 @@ export async function startChildServer(
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /running at (http:\/\/\S+)/.exec(output);
+      const match = ready.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);

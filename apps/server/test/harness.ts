@@ -1,11 +1,13 @@
-// Builds the app for tests: in-memory SQLite (or a temp dir), a fake or real engine, a logger that keeps its lines.
+// Builds the app for tests: in-memory SQLite (or a temp dir, or stores given), a fake or real engine, a logger that keeps its lines.
 import type { PriceTable, ProviderInfo } from '@baton/contracts';
 import type { ToolCatalog } from '@baton/tools';
 import { type Composed, compose } from '../src/compose';
 import type { OtelConfig } from '../src/config';
 import { createMemoryLogger } from '../src/logger';
+import type { RunQueue } from '../src/queue/run-queue';
 import type { EnginePort, ModelProvider } from '../src/runs/engine-port';
 import type { EventSink, SinkQueueOptions } from '../src/runs/event-sinks';
+import type { Stores } from '../src/store/open-stores';
 import { createFakeEngine, type FakeEngineOptions } from './fake-engine';
 
 export const FAKE_PROVIDER_INFO: ProviderInfo = {
@@ -48,9 +50,17 @@ export function testServer(
     /** Put in every id, so that servers opened one after another on one data directory make distinct ids. */
     idTag?: string;
     leaseMs?: number;
+    /** Stores opened already (PostgreSQL's); in-memory SQLite by default. */
+    stores?: Stores;
+    pollMs?: number;
+    heartbeatMs?: number;
     sinks?: EventSink[];
     sinkQueue?: SinkQueueOptions;
     otel?: OtelConfig;
+    /** BullMQ: an API process enqueues on it (and pass `execute: false`); a worker passes `takeWork: 'queue'`. */
+    queue?: RunQueue;
+    takeWork?: 'store' | 'queue';
+    noWorkerAfterMs?: number;
     tools?: ToolCatalog;
   } = {},
 ): TestServer {
@@ -60,6 +70,7 @@ export function testServer(
   let counter = 0;
   const composed = compose({
     dataDir: options.dataDir ?? ':memory:',
+    stores: options.stores,
     engine,
     provider: options.provider ?? fakeProvider,
     logger,
@@ -74,11 +85,15 @@ export function testServer(
     version: '0.1.0-test',
     newId: (prefix) => `${prefix}_${options.idTag ?? ''}${++counter}`,
     leaseMs: options.leaseMs,
+    heartbeatMs: options.heartbeatMs ?? 200,
+    pollMs: options.pollMs,
     sinks: options.sinks,
     sinkQueue: options.sinkQueue,
     otel: options.otel,
+    queue: options.queue,
+    takeWork: options.takeWork,
+    noWorkerAfterMs: options.noWorkerAfterMs,
     ...(options.tools ? { tools: options.tools } : {}),
-    heartbeatMs: 200,
     settleTimeoutMs: 2000,
   });
   if (options.execute !== false) void composed.runExecutor.start();

@@ -9,6 +9,8 @@ export interface BenchConfig {
   canvas: { nodes: number[]; runEvents: number; measureMs: number };
   /** Model calls of the recorded run that the replay suite replays as a test case. */
   replay: { steps: number[] };
+  /** Small runs started at once per round, and the worker counts the PostgreSQL + BullMQ cases run with. */
+  scale: { runs: number; workers: number[] };
 }
 
 export const FULL: BenchConfig = {
@@ -19,6 +21,7 @@ export const FULL: BenchConfig = {
   sse: { replayEvents: 100_000, liveEvents: 5_000, watchers: [1, 50] },
   canvas: { nodes: [100, 1000, 2000], runEvents: 10_000, measureMs: 3000 },
   replay: { steps: [1000] },
+  scale: { runs: 200, workers: [1, 2, 4] },
 };
 
 export const SMOKE: BenchConfig = {
@@ -29,4 +32,5 @@ export const SMOKE: BenchConfig = {
   sse: { replayEvents: 200, liveEvents: 50, watchers: [1, 2] },
   canvas: { nodes: [20], runEvents: 200, measureMs: 300 },
   replay: { steps: [7] },
+  scale: { runs: 5, workers: [1] },
 };

@@ -166,7 +166,36 @@ export type EscalationDecisionBody = z.infer<typeof EscalationDecisionBody>;
 export const SessionBody = z.strictObject({ token: z.string().min(1).max(1000) });
 export type SessionBody = z.infer<typeof SessionBody>;
 
-export const HealthResponse = z.strictObject({ ok: z.literal(true), version: z.string(), authRequired: z.boolean() });
+/**
+ * With BATON_QUEUE_URL: whether the queue (BullMQ on Redis) answers and when a worker was last seen. A queue that
+ * cannot be reached keeps health 200: graphs, runs and streams are served from the store, and runs started meanwhile
+ * wait there until a worker's sweep hands them out.
+ */
+export const QueueHealth = z.strictObject({
+  kind: z.literal('bullmq-redis'),
+  reachable: z.boolean(),
+  /** Why the queue cannot be reached. */
+  error: z.string().optional(),
+  /** Workers that sent a heartbeat within three of their intervals. */
+  liveWorkers: z.number().int().nonnegative(),
+  /** The last heartbeat of any worker (ms since the epoch), or null when none was ever seen. */
+  workerLastSeenAt: z.number().nullable(),
+  /** A run queued this long with no live worker says "No worker is running" (BATON_NO_WORKER_AFTER_MS). */
+  noWorkerAfterMs: z.number().int().nonnegative(),
+  /** The server's clock when it answered, to compare with a run's `createdAt` whatever the browser's clock says. */
+  now: z.number(),
+});
+export type QueueHealth = z.infer<typeof QueueHealth>;
+
+/** 200 only while the store answers; a store that cannot be reached is a 503 `store_unreachable`. */
+export const HealthResponse = z.strictObject({
+  ok: z.literal(true),
+  version: z.string(),
+  authRequired: z.boolean(),
+  store: z.enum(['sqlite', 'postgres']),
+  /** Only when runs are executed by queue workers. */
+  queue: QueueHealth.optional(),
+});
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
 export const Page = <T extends z.ZodType>(item: T) => z.strictObject({ items: z.array(item) });

@@ -9,3 +9,13 @@ export {
   NO_CHROMIUM_MESSAGE,
   thisMachine,
 } from './chromium';
+export { freePort, waitForPort } from './free-port';
+export {
+  findPostgresBin,
+  locatePostgres,
+  NO_POSTGRES_MESSAGE,
+  PostgresNotFoundError,
+  type PostgresServer,
+  startPostgres,
+} from './postgres';
+export { locateRedis, NO_REDIS_MESSAGE, RedisNotFoundError, type RedisServer, startRedis } from './redis';

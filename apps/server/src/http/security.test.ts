@@ -61,7 +61,7 @@ describe('with BATON_TOKEN set', () => {
     }
     expect(await server.graphs.listGraphs()).toEqual([]);
     const health = await json<HealthResponse>(await server.call('GET', '/api/health'));
-    expect(health).toEqual({ ok: true, version: '0.1.0-test', authRequired: true });
+    expect(health).toEqual({ ok: true, version: '0.1.0-test', authRequired: true, store: 'sqlite' });
   });
 
   it('accepts the bearer header, and the session cookie from signing in, for routes and the event stream', async () => {
@@ -161,6 +161,7 @@ describe('meta routes', () => {
       ok: true,
       version: '0.1.0-test',
       authRequired: false,
+      store: 'sqlite',
     });
     expect(await json(await server.call('GET', '/api/provider'))).toMatchObject({ kind: 'simulated', simulated: true });
     const schema = await json<{ properties: Record<string, unknown> }>(await server.call('GET', '/api/schema/graph'));

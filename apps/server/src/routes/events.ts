@@ -8,12 +8,15 @@ import type { StoredEventText } from '../store/types';
 
 const BATCH = 500;
 const DEFAULT_HEARTBEAT_MS = 15_000;
+/** With no wake-up, the store is read again this often anyway: a notifier that died (or a lost wake) costs seconds. */
+const DEFAULT_POLL_MS = 3_000;
 const TERMINAL_TYPES: ReadonlySet<string> = new Set(TERMINAL_EVENT_TYPES);
 
 export function eventRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   const { runs, notifier, logger } = deps;
   const heartbeatMs = deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  const pollMs = deps.pollMs ?? DEFAULT_POLL_MS;
 
   app.get('/runs/:id/events', async (c) => {
     const runId = c.req.param('id');
@@ -31,6 +34,7 @@ export function eventRoutes(deps: AppDeps): Hono {
         wake();
       });
       stream.onAbort(() => wake());
+      let lastWrite = Date.now();
       try {
         while (!stream.aborted && !stream.closed) {
           dirty = false;
@@ -38,6 +42,7 @@ export function eventRoutes(deps: AppDeps): Hono {
           if (batch.length > 0) {
             // One write per page, from the stored text: no parse, no re-stringify, one await for 500 events.
             await stream.write(sseFrames(batch));
+            lastWrite = Date.now();
             cursor = batch.at(-1)!.seq;
           }
           if (batch.length === BATCH) continue;
@@ -53,14 +58,17 @@ export function eventRoutes(deps: AppDeps): Hono {
           }
           if (dirty) continue;
           const woke = await new Promise<boolean>((resolve) => {
-            const timer = setTimeout(() => resolve(false), heartbeatMs);
+            const timer = setTimeout(() => resolve(false), Math.min(pollMs, heartbeatMs));
             wake = () => {
               clearTimeout(timer);
               resolve(true);
             };
           });
           // A comment line keeps proxies and the browser from timing the stream out.
-          if (!woke && !stream.aborted) await stream.write(': heartbeat\n\n');
+          if (!woke && !stream.aborted && Date.now() - lastWrite >= heartbeatMs) {
+            await stream.write(': heartbeat\n\n');
+            lastWrite = Date.now();
+          }
         }
       } catch (error) {
         if (!stream.aborted) logger.error(`event stream of run ${runId} failed`, error);

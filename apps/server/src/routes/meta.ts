@@ -12,12 +12,36 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
 import { signIn, signOut, type TokenAttempts } from '../http/auth';
 import { parseBody, readJson } from '../http/body';
+import { HttpError } from '../http/errors';
 
 export function metaRoutes(deps: AppDeps, attempts: TokenAttempts): Hono {
   const app = new Hono();
 
-  app.get('/health', (c) => {
-    const body: HealthResponse = { ok: true, version: deps.version, authRequired: deps.token !== null };
+  app.get('/health', async (c) => {
+    try {
+      await deps.store.ping();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new HttpError(503, 'store_unreachable', `The ${deps.store.kind} database cannot be reached: ${reason}`);
+    }
+    const body: HealthResponse = {
+      ok: true,
+      version: deps.version,
+      authRequired: deps.token !== null,
+      store: deps.store.kind,
+    };
+    if (deps.queue) {
+      const status = await deps.queue.status();
+      body.queue = {
+        kind: 'bullmq-redis',
+        reachable: status.reachable,
+        ...(status.error !== undefined ? { error: status.error } : {}),
+        liveWorkers: status.workers.live,
+        workerLastSeenAt: status.workers.lastSeenAt,
+        noWorkerAfterMs: deps.queue.noWorkerAfterMs,
+        now: (deps.now ?? Date.now)(),
+      };
+    }
     return c.json(body);
   });
 

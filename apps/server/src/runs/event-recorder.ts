@@ -81,7 +81,7 @@ export class RunEventRecorder {
       this.onFailure(error);
       return;
     }
-    this.deps.notifier.notify(events[0]!.runId);
+    this.deps.notifier.notify(events[0]!.runId, events.at(-1)!.seq);
     this.deps.sinks?.deliver(events);
   }
 }

@@ -1,6 +1,7 @@
 // Executes runs: claims one in the store (a lease it renews), hands the engine its stored events as the replay, and
-// records what the engine emits. At start and whenever the notifier says there is work, it takes every run that is
-// not over and that no live process holds: new runs, runs a crashed process left, interrupted runs asked to resume.
+// records what the engine emits. In one process, at start and whenever the notifier says there is work, it takes
+// every run that is not over and that no live process holds: new runs, runs a crashed process left, interrupted runs
+// asked to resume. In a BullMQ worker, the queue hands it runs (`executeQueued`) and the store's lease decides.
 import { randomBytes } from 'node:crypto';
 import { type GraphDocument, isTerminalRunStatus, type RunRecord } from '@baton/contracts';
 import type { ToolSource } from '@baton/engine';
@@ -43,9 +44,17 @@ export interface RunExecutorDeps {
   sinkQueue?: SinkQueueOptions;
   /** Send each model request a W3C `traceparent` of its `chat` span (on when traces are exported). */
   propagateTraceContext?: boolean;
+  /**
+   * Where runs come from. `store` (one process): every unfinished run no live process holds is taken. `queue` (a
+   * BullMQ worker): only the runs handed to `executeQueued`; cancels and decisions still come through the store.
+   */
+  takeWork?: 'store' | 'queue';
   /** The tool sources runs may use (the configuration's catalog); the engine's built-ins without it. */
   tools?: readonly ToolSource[];
 }
+
+/** How `executeQueued` ended: the run is over (here or elsewhere), gone from the store, or this process stops. */
+export type QueuedOutcome = 'ended' | 'gone' | 'stopping';
 
 interface Execution {
   runId: string;
@@ -187,7 +196,8 @@ export class RunExecutor {
 
   private async scanOnce(): Promise<void> {
     const now = this.clock();
-    for (const run of await this.deps.claims.unfinished()) {
+    const unfinished = this.deps.takeWork === 'queue' ? [] : await this.deps.claims.unfinished();
+    for (const run of unfinished) {
       if (this.stopping) return;
       if (this.active.has(run.runId)) continue;
       const live = run.owner !== null && run.owner !== this.owner && (run.leaseUntil ?? 0) >= now;
@@ -204,6 +214,60 @@ export class RunExecutor {
       if (reason !== null) execution.controller.abort(new Error(reason));
     }
     await this.decisions.check();
+  }
+
+  /**
+   * Executes a run a queue handed over, once the store's lease lets this process hold it; resolves when the run is
+   * over or nothing is left to do here. The queue's own idea of the job (active, stalled, redelivered) decides
+   * nothing: a run another process holds is waited for, and a run that ended already (a job delivered again after
+   * another worker finished it) is left as it is, with nothing written.
+   */
+  async executeQueued(runId: string): Promise<QueuedOutcome> {
+    let executedHere = false;
+    for (;;) {
+      if (this.stopping) return 'stopping';
+      const here = this.active.get(runId);
+      if (here) {
+        await here.done;
+        continue;
+      }
+      const run = await this.deps.runs.getRun(runId);
+      if (!run) return 'gone';
+      const resumable = run.status === 'interrupted' && (await this.deps.requests.resumeRequested(runId));
+      if (isTerminalRunStatus(run.status) && !resumable) return 'ended';
+      const holder = await this.deps.claims.holder(runId);
+      const dead = holder !== null && holder !== this.owner && isDeadLocalOwner(holder);
+      if (holder === null || dead) {
+        // An attempt here that stopped without ending the run (the store failed under it) is not retried in a loop:
+        // the job fails, and a sweep hands the run out again later.
+        if (executedHere) throw new Error(`Run ${runId} stopped here without ending.`);
+        if (await this.deps.claims.claim(runId, this.owner, this.leaseMs, dead ? holder : undefined)) {
+          if (this.stopping) {
+            await this.deps.claims.release(runId, this.owner);
+            return 'stopping';
+          }
+          executedHere = true;
+          this.begin(runId);
+          continue;
+        }
+      }
+      await this.nap(runId);
+    }
+  }
+
+  /** Until the run or the work changes (the notifier), or one renewal period, whichever comes first. */
+  private nap(runId: string): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        offRun();
+        offWork();
+        resolve();
+      };
+      const timer = setTimeout(done, this.renewMs);
+      const offRun = this.deps.notifier.subscribe(runId, done);
+      const offWork = this.deps.notifier.subscribeWork(done);
+    });
   }
 
   /** Renews the claims held here (a lost one stops its run unrecorded) and looks for unannounced work. */

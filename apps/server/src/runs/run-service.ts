@@ -37,6 +37,12 @@ export interface RunServiceDeps {
   settleTimeoutMs?: number;
   /** The executor's sinks: a run ended here (a cancel nobody held) reaches them too. */
   sinks?: EventSinks;
+  /**
+   * Hands a run to be executed (BullMQ: a job), after it is stored and the executors are woken. A failure is the
+   * caller's to log: the run is in the store, and a worker's sweep hands it out once the queue answers again.
+   */
+  dispatch?: (runId: string) => Promise<void>;
+  onDispatchError?: (runId: string, error: unknown) => void;
   /** The server's tool sources: a run naming a tool they lack is refused at start. */
   tools?: ToolDirectory;
 }
@@ -76,6 +82,7 @@ export class RunService {
     });
     if (context.traceparent) await this.deps.requests.setTraceParent(runId, context.traceparent);
     this.deps.notifier.notifyWork();
+    await this.dispatch(runId);
     return { runId, graphVersion: version.version };
   }
 
@@ -166,9 +173,19 @@ export class RunService {
     }
     await this.deps.requests.requestResume(runId);
     this.deps.notifier.notifyWork();
+    await this.dispatch(runId);
     // Answers once an executor took it (a new attempt started, or it was interrupted again with a new reason).
     const after = run.eventCount;
     return (await waitForRun(this.deps, runId, (r) => r.eventCount > after, this.settleTimeoutMs)) ?? run;
+  }
+
+  private async dispatch(runId: string): Promise<void> {
+    if (!this.deps.dispatch) return;
+    try {
+      await this.deps.dispatch(runId);
+    } catch (error) {
+      this.deps.onDispatchError?.(runId, error);
+    }
   }
 
   /** From now on, no new run is accepted (the process is stopping). */

@@ -1,42 +1,9 @@
 // GraphStore on SQLite: a graph's draft lives in its row; versions are immutable rows beside it.
-import type {
-  GraphDocument,
-  GraphRecord,
-  GraphSummary,
-  GraphVersionRecord,
-  GraphVersionSummary,
-  RunStatus,
-} from '@baton/contracts';
+import type { GraphDocument, GraphRecord, GraphVersionSummary } from '@baton/contracts';
 import type { Db } from '../db/database';
 import { ConflictError, NotFoundError } from '../errors';
+import { type GraphRow, type SummaryRow, toRecord, toSummary, toVersionRecord, type VersionRow } from './graph-rows';
 import type { GraphStore } from './types';
-
-interface GraphRow {
-  id: string;
-  name: string;
-  description: string;
-  draft: string;
-  draft_revision: number;
-  draft_version: number | null;
-  latest_version: number | null;
-  created_at: number;
-  updated_at: number;
-}
-
-interface VersionRow {
-  graph_id: string;
-  version: number;
-  label: string;
-  reason: string;
-  document: string;
-  created_at: number;
-}
-
-interface SummaryRow extends Omit<GraphRow, 'draft' | 'draft_version'> {
-  run_id: string | null;
-  run_status: string | null;
-  run_created_at: number | null;
-}
 
 export function createSqliteGraphStore(db: Db, now: () => number = Date.now): GraphStore {
   const selectGraph = db.prepare<[string], GraphRow>('SELECT * FROM graphs WHERE id = ?');
@@ -166,43 +133,5 @@ export function createSqliteGraphStore(db: Db, now: () => number = Date.now): Gr
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ).run(key, value);
     },
-  };
-}
-
-function toRecord(row: GraphRow): GraphRecord {
-  return {
-    id: row.id,
-    draft: JSON.parse(row.draft) as GraphDocument,
-    draftRevision: row.draft_revision,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    latestVersion: row.latest_version,
-  };
-}
-
-function toSummary(row: SummaryRow): GraphSummary {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    draftRevision: row.draft_revision,
-    latestVersion: row.latest_version,
-    lastRun:
-      row.run_id === null
-        ? null
-        : { id: row.run_id, status: row.run_status as RunStatus, createdAt: row.run_created_at ?? 0 },
-  };
-}
-
-function toVersionRecord(row: VersionRow): GraphVersionRecord {
-  return {
-    graphId: row.graph_id,
-    version: row.version,
-    label: row.label,
-    reason: row.reason as GraphVersionSummary['reason'],
-    createdAt: row.created_at,
-    document: JSON.parse(row.document) as GraphDocument,
   };
 }

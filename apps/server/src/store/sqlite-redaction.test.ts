@@ -42,7 +42,7 @@ describe('createSqliteRedactor', () => {
     const started = before.events.find((e) => e.type === 'run.started')!;
     expect(JSON.stringify(started)).toContain(PASTED);
 
-    const redact = createSqliteRedactor(server.db, server.runs, () => 1_800_000_000_000);
+    const redact = createSqliteRedactor(server.db!, server.runs, () => 1_800_000_000_000);
     const { redaction } = await redact({ runId, seq: started.seq, paths: [['goal']], reason: 'a pasted secret' });
     let after = await storedLog(runId);
     expect(after.verified).toEqual({ ok: true });
@@ -72,7 +72,7 @@ describe('createSqliteRedactor', () => {
   it('leaves a log that verifies when the process stops between the append and the replace', async () => {
     const runId = await finishedRun('Nothing to hide');
     const { events } = await storedLog(runId);
-    const failingDb = new Proxy(server.db, {
+    const failingDb = new Proxy(server.db!, {
       get: (target, key) =>
         key === 'prepare'
           ? () => ({
@@ -89,7 +89,7 @@ describe('createSqliteRedactor', () => {
 
   it('refuses a run that is unknown or an event that cannot be redacted', async () => {
     const runId = await finishedRun('Go');
-    const redact = createSqliteRedactor(server.db, server.runs);
+    const redact = createSqliteRedactor(server.db!, server.runs);
     await expect(redact({ runId: 'run_nope', seq: 1 })).rejects.toMatchObject({
       name: 'NotFoundError',
       code: 'run_not_found',

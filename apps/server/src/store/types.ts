@@ -11,6 +11,9 @@ import type {
   RunRecord,
   RunStatus,
   RunSummary,
+  TestCase,
+  TestCaseRecord,
+  TestCaseSummary,
 } from '@baton/contracts';
 import type { EscalationResolution } from '@baton/engine';
 
@@ -76,7 +79,8 @@ export interface StoredEventText {
  * cancel, a decision). Carries no data: the woken read the store.
  */
 export interface RunNotifier {
-  notify(runId: string): void;
+  /** The run's log grew to `seq` (the last event stored); a networked notifier sends no more than these two. */
+  notify(runId: string, seq?: number): void;
   subscribe(runId: string, listener: () => void): () => void;
   notifyWork(): void;
   subscribeWork(listener: () => void): () => void;
@@ -125,4 +129,15 @@ export interface RunRequests {
   /** The caller's W3C `traceparent` the run was started under (validated), for its exported trace. */
   setTraceParent(runId: string, traceparent: string): Promise<void>;
   traceParent(runId: string): Promise<string | null>;
+}
+
+/** Test cases, stored per graph. Writing one changes no graph row and makes no version: a case is not a version. */
+export interface TestCaseStore {
+  list(graphId: string): Promise<TestCaseSummary[]>;
+  get(graphId: string, id: string): Promise<TestCaseRecord | null>;
+  /** A new case; its name must be free in the graph (409 `test_case_name_taken`). */
+  create(graphId: string, id: string, document: TestCase): Promise<TestCaseRecord>;
+  /** Replaces a case's document (its assertions edited, a new recording). */
+  replace(graphId: string, id: string, document: TestCase): Promise<TestCaseRecord>;
+  delete(graphId: string, id: string): Promise<boolean>;
 }

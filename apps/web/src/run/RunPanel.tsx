@@ -12,6 +12,7 @@ import { ActionDetail } from './ActionDetail';
 import { otlpTraceUrl, runKeys, traceUrl, useResumeRun } from './api';
 import { CanvasFocusBridge } from './CanvasFocusBridge';
 import { formatDuration, formatTokens } from './format';
+import { NoWorkerNotice } from './NoWorkerNotice';
 import { ProviderBadge } from './ProviderBadge';
 import { RunAsked } from './RunAsked';
 import { type RunAgainRequest, RunControls } from './RunControls';
@@ -139,6 +140,7 @@ export function RunPanel({ graphId, hasProblems, runId: routeRunId, beforeRun }:
             }}
           />
         )}
+        {view && runId && <NoWorkerNotice runId={runId} store={view.store} />}
         {view && <RunAsked store={view.store} canRun={!hasProblems} onRunAgain={setRunAgain} />}
         {view && runId && <Escalations runId={runId} store={view.store} />}
       </div>

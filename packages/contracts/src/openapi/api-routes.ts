@@ -69,12 +69,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
     method: 'get',
     path: '/api/health',
     operationId: 'getHealth',
-    summary: 'Health and whether a token is required',
+    summary:
+      'Health, whether a token is required, which store answers (503 when it cannot be reached) and, with workers, the queue',
     tag: 'server',
     open: true,
     status: 200,
     answer: json(HealthResponse),
-    errors: [],
+    errors: [503],
   },
   {
     method: 'get',
