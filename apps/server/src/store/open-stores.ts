@@ -78,7 +78,9 @@ export async function openPgStores(
     notifier,
     once: pg.once,
     async ping() {
-      await pg.pool.query('SELECT 1');
+      // An idle connection the database dropped fails once and leaves the pool; the second try gets a fresh one,
+      // so a database that is back answers "reachable" at once instead of after every stale connection has failed.
+      await pg.pool.query('SELECT 1').catch(() => pg.pool.query('SELECT 1'));
     },
     async close() {
       await notifier.close();
