@@ -1,7 +1,7 @@
 // The workbench at real screen sizes: room for the trace and the action's detail after a run, a readable fit that
 // keeps nodes clear of the minimap, honest node states (CANCELLED, WAITING) and the app-wide count of decisions.
 import type { GraphDocument } from '@baton/contracts';
-import { expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { importGraph, readExample, updateDraft } from '../pages/run-api';
 import { RunPage } from '../pages/run-page';
 import { canvasZoom, cutTraceLabels, nodeBoxes, overlaps, traceRowsInView, wholeInWindow } from '../pages/workbench';
@@ -111,8 +111,10 @@ test('a handoff waiting for a person: WAITING on its node, named agents, the hea
   const research = graph.draft.nodes.find((node) => node.data.name === 'research')!.id;
   const run = new RunPage(page);
   await run.open(graph.id);
+  // The count is app-wide: runs other specs left waiting on this server count too, so this run adds one to them.
   const header = page.getByTestId('waiting-decisions');
-  await expect(header).toHaveCount(0);
+  const waitingBefore = await waitingCount(request);
+  await expect(header).toHaveCount(waitingBefore === 0 ? 0 : 1);
   await run.start('Write a short briefing on heat pumps for homeowners');
 
   const dialog = run.escalationDialog;
@@ -121,7 +123,7 @@ test('a handoff waiting for a person: WAITING on its node, named agents, the hea
   await expect(run.node(research)).toHaveAttribute('data-status', 'escalated');
   await expect(run.node(research).getByTestId('node-status')).toHaveText(/^waiting$/i);
   // The header learns of the wait by polling: within 2 s of it.
-  await expect(header).toHaveAttribute('data-count', '1', { timeout: 2_000 });
+  await expect(header).toHaveAttribute('data-count', String(waitingBefore + 1), { timeout: 2_000 });
 
   await dialog.getByRole('button', { name: 'Later' }).click();
   await page.goto(`/graphs/${graph.id}`);
@@ -129,6 +131,15 @@ test('a handoff waiting for a person: WAITING on its node, named agents, the hea
   await page.getByTestId('waiting-run-open').click();
   await expect(dialog).toBeVisible();
   await dialog.getByTestId('escalation-approve').click();
-  await expect(header).toHaveCount(0, { timeout: 2_000 });
+  if (waitingBefore === 0) await expect(header).toHaveCount(0, { timeout: 2_000 });
+  else await expect(header).toHaveAttribute('data-count', String(waitingBefore), { timeout: 2_000 });
   await run.expectRunStatus('completed');
 });
+
+/** How many decisions wait on the server now, across every run. */
+async function waitingCount(request: APIRequestContext): Promise<number> {
+  const response = await request.get('/api/escalations?status=waiting');
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { items: unknown[] };
+  return body.items.length;
+}
