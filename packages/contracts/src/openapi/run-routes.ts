@@ -1,0 +1,146 @@
+// Runs: starting, watching, deciding escalations, cancelling, exporting.
+import { z } from 'zod';
+import {
+  EscalationDecisionBody,
+  EscalationListStatus,
+  Page,
+  RunRecord,
+  RunSummary,
+  StartRunBody,
+  StartRunResponse,
+  WaitingEscalation,
+} from '../api';
+import { RunEvent } from '../events';
+import { TraceFile } from '../trace/trace-file';
+import { type ApiRoute, json } from './api-route';
+
+export const RUN_ROUTES: readonly ApiRoute[] = [
+  {
+    method: 'post',
+    path: '/api/graphs/:id/runs',
+    operationId: 'startRun',
+    summary: "Start a run of the graph's draft (pinned to a version)",
+    tag: 'runs',
+    body: { schema: StartRunBody },
+    status: 202,
+    answer: json(StartRunResponse),
+    errors: [400, 404, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/graphs/:id/runs',
+    operationId: 'listRuns',
+    summary: "A graph's runs, newest first",
+    tag: 'runs',
+    status: 200,
+    answer: json(Page(RunSummary)),
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/escalations',
+    operationId: 'listEscalations',
+    summary: 'Decisions waiting for a person, across every run, oldest first',
+    tag: 'runs',
+    query: [
+      {
+        name: 'status',
+        description: 'Which decisions: `waiting` (the default, and the only one today)',
+        schema: EscalationListStatus,
+      },
+    ],
+    status: 200,
+    answer: json(Page(WaitingEscalation)),
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/runs/:id',
+    operationId: 'getRun',
+    summary: 'A run: status, timings, usage, result, error, chain head',
+    tag: 'runs',
+    status: 200,
+    answer: json(RunRecord),
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/api/runs/:id/cancel',
+    operationId: 'cancelRun',
+    summary: 'Cancel a run (idempotent)',
+    tag: 'runs',
+    status: 200,
+    answer: json(RunRecord),
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/api/runs/:id/resume',
+    operationId: 'resumeRun',
+    summary: 'Resume an interrupted run as a new attempt (409 when it is going on or has ended)',
+    tag: 'runs',
+    status: 202,
+    answer: json(RunRecord),
+    errors: [404, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/runs/:id/events',
+    operationId: 'streamRunEvents',
+    summary: "A run's events as Server-Sent Events: the stored ones after a seq, then live ones, then `event: end`",
+    tag: 'runs',
+    query: [
+      {
+        name: 'after',
+        description: 'Replay only the events after this seq (as Last-Event-ID).',
+        schema: z.int().nonnegative(),
+      },
+    ],
+    headers: [
+      {
+        name: 'Last-Event-ID',
+        description: 'The last seq the client has; EventSource sends it when it reconnects.',
+        schema: z.string(),
+      },
+    ],
+    status: 200,
+    answer: { kind: 'event-stream', schema: RunEvent },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/runs/:id/trace',
+    operationId: 'getRunTrace',
+    summary: 'The trace file: the run, the graph version it ran and every event',
+    tag: 'runs',
+    status: 200,
+    answer: json(TraceFile),
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/runs/:id/trace.otlp.jsonl',
+    operationId: 'getRunTraceOtlp',
+    summary: 'The run as OpenTelemetry spans in the GenAI conventions, as OTLP JSON Lines',
+    tag: 'runs',
+    status: 200,
+    answer: {
+      kind: 'text',
+      mediaType: 'application/x-ndjson',
+      description:
+        "One OTLP ExportTraceServiceRequest (the OTLP/HTTP JSON encoding) per line, as the OpenTelemetry Collector's otlpjsonfile receiver reads; the same ids and spans the live OTLP export sends. Empty while the run has no ended action.",
+    },
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/api/runs/:id/escalations/:escalationId',
+    operationId: 'decideEscalation',
+    summary: 'Approve, edit or reject a handoff waiting for a person',
+    tag: 'runs',
+    body: { schema: EscalationDecisionBody },
+    status: 200,
+    answer: json(RunRecord),
+    errors: [400, 404, 409],
+  },
+];
