@@ -241,7 +241,8 @@ export function Canvas({ onRefused, onChooseKind, onReady, onContextMenu }: Canv
         style={MINIMAP_STYLE}
         nodeClassName={(node) => `minimap-${node.type}`}
       />
-      <Controls className="baton-controls" fitViewOptions={FIT_VIEW} />
+      {/* One fit: the toolbar's Fit view, which keeps the zoom readable (fit-view.ts); React Flow's own button would not. */}
+      <Controls className="baton-controls" showFitView={false} />
     </ReactFlow>
   );
 }
