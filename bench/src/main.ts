@@ -9,6 +9,7 @@ import { type BenchResults, formatTable, machineInfo, type Row, writeResults } f
 import { runReplaySuite } from './replay/suite';
 import { runScaleSuite } from './scale/suite';
 import { runStreamSuite } from './streams/suite';
+import { runToolsSuite } from './tools/suite';
 
 interface SuiteOutput {
   rows: Row[];
@@ -23,7 +24,10 @@ const SUITES: Record<string, Suite> = {
   canvas: runCanvasSuite,
   replay: runReplaySuite,
   scale: runScaleSuite,
+  tools: runToolsSuite,
 };
+/** Suites of the full run only: the smoke run leaves them out (run them with --smoke --only=...). */
+const FULL_ONLY = new Set(['tools']);
 
 const args = parseArgs();
 const base = args.has('smoke') ? SMOKE : FULL;
@@ -38,7 +42,8 @@ if (latencies) config.engine = { ...config.engine, latencies: latencies.split(',
 // --shapes=chain:10,fanout:1000 reruns the engine suite on some shapes only.
 const shapeList = args.get('shapes');
 if (shapeList) config.engine = { ...config.engine, ...engineSizes(shapeList) };
-const only = args.get('only')?.split(',') ?? Object.keys(SUITES);
+const defaults = Object.keys(SUITES).filter((name) => config.mode === 'full' || !FULL_ONLY.has(name));
+const only = args.get('only')?.split(',') ?? defaults;
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 const startedAt = new Date().toISOString();
@@ -73,7 +78,7 @@ const results: BenchResults = {
 };
 // A partial run (--only) never overwrites the full results: it gets a file of its own.
 const partial =
-  only.length < Object.keys(SUITES).length || latencies || shapeList
+  only.length < defaults.length || latencies || shapeList
     ? `-${only.join('-')}${latencies ? `-L${latencies}` : ''}${shapeList ? `-${shapeList.replace(/[:,]/g, '')}` : ''}`
     : '';
 const file = writeResults(results, `${config.mode === 'smoke' ? 'smoke' : 'latest'}${partial}.json`);

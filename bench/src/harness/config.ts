@@ -11,6 +11,8 @@ export interface BenchConfig {
   replay: { steps: number[] };
   /** Small runs started at once per round, and the worker counts the PostgreSQL + BullMQ cases run with. */
   scale: { runs: number; workers: number[] };
+  /** Tool calls per run of the tools suite (full run only), made in rounds of `width` parallel calls. */
+  tools: { calls: number[]; width: number };
 }
 
 export const FULL: BenchConfig = {
@@ -22,6 +24,7 @@ export const FULL: BenchConfig = {
   canvas: { nodes: [100, 1000, 2000], runEvents: 10_000, measureMs: 3000 },
   replay: { steps: [1000] },
   scale: { runs: 200, workers: [1, 2, 4] },
+  tools: { calls: [1000], width: 10 },
 };
 
 export const SMOKE: BenchConfig = {
@@ -33,4 +36,5 @@ export const SMOKE: BenchConfig = {
   canvas: { nodes: [20], runEvents: 200, measureMs: 300 },
   replay: { steps: [7] },
   scale: { runs: 5, workers: [1] },
+  tools: { calls: [20], width: 10 },
 };
