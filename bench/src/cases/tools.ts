@@ -40,7 +40,7 @@ async function batonRunner(): Promise<(index: number) => Promise<void>> {
     connectTimeoutMs: 10_000,
   });
   await source.list();
-  const provider = createToolCallingProvider(plan.width);
+  const provider = createToolCallingProvider(plan);
   let ids = 0;
   return async (index) => {
     const runId = `bench-tools-${index < 0 ? `warmup${-index}` : index}`;

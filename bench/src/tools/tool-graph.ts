@@ -18,6 +18,11 @@ export function agentsFor(plan: ToolPlan): number {
   return Math.ceil(plan.calls / plan.width / ROUNDS_PER_AGENT);
 }
 
+/** Rounds agent `agent` (1-based) makes: ROUNDS_PER_AGENT, fewer for the last one when the calls do not fill it. */
+export function roundsOf(plan: ToolPlan, agent: number): number {
+  return Math.max(0, Math.min(ROUNDS_PER_AGENT, plan.calls / plan.width - (agent - 1) * ROUNDS_PER_AGENT));
+}
+
 export function toolGraph(plan: ToolPlan): GraphDocument {
   const agents = agentsFor(plan);
   const at = (i: number) => ({ x: 250 * i, y: 0 });
