@@ -47,6 +47,41 @@ describe('CanvasRunOverlay', () => {
     shownRun.show(null);
   });
 
+  it('shows WAITING on the agent whose tool call waits for approval', () => {
+    const shownRun = new CanvasRunOverlay();
+    const store = new RunViewStore();
+    shownRun.show(store);
+    const s = new EventScript();
+    s.started();
+    s.actionStarted('a1', null, 'w1');
+    s.add({
+      type: 'escalation.requested',
+      actionId: 'a_tool',
+      parentActionId: 'a1',
+      stepKey: 'tool',
+      escalationId: 'esc_tool',
+      edgeId: '',
+      sourceId: 'w1',
+      targetId: 'w1',
+      contract: { name: 'send_mail', schema: { type: 'object' }, requiredConfidence: 0, onLowConfidence: 'escalate' },
+      payload: { to: 'a@b.c' },
+      confidence: null,
+      reason: 'send_mail requires approval.',
+      subject: {
+        kind: 'tool_call',
+        source: 'mail',
+        tool: 'send_mail',
+        arguments: { to: 'a@b.c' },
+        inputSchema: { type: 'object' },
+      },
+    });
+    s.add({ type: 'run.waiting', escalationIds: ['esc_tool'] });
+    store.applyAll(s.events);
+    expect(shownRun.nodeStatus('w1')).toBe('escalated');
+    expect(shownRun.nodeStatus('w2')).toBe('pending');
+    shownRun.show(null);
+  });
+
   it('shows dispatch and route edges busy while their target works, from the canvas edges', () => {
     const shownRun = new CanvasRunOverlay();
     const store = new RunViewStore();
