@@ -19,6 +19,31 @@ export class EditorPage {
   async goto(graphId: string): Promise<void> {
     await this.page.goto(`/graphs/${encodeURIComponent(graphId)}`);
     await expect(this.canvas).toBeVisible();
+    await this.waitForSteadyView();
+  }
+
+  /**
+   * Waits until the first fit of the view has settled: the viewport's transform unchanged for 10 frames. Positions
+   * measured before that (a handle to drag from, a node's box) can move under the mouse, as they never do for a
+   * person, who looks before grabbing.
+   */
+  async waitForSteadyView(): Promise<void> {
+    await this.page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+          const first = viewport?.style.transform;
+          let frames = 0;
+          const check = () => {
+            if (viewport?.style.transform !== first) return resolve(false);
+            if (++frames >= 10) return resolve(first !== undefined);
+            requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        }),
+      undefined,
+      { timeout: 10_000 },
+    );
   }
 
   node(id: string): Locator {
