@@ -144,10 +144,14 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-/** The engine's fake OpenAI-compatible server in a child process; specialists answer with `specialistReply`. */
+/**
+ * The engine's fake OpenAI-compatible server in a child process; specialists answer with `specialistReply`. With
+ * `failWhenSystemHas`, the calls whose system message contains that text get an HTTP 500 (see run-fake-openai.ts);
+ * with `plan`, an orchestrator's planning call answers with that text.
+ */
 export async function startFakeOpenAI(
   specialistReply: string | undefined,
-  options: { chunkDelayMs?: number } = {},
+  options: { chunkDelayMs?: number; failWhenSystemHas?: string; plan?: string } = {},
 ): Promise<{ baseURL: string; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
@@ -158,6 +162,8 @@ export async function startFakeOpenAI(
         ...process.env,
         ...(specialistReply !== undefined ? { FAKE_SPECIALIST_REPLY: specialistReply } : {}),
         FAKE_CHUNK_DELAY_MS: String(options.chunkDelayMs ?? 0),
+        ...(options.failWhenSystemHas ? { FAKE_FAIL_WHEN_SYSTEM_HAS: options.failWhenSystemHas } : {}),
+        ...(options.plan !== undefined ? { FAKE_PLAN: options.plan } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
