@@ -31,12 +31,12 @@ export async function traceRowsInView(page: Page): Promise<number> {
   });
 }
 
-/** Labels (agent names, action types) of the rendered rows whose text is cut (wider than their box). */
+/** Labels (agents, action types, tools) and figures of the rendered rows whose text is cut (wider than their box). */
 export async function cutTraceLabels(page: Page): Promise<string[]> {
   return page
     .getByTestId('trace-list')
     .evaluate((list) =>
-      [...list.querySelectorAll<HTMLElement>('.trace-agent, .trace-type, .trace-tool-name')]
+      [...list.querySelectorAll<HTMLElement>('.trace-agent, .trace-type, .trace-tool-name, .trace-meta')]
         .filter((label) => label.scrollWidth > label.clientWidth + 0.5)
         .map((label) => label.textContent ?? ''),
     );

@@ -56,11 +56,10 @@ for (const size of SIZES) {
     expect(await wholeInWindow(detail.locator('.trace-detail-head'))).toBe(true);
     const cut = await cutTraceLabels(page);
     testInfo.annotations.push({ type: 'cut labels', description: cut.join(', ') || 'none' });
-    // The issue's bar: a 1440x900 screen or larger shows ten rows and the detail, with no label cut.
-    if (size.width >= 1440) {
-      expect(inView).toBeGreaterThanOrEqual(10);
-      expect(cut).toEqual([]);
-    }
+    // No label cut at any size (a narrow list moves the figures over the bar column); the issue's bar: a 1440x900
+    // screen or larger also shows ten rows and the detail.
+    expect(cut).toEqual([]);
+    if (size.width >= 1440) expect(inView).toBeGreaterThanOrEqual(10);
     await page.mouse.move(0, 0);
     await page.screenshot({ path: docsScreenshotPath(`workbench-${size.width}x${size.height}.png`, testInfo) });
   });

@@ -212,6 +212,9 @@ const TraceRowView = memo(function TraceRowView({
     prices && action.model && action.usage && !row.hasChildren
       ? priceOf({ model: action.model, usage: action.usage }, prices)
       : null;
+  const meta = `${tokens ? `${formatTokens(tokens)} tok · ` : ''}${usd !== null ? `${formatUsd(usd)} · ` : ''}${
+    action.endedAt !== null ? formatDuration(action.endedAt - action.startedAt) : action.status
+  }`;
   return (
     <div
       role="treeitem"
@@ -223,7 +226,8 @@ const TraceRowView = memo(function TraceRowView({
       data-action-id={action.id}
       data-action-type={action.actionType}
       data-agent-id={action.agentId}
-      title={`${action.agentName} · ${action.actionType}`}
+      // The whole row in words: what a narrow list shortens is still one hover away.
+      title={`${action.agentName} · ${action.actionType}${action.tool ? ` ${action.tool.name}` : ''} · ${meta}`}
       data-status={action.status}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onClick={() => focusAction(focus, action.id, action.agentId)}
@@ -251,12 +255,9 @@ const TraceRowView = memo(function TraceRowView({
         {row.sameAgent ? null : <span className="trace-agent">{action.agentName}</span>}
         <span className="trace-type">{action.actionType}</span>
         {action.tool && <span className="trace-tool-name">{action.tool.name}</span>}
-        <span className="trace-meta subtle">
-          {tokens ? `${formatTokens(tokens)} tok · ` : ''}
-          {usd !== null ? `${formatUsd(usd)} · ` : ''}
-          {action.endedAt !== null ? formatDuration(action.endedAt - action.startedAt) : action.status}
-        </span>
       </div>
+      {/* Beside the label, or over the bar in a narrow list (trace.css), so the names keep their room. */}
+      <span className="trace-meta subtle">{meta}</span>
       <div className="trace-bar-cell" aria-hidden="true">
         <div className="trace-bar" style={{ left: `${left}%`, width: `${width}%` }} />
       </div>
