@@ -1,6 +1,8 @@
 // A failure on the canvas, told apart from the stops it causes: the node whose work failed shows FAILED, the nodes
-// that were stopped (by its failure, or by a person's cancel) show CANCELLED. Real failures: the openai provider (the
-// real SDK) against the engine's fake OpenAI-compatible server, which answers one agent's calls with HTTP 500.
+// that were stopped (by its failure, or by a person's cancel) show CANCELLED. Real failures, from the openai provider
+// (the real SDK) against the engine's fake OpenAI-compatible server. The engine stops a run at its first failed node,
+// so a failed model call cancels the agents in flight itself (the first test); the one failure a run goes on after is
+// an orchestrator's subtask that cannot run, which is where a person's cancel can come after a failure (the second).
 import type { RunEvent } from '@baton/contracts';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import { RunPage } from '../pages/run-page';
