@@ -251,10 +251,20 @@ const TraceRowView = memo(function TraceRowView({
         {row.sameAgent ? null : <span className="trace-agent">{action.agentName}</span>}
         <span className="trace-type">{action.actionType}</span>
         {action.tool && <span className="trace-tool-name">{action.tool.name}</span>}
+        {/* A call (or a question) held for a person says so as the canvas node does, not in the grey meta. */}
+        {action.status === 'waiting' && (
+          <span className="trace-waiting" data-testid="trace-row-waiting">
+            waiting
+          </span>
+        )}
         <span className="trace-meta subtle">
           {tokens ? `${formatTokens(tokens)} tok · ` : ''}
           {usd !== null ? `${formatUsd(usd)} · ` : ''}
-          {action.endedAt !== null ? formatDuration(action.endedAt - action.startedAt) : action.status}
+          {action.endedAt !== null
+            ? formatDuration(action.endedAt - action.startedAt)
+            : action.status === 'waiting'
+              ? 'for a person'
+              : action.status}
         </span>
       </div>
       <div className="trace-bar-cell" aria-hidden="true">

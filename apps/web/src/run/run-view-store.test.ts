@@ -193,6 +193,63 @@ describe('RunViewStore', () => {
     expect(store.edgeState('e1')).toBe('done');
   });
 
+  it('shows a tool call waiting for approval as waiting on its trace row and node, with no edge state', () => {
+    const s = new EventScript();
+    s.started();
+    s.actionStarted('a_node', null, 'clerk', 'node');
+    s.actionStarted('a_call', 'a_node', 'clerk', 'tool_call');
+    s.actionStarted('a_ask', 'a_call', 'clerk', 'escalation');
+    s.add({
+      type: 'escalation.requested',
+      actionId: 'a_ask',
+      parentActionId: 'a_call',
+      stepKey: 'clerk:a_call/approval',
+      escalationId: 'esc_tool',
+      edgeId: '',
+      sourceId: 'clerk',
+      targetId: 'clerk',
+      contract: { name: 'add', schema: { type: 'object' }, requiredConfidence: 0, onLowConfidence: 'escalate' },
+      payload: { a: 1, b: 2 },
+      confidence: null,
+      reason: 'clerk wants to call the tool "add", which needs a person\'s approval first.',
+      subject: {
+        kind: 'tool_call',
+        source: 'lab',
+        tool: 'add',
+        arguments: { a: 1, b: 2 },
+        inputSchema: { type: 'object' },
+        question: 'approval',
+      },
+    });
+    s.add({ type: 'run.waiting', escalationIds: ['esc_tool'] });
+    const store = new RunViewStore();
+    store.applyAll(s.events);
+    const statusOf = (type: string) => {
+      const row = visibleRows(store, new Set(), NO_FILTER).find((r) => store.getAction(r.id)?.actionType === type);
+      return row && store.getAction(row.id)?.status;
+    };
+    expect(statusOf('tool_call')).toBe('waiting');
+    expect(statusOf('escalation')).toBe('waiting');
+    expect(statusOf('node')).toBe('running');
+    expect(store.nodeStatus('clerk')).toBe('escalated');
+    // A tool call's question is on no edge: nothing is recorded under its empty edge id.
+    expect(store.edgeState('')).toBeUndefined();
+
+    s.add({
+      type: 'escalation.resolved',
+      actionId: 'a_ask',
+      parentActionId: 'a_call',
+      stepKey: 'clerk:a_call/approval',
+      escalationId: 'esc_tool',
+      decision: 'approve',
+      payload: { a: 1, b: 2 },
+    });
+    store.applyAll(s.events);
+    expect(statusOf('tool_call')).toBe('running');
+    expect(store.nodeStatus('clerk')).toBe('running');
+    expect(store.edgeState('')).toBeUndefined();
+  });
+
   it('records handoff validation results on the action that made them', () => {
     const s = new EventScript();
     s.started();

@@ -281,6 +281,8 @@ export class RunViewStore {
           text: '',
           handoffs: [],
         });
+        // A question nobody has answered yet, asked again by a resumed attempt (with no new request): still waiting.
+        if (event.stepKey !== null && this.stepsAsking.has(event.stepKey)) this.setWaiting(event.actionId, true);
         return;
       case 'action.delta':
         this.updateAction(event.actionId, (a) => ({ ...a, text: a.text + event.text }));
@@ -371,13 +373,18 @@ export class RunViewStore {
       case 'escalation.requested':
         if (event.stepKey !== null) this.stepsAsking.add(event.stepKey);
         this.escalations.set(event.escalationId, { ...event });
-        this.edges.set(event.edgeId, { state: 'escalated', targetId: event.targetId });
+        // A tool call's question holds no edge (its `edgeId` is ""): only a handoff's shows on the canvas's edge.
+        if (!isToolCallEscalation(event))
+          this.edges.set(event.edgeId, { state: 'escalated', targetId: event.targetId });
+        this.setWaiting(event.actionId, true);
         return;
       case 'escalation.resolved': {
         if (event.stepKey !== null) this.stepsAsking.delete(event.stepKey);
+        this.setWaiting(event.actionId, false);
         const escalation = this.escalations.get(event.escalationId);
         if (!escalation) return;
         this.escalations.set(event.escalationId, { ...escalation, decision: event.decision });
+        if (isToolCallEscalation(escalation)) return;
         this.edges.set(escalation.edgeId, {
           state: event.decision === 'reject' ? 'rejected' : 'validated',
           targetId: escalation.targetId,
@@ -449,6 +456,19 @@ export class RunViewStore {
     this.treeVersionValue++;
   }
 
+  /**
+   * The escalation's action waits on a person (or works again once they decided), and so does the tool call it
+   * asks about, its parent: the trace row a person looks for is the call, not the question beneath it.
+   */
+  private setWaiting(actionId: string, waiting: boolean): void {
+    const [from, to] = waiting ? (['running', 'waiting'] as const) : (['waiting', 'running'] as const);
+    const mark = (id: string) => this.updateAction(id, (a) => (a.status === from ? { ...a, status: to } : a));
+    mark(actionId);
+    const parentId = this.actions.get(actionId)?.parentId;
+    const parent = parentId == null ? undefined : this.actions.get(parentId);
+    if (parent?.actionType === 'tool_call') mark(parent.id);
+  }
+
   /** A handoff event belongs to its own action when there is one, else to its parent. */
   private addHandoff(actionId: string, parentId: string | null, handoff: HandoffView): void {
     const owner = this.actions.has(actionId) ? actionId : parentId;
@@ -479,6 +499,10 @@ export class RunViewStore {
     }
     return { inputTokens: input, outputTokens: output, totalTokens: total };
   }
+}
+
+function isToolCallEscalation(escalation: { subject?: { kind: string } }): boolean {
+  return escalation.subject?.kind === 'tool_call';
 }
 
 function totalsOf(event: { usage: Usage; modelCalls: number; activeMs: number }): RunTotals {

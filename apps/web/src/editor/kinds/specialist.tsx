@@ -1,11 +1,12 @@
 // The specialist node: one agent with instructions; inside a mesh it is a peer and takes no edges.
 import type { NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import { useDocumentStore } from '../document-context';
 import type { FlowNode } from '../flow-derive';
 import { TextField, TierField } from '../inspector/fields';
 import { SchemaField } from '../inspector/SchemaField';
 import { NodeShell } from '../nodes/NodeShell';
+import { ToolChips } from '../nodes/ToolChips';
 import { unappliedKey } from '../unapplied-text';
 import { KindIcon } from './icon';
 import { DEFAULT_NODE_SIZE, handlesFor, type KindFieldsProps, type KindLook, type WebNodeKind } from './kind';
@@ -40,9 +41,17 @@ const SpecialistNode = memo(function SpecialistNode({
       description={data.description}
       selected={selected}
       isPeer={parentId !== undefined}
-    />
+    >
+      <ToolChips tools={data.tools} />
+    </NodeShell>
   );
 });
+
+// The Tools section (its picker, the tool list, the `GET /api/tools` query) loads when a specialist's form opens:
+// this file is part of the canvas, and the editor's first screen has a script budget (bundle-size.test.ts).
+const ToolsSection = lazy(() =>
+  import('../inspector/tools/ToolsSection').then((module) => ({ default: module.ToolsSection })),
+);
 
 /** The schema a specialist starts with when "Structured output" is ticked. */
 const DEFAULT_OUTPUT_SCHEMA = {
@@ -93,6 +102,9 @@ function SpecialistFields({ node, update }: KindFieldsProps<'specialist'>) {
           owner={owner}
         />
       ) : null}
+      <Suspense fallback={<p className="field-hint">Loading the tools…</p>}>
+        <ToolsSection node={node} />
+      </Suspense>
     </>
   );
 }
