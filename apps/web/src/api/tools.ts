@@ -1,7 +1,7 @@
-// TanStack Query hook for `GET /api/tools`: the tool sources this server has, as the inspector's picker offers them.
-// Only the lazily loaded Tools section imports it, so it costs the editor's first screen nothing.
-import type { ToolsResponse } from '@baton/contracts';
-import { useQuery } from '@tanstack/react-query';
+// TanStack Query hook for `GET /api/tools`: the tool sources this server has, as the inspector's Tools section
+// offers them. Called by the editor's ToolsSlot.tsx (see editor/tools-slot.ts for why not by the form).
+import type { ToolSourceInfo, ToolsResponse } from '@baton/contracts';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { apiFetch } from './client';
 
 export const toolKeys = { sources: ['tools', 'sources'] as const };
@@ -15,6 +15,8 @@ export function useToolSources() {
     queryKey: toolKeys.sources,
     queryFn: () => apiFetch<ToolsResponse>('/api/tools').then((body) => body.sources),
     staleTime: 30_000,
-    refetchOnWindowFocus: false,
   });
 }
+
+/** The query as the Tools section reads it (a type: that chunk imports no query code, see editor/tools-slot.ts). */
+export type ToolSourcesQuery = UseQueryResult<ToolSourceInfo[]>;

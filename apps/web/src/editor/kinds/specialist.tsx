@@ -1,12 +1,13 @@
 // The specialist node: one agent with instructions; inside a mesh it is a peer and takes no edges.
 import type { NodeProps } from '@xyflow/react';
-import { lazy, memo, Suspense } from 'react';
+import { memo } from 'react';
 import { useDocumentStore } from '../document-context';
 import type { FlowNode } from '../flow-derive';
 import { TextField, TierField } from '../inspector/fields';
 import { SchemaField } from '../inspector/SchemaField';
 import { NodeShell } from '../nodes/NodeShell';
 import { ToolChips } from '../nodes/ToolChips';
+import { useToolsSlot } from '../tools-slot';
 import { unappliedKey } from '../unapplied-text';
 import { KindIcon } from './icon';
 import { DEFAULT_NODE_SIZE, handlesFor, type KindFieldsProps, type KindLook, type WebNodeKind } from './kind';
@@ -47,12 +48,6 @@ const SpecialistNode = memo(function SpecialistNode({
   );
 });
 
-// The Tools section (its picker, the tool list, the `GET /api/tools` query) loads when a specialist's form opens:
-// this file is part of the canvas, and the editor's first screen has a script budget (bundle-size.test.ts).
-const ToolsSection = lazy(() =>
-  import('../inspector/tools/ToolsSection').then((module) => ({ default: module.ToolsSection })),
-);
-
 /** The schema a specialist starts with when "Structured output" is ticked. */
 const DEFAULT_OUTPUT_SCHEMA = {
   type: 'object',
@@ -62,6 +57,8 @@ const DEFAULT_OUTPUT_SCHEMA = {
 
 function SpecialistFields({ node, update }: KindFieldsProps<'specialist'>) {
   const store = useDocumentStore();
+  // The editor's Tools section (list, approval, picker), loaded lazily: see tools-slot.ts.
+  const Tools = useToolsSlot();
   const schema = node.data.outputSchema;
   const owner = {
     target: { kind: 'node' as const, id: node.id },
@@ -102,9 +99,11 @@ function SpecialistFields({ node, update }: KindFieldsProps<'specialist'>) {
           owner={owner}
         />
       ) : null}
-      <Suspense fallback={<p className="field-hint">Loading the tools…</p>}>
-        <ToolsSection node={node} />
-      </Suspense>
+      <Tools
+        node={node}
+        // No coalescing key: adding, removing or switching approval is one undo step each, as a click should be.
+        onChange={(tools) => store.getState().updateNodeData(node.id, { tools })}
+      />
     </>
   );
 }

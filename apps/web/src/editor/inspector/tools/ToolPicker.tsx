@@ -1,20 +1,20 @@
 // The "Add tool" picker: every tool source of the server, grouped, each tool with its description and side-effect
 // mark; a source that does not answer says why and offers nothing. Tools already added and tools whose names a graph
 // cannot use are left out.
-import type { ToolRef, ToolSourceInfo } from '@baton/contracts';
-import type { UseQueryResult } from '@tanstack/react-query';
+import type { ToolRef } from '@baton/contracts';
 import { useId, useState } from 'react';
-import { errorMessage } from '../../../api/client';
+import type { ToolSourcesQuery } from '../../../api/tools';
 import { SideEffectsMark } from './SideEffectsMark';
 import { type ToolGroup, toolGroups, withTool } from './tool-choices';
 
 interface ToolPickerProps {
-  query: UseQueryResult<ToolSourceInfo[]>;
+  sources: ToolSourcesQuery;
   current: readonly ToolRef[];
+  limit: number;
   onChange(next: readonly ToolRef[]): void;
 }
 
-export function ToolPicker({ query, current, onChange }: ToolPickerProps) {
+export function ToolPicker({ sources: query, current, limit, onChange }: ToolPickerProps) {
   const [filter, setFilter] = useState('');
   const filterId = useId();
   const groups = query.data ? toolGroups(query.data, current, filter) : [];
@@ -45,9 +45,9 @@ export function ToolPicker({ query, current, onChange }: ToolPickerProps) {
         </button>
       </div>
       {query.isPending ? <p className="field-hint">Asking the server for its tools…</p> : null}
-      {query.isError ? (
+      {query.error ? (
         <p className="field-error" role="status">
-          The tools could not be listed: {errorMessage(query.error)}
+          The tools could not be listed: {query.error.message}
         </p>
       ) : null}
       {groups.map((group) => (
@@ -55,7 +55,7 @@ export function ToolPicker({ query, current, onChange }: ToolPickerProps) {
           key={group.source.name}
           group={group}
           filtering={filter.trim() !== ''}
-          onAdd={(tool) => onChange(withTool(current, group.source.name, tool))}
+          onAdd={(tool) => onChange(withTool(current, group.source.name, tool, limit))}
         />
       ))}
     </div>

@@ -1,31 +1,38 @@
 // The inspector's Tools section of a specialist: the tools it has (approval per tool, remove) and the picker that
 // adds one from what `GET /api/tools` lists. Loaded lazily when a specialist's form opens (the editor's first screen
 // has a script budget); each change is one undo step of the document, saved like any other field.
-import { MAX_AGENT_TOOLS, type SpecialistNode, type ToolRef } from '@baton/contracts';
+import type { ToolRef } from '@baton/contracts';
 import { useState } from 'react';
-import { useToolSources } from '../../../api/tools';
-import { useDocumentStore } from '../../document-context';
+import type { ToolSourcesQuery } from '../../../api/tools';
+import type { ToolsSlotProps } from '../../tools-slot';
 import { SideEffectsMark } from './SideEffectsMark';
 import { ToolPicker } from './ToolPicker';
-import { canAddTool, toolInfoOf, withApproval, withoutTool } from './tool-choices';
+import { toolInfoOf, withApproval, withoutTool } from './tool-choices';
 import './tools.css';
 
-export function ToolsSection({ node }: { node: SpecialistNode }) {
-  const store = useDocumentStore();
-  const sources = useToolSources();
+export interface ToolsSectionProps extends ToolsSlotProps {
+  /**
+   * The tool list and the contracts' MAX_AGENT_TOOLS, handed in (ToolsSlot.tsx): each module of the editor's first
+   * screen this chunk imported would be split out of its chunk into one of its own, which costs the first screen
+   * more than the module (bundle-size.test.ts measures it).
+   */
+  sources: ToolSourcesQuery;
+  limit: number;
+}
+
+export default function ToolsSection({ node, sources, limit, onChange }: ToolsSectionProps) {
   const [picking, setPicking] = useState(false);
   const tools = node.data.tools ?? [];
-  const full = !canAddTool(tools);
+  const full = tools.length >= limit;
   // No coalescing key: adding, removing or switching approval is one step each, as a click should be.
-  const setTools = (next: readonly ToolRef[]) =>
-    store.getState().updateNodeData(node.id, { tools: next.length > 0 ? next : undefined });
+  const setTools = (next: readonly ToolRef[]) => onChange(next.length > 0 ? [...next] : undefined);
 
   return (
     <section className="inspector-tools" data-testid="tools-section" aria-label="Tools">
       <h3 className="inspector-subtitle">
         Tools{' '}
         <span className="subtle" data-testid="tools-count">
-          {tools.length} of {MAX_AGENT_TOOLS}
+          {tools.length} of {limit}
         </span>
       </h3>
       {tools.length === 0 ? (
@@ -82,7 +89,7 @@ export function ToolsSection({ node }: { node: SpecialistNode }) {
       )}
       {full ? (
         <p className="field-hint" data-testid="tools-full">
-          An agent can have at most {MAX_AGENT_TOOLS} tools: remove one to add another.
+          An agent can have at most {limit} tools: remove one to add another.
         </p>
       ) : (
         <button
@@ -95,7 +102,7 @@ export function ToolsSection({ node }: { node: SpecialistNode }) {
           {picking ? 'Done adding tools' : 'Add tool'}
         </button>
       )}
-      {picking && !full ? <ToolPicker query={sources} current={tools} onChange={setTools} /> : null}
+      {picking && !full ? <ToolPicker sources={sources} current={tools} limit={limit} onChange={setTools} /> : null}
     </section>
   );
 }

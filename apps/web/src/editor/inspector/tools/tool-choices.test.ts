@@ -1,6 +1,6 @@
 import { MAX_AGENT_TOOLS, type ToolInfo, type ToolRef, type ToolSourceInfo } from '@baton/contracts';
 import { describe, expect, it } from 'vitest';
-import { canAddTool, toolGroups, withApproval, withoutTool, withTool } from './tool-choices';
+import { toolGroups, withApproval, withoutTool, withTool } from './tool-choices';
 
 const tool = (name: string, extra: Partial<ToolInfo> = {}): ToolInfo => ({
   name,
@@ -51,16 +51,15 @@ describe('the tools a specialist is offered', () => {
   });
 
   it('adds a tool once, with approval on when it may have side effects, and never past the limit', () => {
-    const one = withTool([], 'lab', tool('echo'));
+    const one = withTool([], 'lab', tool('echo'), MAX_AGENT_TOOLS);
     expect(one).toEqual([{ source: 'lab', name: 'echo' }]);
-    expect(withTool(one, 'lab', tool('echo'))).toBe(one);
-    expect(withTool(one, 'lab', tool('wipe', { sideEffects: true }))).toEqual([
+    expect(withTool(one, 'lab', tool('echo'), MAX_AGENT_TOOLS)).toBe(one);
+    expect(withTool(one, 'lab', tool('wipe', { sideEffects: true }), MAX_AGENT_TOOLS)).toEqual([
       { source: 'lab', name: 'echo' },
       { source: 'lab', name: 'wipe', requiresApproval: true },
     ]);
     const full: ToolRef[] = Array.from({ length: MAX_AGENT_TOOLS }, (_, i) => ({ source: 'lab', name: `t${i}` }));
-    expect(canAddTool(full)).toBe(false);
-    expect(withTool(full, 'lab', tool('echo'))).toBe(full);
+    expect(withTool(full, 'lab', tool('echo'), MAX_AGENT_TOOLS)).toBe(full);
   });
 
   it('switches approval per tool and removes one by its place', () => {

@@ -1,6 +1,6 @@
 // What the Tools section offers and how it changes a specialist's list: pure, so the rules (no unusable tool, no
-// tool twice, at most MAX_AGENT_TOOLS) are tested without a browser.
-import { MAX_AGENT_TOOLS, type ToolInfo, type ToolRef, type ToolSourceInfo } from '@baton/contracts';
+// tool twice, at most the contracts' MAX_AGENT_TOOLS, handed in as `limit`) are tested without a browser.
+import type { ToolInfo, ToolRef, ToolSourceInfo } from '@baton/contracts';
 
 /** One source in the picker: its tools that can still be added, and why the others are not shown. */
 export interface ToolGroup {
@@ -32,17 +32,17 @@ export function toolGroups(sources: readonly ToolSourceInfo[], current: readonly
   });
 }
 
-/** Whether another tool fits on the agent. */
-export function canAddTool(current: readonly ToolRef[]): boolean {
-  return current.length < MAX_AGENT_TOOLS;
-}
-
 /**
  * The list with the tool added at the end; unchanged when it is already there or the list is full. A tool that may
  * have side effects starts with approval on: a person decides before it changes anything, until they turn it off.
  */
-export function withTool(current: readonly ToolRef[], source: string, tool: ToolInfo): readonly ToolRef[] {
-  if (!canAddTool(current) || current.some((ref) => sameTool(ref, source, tool.name))) return current;
+export function withTool(
+  current: readonly ToolRef[],
+  source: string,
+  tool: ToolInfo,
+  limit: number,
+): readonly ToolRef[] {
+  if (current.length >= limit || current.some((ref) => sameTool(ref, source, tool.name))) return current;
   const ref: ToolRef = { source, name: tool.name, ...(tool.sideEffects ? { requiresApproval: true } : {}) };
   return [...current, ref];
 }
