@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_FLAGS, findChromium } from '@baton/toolchain';
 import { defineConfig } from '@playwright/test';
+import { batonConfigText, mcpPorts } from './support/mcp-sources';
 
 // BATON_E2E_PORT lets two suites (two work trees on one machine) run side by side.
 export const E2E_PORT = Number(process.env.BATON_E2E_PORT ?? 8788);
@@ -12,22 +13,11 @@ const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 // The config is loaded by the runner and again by each worker: the runner makes the directory, workers inherit it.
 process.env.BATON_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'baton-e2e-'));
 
-// Two MCP servers for the tools specs, on loopback ports derived from E2E_PORT (so suites side by side differ): a
-// live one (the test tools, started below) and one nobody listens on, which the editor must show as unreachable.
-export const MCP_TEST_PORT = E2E_PORT + 1000;
-export const MCP_DEAD_PORT = E2E_PORT + 2000;
-export const MCP_LIVE_SOURCE = 'test-tools';
-export const MCP_DEAD_SOURCE = 'offline';
+// The tools specs' MCP servers (support/mcp-sources.ts): the live one is started below, before Baton; the
+// configuration file naming both goes into the data directory, for the Baton server's BATON_CONFIG.
+const MCP_TEST_PORT = mcpPorts(E2E_PORT).live;
 const batonConfig = join(process.env.BATON_E2E_DATA_DIR, 'baton.config.json');
-writeFileSync(
-  batonConfig,
-  JSON.stringify({
-    mcpServers: {
-      [MCP_LIVE_SOURCE]: { url: `http://127.0.0.1:${MCP_TEST_PORT}/mcp` },
-      [MCP_DEAD_SOURCE]: { url: `http://127.0.0.1:${MCP_DEAD_PORT}/mcp`, connectTimeoutMs: 2000 },
-    },
-  }),
-);
+writeFileSync(batonConfig, batonConfigText(E2E_PORT));
 
 export default defineConfig({
   testDir: './tests',

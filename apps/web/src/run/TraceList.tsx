@@ -250,7 +250,9 @@ const TraceRowView = memo(function TraceRowView({
         <span className="trace-dot" aria-hidden="true" />
         {row.sameAgent ? null : <span className="trace-agent">{action.agentName}</span>}
         <span className="trace-type">{action.actionType}</span>
-        {action.tool && <span className="trace-tool-name">{action.tool.name}</span>}
+        {(action.tool ?? action.asksAbout) && (
+          <span className="trace-tool-name">{(action.tool ?? action.asksAbout)?.name}</span>
+        )}
         {/* A call (or a question) held for a person says so as the canvas node does, not in the grey meta. */}
         {action.status === 'waiting' && (
           <span className="trace-waiting" data-testid="trace-row-waiting">

@@ -197,13 +197,14 @@ describe('RunViewStore', () => {
     const s = new EventScript();
     s.started();
     s.actionStarted('a_node', null, 'clerk', 'node');
-    s.actionStarted('a_call', 'a_node', 'clerk', 'tool_call');
-    s.actionStarted('a_ask', 'a_call', 'clerk', 'escalation');
+    s.actionStarted('a_echo', 'a_node', 'clerk', 'tool_call');
+    // As the engine asks: before the call's own tool_call action starts, an escalation action beneath the agent's.
+    s.actionStarted('a_ask', 'a_node', 'clerk', 'escalation');
     s.add({
       type: 'escalation.requested',
       actionId: 'a_ask',
-      parentActionId: 'a_call',
-      stepKey: 'clerk:a_call/approval',
+      parentActionId: 'a_node',
+      stepKey: 'clerk:call_2/approval',
       escalationId: 'esc_tool',
       edgeId: '',
       sourceId: 'clerk',
@@ -224,13 +225,13 @@ describe('RunViewStore', () => {
     s.add({ type: 'run.waiting', escalationIds: ['esc_tool'] });
     const store = new RunViewStore();
     store.applyAll(s.events);
-    const statusOf = (type: string) => {
-      const row = visibleRows(store, new Set(), NO_FILTER).find((r) => store.getAction(r.id)?.actionType === type);
-      return row && store.getAction(row.id)?.status;
+    const rowOf = (id: string) => {
+      const row = visibleRows(store, new Set(), NO_FILTER).find((r) => r.id === id);
+      return row && store.getAction(row.id);
     };
-    expect(statusOf('tool_call')).toBe('waiting');
-    expect(statusOf('escalation')).toBe('waiting');
-    expect(statusOf('node')).toBe('running');
+    expect(rowOf('a_ask')).toMatchObject({ status: 'waiting', asksAbout: { source: 'lab', name: 'add' } });
+    expect(rowOf('a_echo')?.status).toBe('running');
+    expect(rowOf('a_node')?.status).toBe('running');
     expect(store.nodeStatus('clerk')).toBe('escalated');
     // A tool call's question is on no edge: nothing is recorded under its empty edge id.
     expect(store.edgeState('')).toBeUndefined();
@@ -238,14 +239,14 @@ describe('RunViewStore', () => {
     s.add({
       type: 'escalation.resolved',
       actionId: 'a_ask',
-      parentActionId: 'a_call',
-      stepKey: 'clerk:a_call/approval',
+      parentActionId: 'a_node',
+      stepKey: 'clerk:call_2/approval',
       escalationId: 'esc_tool',
       decision: 'approve',
       payload: { a: 1, b: 2 },
     });
     store.applyAll(s.events);
-    expect(statusOf('tool_call')).toBe('running');
+    expect(rowOf('a_ask')?.status).toBe('running');
     expect(store.nodeStatus('clerk')).toBe('running');
     expect(store.edgeState('')).toBeUndefined();
   });

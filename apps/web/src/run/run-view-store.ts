@@ -376,6 +376,10 @@ export class RunViewStore {
         // A tool call's question holds no edge (its `edgeId` is ""): only a handoff's shows on the canvas's edge.
         if (!isToolCallEscalation(event))
           this.edges.set(event.edgeId, { state: 'escalated', targetId: event.targetId });
+        if (event.subject?.kind === 'tool_call') {
+          const asksAbout = { source: event.subject.source, name: event.subject.tool };
+          this.updateAction(event.actionId, (a) => ({ ...a, asksAbout }));
+        }
         this.setWaiting(event.actionId, true);
         return;
       case 'escalation.resolved': {
@@ -456,17 +460,10 @@ export class RunViewStore {
     this.treeVersionValue++;
   }
 
-  /**
-   * The escalation's action waits on a person (or works again once they decided), and so does the tool call it
-   * asks about, its parent: the trace row a person looks for is the call, not the question beneath it.
-   */
+  /** An escalation's action waits on a person, or works again once they decided (its completion follows). */
   private setWaiting(actionId: string, waiting: boolean): void {
     const [from, to] = waiting ? (['running', 'waiting'] as const) : (['waiting', 'running'] as const);
-    const mark = (id: string) => this.updateAction(id, (a) => (a.status === from ? { ...a, status: to } : a));
-    mark(actionId);
-    const parentId = this.actions.get(actionId)?.parentId;
-    const parent = parentId == null ? undefined : this.actions.get(parentId);
-    if (parent?.actionType === 'tool_call') mark(parent.id);
+    this.updateAction(actionId, (a) => (a.status === from ? { ...a, status: to } : a));
   }
 
   /** A handoff event belongs to its own action when there is one, else to its parent. */
