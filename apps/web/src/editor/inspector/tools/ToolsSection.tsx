@@ -24,7 +24,6 @@ export default function ToolsSection({ node, sources, limit, onChange }: ToolsSe
   const [picking, setPicking] = useState(false);
   const tools = node.data.tools ?? [];
   const full = tools.length >= limit;
-  // No coalescing key: adding, removing or switching approval is one step each, as a click should be.
   const setTools = (next: readonly ToolRef[]) => onChange(next.length > 0 ? [...next] : undefined);
 
   return (
