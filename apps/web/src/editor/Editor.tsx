@@ -16,6 +16,8 @@ import { nodeSize } from './node-factory';
 import { Palette } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RunDockProvider } from './run-dock';
+import { ToolsSlot } from './ToolsSlot';
+import { ToolsSlotProvider } from './tools-slot';
 import { useEditorKeyboard } from './use-editor-keyboard';
 import { usePanelToggles } from './use-panel-toggles';
 import { useProblems } from './use-problems';
@@ -54,7 +56,9 @@ interface Notice {
 export function Editor(props: EditorProps) {
   return (
     <ReactFlowProvider>
-      <EditorLayout {...props} />
+      <ToolsSlotProvider value={ToolsSlot}>
+        <EditorLayout {...props} />
+      </ToolsSlotProvider>
     </ReactFlowProvider>
   );
 }

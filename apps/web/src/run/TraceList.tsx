@@ -213,8 +213,14 @@ const TraceRowView = memo(function TraceRowView({
       ? priceOf({ model: action.model, usage: action.usage }, prices)
       : null;
   const meta = `${tokens ? `${formatTokens(tokens)} tok · ` : ''}${usd !== null ? `${formatUsd(usd)} · ` : ''}${
-    action.endedAt !== null ? formatDuration(action.endedAt - action.startedAt) : action.status
+    action.endedAt !== null
+      ? formatDuration(action.endedAt - action.startedAt)
+      : action.status === 'waiting'
+        ? 'for a person'
+        : action.status
   }`;
+  // A tool call, or the question a person is asked before one runs.
+  const named = action.tool ?? action.asksAbout;
   return (
     <div
       role="treeitem"
@@ -227,7 +233,7 @@ const TraceRowView = memo(function TraceRowView({
       data-action-type={action.actionType}
       data-agent-id={action.agentId}
       // The whole row in words: what a narrow list shortens is still one hover away.
-      title={`${action.agentName} · ${action.actionType}${action.tool ? ` ${action.tool.name}` : ''} · ${meta}`}
+      title={`${action.agentName} · ${action.actionType}${named ? ` ${named.name}` : ''} · ${meta}`}
       data-status={action.status}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onClick={() => focusAction(focus, action.id, action.agentId)}
@@ -254,7 +260,13 @@ const TraceRowView = memo(function TraceRowView({
         <span className="trace-dot" aria-hidden="true" />
         {row.sameAgent ? null : <span className="trace-agent">{action.agentName}</span>}
         <span className="trace-type">{action.actionType}</span>
-        {action.tool && <span className="trace-tool-name">{action.tool.name}</span>}
+        {named && <span className="trace-tool-name">{named.name}</span>}
+        {/* A call (or a question) held for a person says so as the canvas node does, not in the grey meta. */}
+        {action.status === 'waiting' && (
+          <span className="trace-waiting" data-testid="trace-row-waiting">
+            waiting
+          </span>
+        )}
       </div>
       {/* Beside the label, or over the bar in a narrow list (trace.css), so the names keep their room. */}
       <span className="trace-meta subtle">{meta}</span>

@@ -193,6 +193,64 @@ describe('RunViewStore', () => {
     expect(store.edgeState('e1')).toBe('done');
   });
 
+  it('shows a tool call waiting for approval as waiting on its trace row and node, with no edge state', () => {
+    const s = new EventScript();
+    s.started();
+    s.actionStarted('a_node', null, 'clerk', 'node');
+    s.actionStarted('a_echo', 'a_node', 'clerk', 'tool_call');
+    // As the engine asks: before the call's own tool_call action starts, an escalation action beneath the agent's.
+    s.actionStarted('a_ask', 'a_node', 'clerk', 'escalation');
+    s.add({
+      type: 'escalation.requested',
+      actionId: 'a_ask',
+      parentActionId: 'a_node',
+      stepKey: 'clerk:call_2/approval',
+      escalationId: 'esc_tool',
+      edgeId: '',
+      sourceId: 'clerk',
+      targetId: 'clerk',
+      contract: { name: 'add', schema: { type: 'object' }, requiredConfidence: 0, onLowConfidence: 'escalate' },
+      payload: { a: 1, b: 2 },
+      confidence: null,
+      reason: 'clerk wants to call the tool "add", which needs a person\'s approval first.',
+      subject: {
+        kind: 'tool_call',
+        source: 'lab',
+        tool: 'add',
+        arguments: { a: 1, b: 2 },
+        inputSchema: { type: 'object' },
+        question: 'approval',
+      },
+    });
+    s.add({ type: 'run.waiting', escalationIds: ['esc_tool'] });
+    const store = new RunViewStore();
+    store.applyAll(s.events);
+    const rowOf = (id: string) => {
+      const row = visibleRows(store, new Set(), NO_FILTER).find((r) => r.id === id);
+      return row && store.getAction(row.id);
+    };
+    expect(rowOf('a_ask')).toMatchObject({ status: 'waiting', asksAbout: { source: 'lab', name: 'add' } });
+    expect(rowOf('a_echo')?.status).toBe('running');
+    expect(rowOf('a_node')?.status).toBe('running');
+    expect(store.nodeStatus('clerk')).toBe('escalated');
+    // A tool call's question is on no edge: nothing is recorded under its empty edge id.
+    expect(store.edgeState('')).toBeUndefined();
+
+    s.add({
+      type: 'escalation.resolved',
+      actionId: 'a_ask',
+      parentActionId: 'a_node',
+      stepKey: 'clerk:call_2/approval',
+      escalationId: 'esc_tool',
+      decision: 'approve',
+      payload: { a: 1, b: 2 },
+    });
+    store.applyAll(s.events);
+    expect(rowOf('a_ask')?.status).toBe('running');
+    expect(store.nodeStatus('clerk')).toBe('running');
+    expect(store.edgeState('')).toBeUndefined();
+  });
+
   it('records handoff validation results on the action that made them', () => {
     const s = new EventScript();
     s.started();

@@ -281,6 +281,8 @@ export class RunViewStore {
           text: '',
           handoffs: [],
         });
+        // A question nobody has answered yet, asked again by a resumed attempt (with no new request): still waiting.
+        if (event.stepKey !== null && this.stepsAsking.has(event.stepKey)) this.setWaiting(event.actionId, true);
         return;
       case 'action.delta':
         this.updateAction(event.actionId, (a) => ({ ...a, text: a.text + event.text }));
@@ -371,13 +373,22 @@ export class RunViewStore {
       case 'escalation.requested':
         if (event.stepKey !== null) this.stepsAsking.add(event.stepKey);
         this.escalations.set(event.escalationId, { ...event });
-        this.edges.set(event.edgeId, { state: 'escalated', targetId: event.targetId });
+        // A tool call's question holds no edge (its `edgeId` is ""): only a handoff's shows on the canvas's edge.
+        if (!isToolCallEscalation(event))
+          this.edges.set(event.edgeId, { state: 'escalated', targetId: event.targetId });
+        if (event.subject?.kind === 'tool_call') {
+          const asksAbout = { source: event.subject.source, name: event.subject.tool };
+          this.updateAction(event.actionId, (a) => ({ ...a, asksAbout }));
+        }
+        this.setWaiting(event.actionId, true);
         return;
       case 'escalation.resolved': {
         if (event.stepKey !== null) this.stepsAsking.delete(event.stepKey);
+        this.setWaiting(event.actionId, false);
         const escalation = this.escalations.get(event.escalationId);
         if (!escalation) return;
         this.escalations.set(event.escalationId, { ...escalation, decision: event.decision });
+        if (isToolCallEscalation(escalation)) return;
         this.edges.set(escalation.edgeId, {
           state: event.decision === 'reject' ? 'rejected' : 'validated',
           targetId: escalation.targetId,
@@ -449,6 +460,12 @@ export class RunViewStore {
     this.treeVersionValue++;
   }
 
+  /** An escalation's action waits on a person, or works again once they decided (its completion follows). */
+  private setWaiting(actionId: string, waiting: boolean): void {
+    const [from, to] = waiting ? (['running', 'waiting'] as const) : (['waiting', 'running'] as const);
+    this.updateAction(actionId, (a) => (a.status === from ? { ...a, status: to } : a));
+  }
+
   /** A handoff event belongs to its own action when there is one, else to its parent. */
   private addHandoff(actionId: string, parentId: string | null, handoff: HandoffView): void {
     const owner = this.actions.has(actionId) ? actionId : parentId;
@@ -479,6 +496,10 @@ export class RunViewStore {
     }
     return { inputTokens: input, outputTokens: output, totalTokens: total };
   }
+}
+
+function isToolCallEscalation(escalation: { subject?: { kind: string } }): boolean {
+  return escalation.subject?.kind === 'tool_call';
 }
 
 function totalsOf(event: { usage: Usage; modelCalls: number; activeMs: number }): RunTotals {

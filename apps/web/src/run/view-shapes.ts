@@ -49,6 +49,11 @@ export interface ActionView {
   summary?: string;
   /** A tool_call action's tool and arguments. */
   tool?: { source: string; name: string; arguments: JsonValue };
+  /**
+   * An escalation's tool call: the tool a person is asked about. The engine asks before it starts the call's own
+   * tool_call action, so while a call waits this is the row that names it.
+   */
+  asksAbout?: { source: string; name: string };
   /** Text streamed so far. */
   text: string;
   output?: JsonValue;

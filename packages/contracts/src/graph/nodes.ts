@@ -75,6 +75,9 @@ export type ToolRef = z.infer<typeof ToolRef>;
 export const MAX_TOOL_ROUNDS = 50;
 export const DEFAULT_TOOL_ROUNDS = 8;
 
+/** The most tools one agent may have (the editor's picker stops there too). */
+export const MAX_AGENT_TOOLS = 32;
+
 export const SpecialistNodeData = z.strictObject({
   name: Slug,
   description: Description,
@@ -84,7 +87,7 @@ export const SpecialistNodeData = z.strictObject({
   /** With a schema, the agent is asked for structured output that matches it. */
   outputSchema: JsonSchemaObject.optional(),
   /** Tools the agent may call before it answers (graph format 2). */
-  tools: z.array(ToolRef).max(32, 'An agent can have at most 32 tools.').optional(),
+  tools: z.array(ToolRef).max(MAX_AGENT_TOOLS, `An agent can have at most ${MAX_AGENT_TOOLS} tools.`).optional(),
   /** Rounds of model call + tool calls per activation before the node fails (default 8). */
   maxToolRounds: z.number().int().min(1).max(MAX_TOOL_ROUNDS).optional(),
 });

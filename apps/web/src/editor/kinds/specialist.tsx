@@ -6,6 +6,8 @@ import type { FlowNode } from '../flow-derive';
 import { TextField, TierField } from '../inspector/fields';
 import { SchemaField } from '../inspector/SchemaField';
 import { NodeShell } from '../nodes/NodeShell';
+import { ToolChips } from '../nodes/ToolChips';
+import { useToolsSlot } from '../tools-slot';
 import { unappliedKey } from '../unapplied-text';
 import { KindIcon } from './icon';
 import { DEFAULT_NODE_SIZE, handlesFor, type KindFieldsProps, type KindLook, type WebNodeKind } from './kind';
@@ -40,7 +42,9 @@ const SpecialistNode = memo(function SpecialistNode({
       description={data.description}
       selected={selected}
       isPeer={parentId !== undefined}
-    />
+    >
+      <ToolChips tools={data.tools} />
+    </NodeShell>
   );
 });
 
@@ -53,6 +57,8 @@ const DEFAULT_OUTPUT_SCHEMA = {
 
 function SpecialistFields({ node, update }: KindFieldsProps<'specialist'>) {
   const store = useDocumentStore();
+  // The editor's Tools section (list, approval, picker), loaded lazily: see tools-slot.ts.
+  const Tools = useToolsSlot();
   const schema = node.data.outputSchema;
   const owner = {
     target: { kind: 'node' as const, id: node.id },
@@ -93,6 +99,11 @@ function SpecialistFields({ node, update }: KindFieldsProps<'specialist'>) {
           owner={owner}
         />
       ) : null}
+      <Tools
+        node={node}
+        // No coalescing key: adding, removing or switching approval is one undo step each, as a click should be.
+        onChange={(tools) => store.getState().updateNodeData(node.id, { tools })}
+      />
     </>
   );
 }
