@@ -46,10 +46,14 @@ describe('the script of the first screen', () => {
     });
   }
 
-  it('keeps elk, the Markdown renderer and the image export out of both screens', () => {
+  // Ajv (in the contracts' json-schema module, with the graph rules in the editor's schema-checks) compiles JSON
+  // Schemas: about 90 KB gzipped that only a check needs, and checks run after the first screen.
+  it('keeps elk, the Markdown renderer, the image export and Ajv out of both screens', () => {
     const eager = new Set(Object.values(SCREENS).flatMap((keys) => scriptSize(outDir, manifest, keys).files));
     const lazySources = Object.entries(manifest)
-      .filter(([key]) => /elkjs|react-markdown|html-to-image|ResultView|EscalationDialog/.test(key))
+      .filter(([key]) =>
+        /elkjs|react-markdown|html-to-image|ResultView|EscalationDialog|schema-checks|json-schema/.test(key),
+      )
       .map(([, chunk]) => chunk.file);
     expect(lazySources.length).toBeGreaterThan(0);
     for (const file of lazySources) expect(eager.has(file)).toBe(false);

@@ -1,10 +1,10 @@
 // Runs parseGraph (debounced) as the document changes and puts the problems in the store; tells the page of every
 // change of the problems, whichever way they changed. The checks load on demand (load-schema-checks.ts): the first
-// one waits for their chunk, later ones find it in.
+// check waits for their chunk, later ones find it in.
 import type { GraphIssue } from '@baton/contracts';
 import { useEffect, useRef } from 'react';
 import type { DocumentStore } from './document-store';
-import { loadSchemaChecks, type SchemaChecks } from './load-schema-checks';
+import { type SchemaChecks, schemaChecks } from './load-schema-checks';
 
 /** Typing should not re-validate on every key: wait this long after the last change. */
 export const VALIDATION_DELAY_MS = 200;
@@ -21,7 +21,7 @@ export function useProblems(store: DocumentStore, onProblemsChange?: (issues: Gr
       timer = undefined;
       let checks: SchemaChecks;
       try {
-        checks = await loadSchemaChecks();
+        checks = await schemaChecks.load();
       } catch {
         // The chunk did not load: the problems stay as they were until the next change asks again.
         return;
@@ -36,20 +36,37 @@ export function useProblems(store: DocumentStore, onProblemsChange?: (issues: Gr
     const unsubscribeProblems = store.subscribe((state, previous) => {
       if (state.problems !== previous.problems) callback.current?.([...state.problems.all]);
     });
-    // The first check waits like any later one: opening a graph draws it first (parseGraph of 2,000 nodes takes
-    // about 100 ms, which the first frame of the canvas would otherwise wait for).
-    timer = setTimeout(() => void validate(), VALIDATION_DELAY_MS);
+    // The first check waits until the browser is idle: opening a graph draws it first. parseGraph of 2,000 nodes
+    // takes about 100 ms, and loading the checks' chunk more; a fixed delay was not enough on a busy machine, where
+    // drawing the canvas took longer than the delay and the check ran in front of its first frame.
+    const cancelFirst = whenIdle(() => void validate());
     callback.current?.([...store.getState().problems.all]);
     const unsubscribeDocument = store.subscribe((state, previous) => {
       if (state.document === previous.document) return;
+      cancelFirst();
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void validate(), VALIDATION_DELAY_MS);
     });
     return () => {
       live = false;
+      cancelFirst();
       unsubscribeDocument();
       unsubscribeProblems();
       if (timer) clearTimeout(timer);
     };
   }, [store]);
+}
+
+/** Longest the first check waits for an idle moment: problems show within a second even on a page that never idles. */
+const FIRST_CHECK_TIMEOUT_MS = 1000;
+
+/** Runs `task` when the browser is next idle (after the frames in flight are drawn); returns the cancel. */
+function whenIdle(task: () => void): () => void {
+  // jsdom and older Safari have no requestIdleCallback: there, the same delay as every later check.
+  if (typeof window.requestIdleCallback !== 'function') {
+    const timer = setTimeout(task, VALIDATION_DELAY_MS);
+    return () => clearTimeout(timer);
+  }
+  const handle = window.requestIdleCallback(task, { timeout: FIRST_CHECK_TIMEOUT_MS });
+  return () => window.cancelIdleCallback(handle);
 }

@@ -2,9 +2,10 @@
 // loaded on demand: the warning follows a moment after the first schema shows). Text that does not apply is a
 // problem of the graph (unapplied-text.ts), so the old schema never runs unnoticed.
 import type { JsonPath, JsonSchemaObject } from '@baton/contracts';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useLazyModule } from '../../ui/lazy-module';
 import { useDocumentStore } from '../document-context';
-import { loadedSchemaChecks, loadSchemaChecks } from '../load-schema-checks';
+import { schemaChecks } from '../load-schema-checks';
 import { type UnappliedText, unappliedKey } from '../unapplied-text';
 import { CheckedField } from './fields';
 
@@ -82,21 +83,6 @@ export function SchemaField({
 
 /** The compile error of `schema`: at once when the checks are in, else once they are (null until then). */
 function useCompileError(schema: JsonSchemaObject): string | null {
-  const [checks, setChecks] = useState(loadedSchemaChecks);
-  useEffect(() => {
-    if (checks) return;
-    let live = true;
-    loadSchemaChecks().then(
-      (loaded) => {
-        if (live) setChecks(() => loaded);
-      },
-      // Without the checks there is no live warning; the graph's problems (checked again when it changes) and the
-      // server's own check still refuse a schema that does not compile.
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, [checks]);
+  const checks = useLazyModule(schemaChecks);
   return useMemo(() => (checks ? checks.schemaCompileError(schema) : null), [checks, schema]);
 }
