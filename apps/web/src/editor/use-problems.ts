@@ -3,6 +3,7 @@
 // check waits for their chunk, later ones find it in.
 import type { GraphIssue } from '@baton/contracts';
 import { useEffect, useRef } from 'react';
+import { whenIdle } from '../ui/when-idle';
 import type { DocumentStore } from './document-store';
 import { type SchemaChecks, schemaChecks } from './load-schema-checks';
 
@@ -55,18 +56,4 @@ export function useProblems(store: DocumentStore, onProblemsChange?: (issues: Gr
       if (timer) clearTimeout(timer);
     };
   }, [store]);
-}
-
-/** Longest the first check waits for an idle moment: problems show within a second even on a page that never idles. */
-const FIRST_CHECK_TIMEOUT_MS = 1000;
-
-/** Runs `task` when the browser is next idle (after the frames in flight are drawn); returns the cancel. */
-function whenIdle(task: () => void): () => void {
-  // jsdom and older Safari have no requestIdleCallback: there, the same delay as every later check.
-  if (typeof window.requestIdleCallback !== 'function') {
-    const timer = setTimeout(task, VALIDATION_DELAY_MS);
-    return () => clearTimeout(timer);
-  }
-  const handle = window.requestIdleCallback(task, { timeout: FIRST_CHECK_TIMEOUT_MS });
-  return () => window.cancelIdleCallback(handle);
 }
