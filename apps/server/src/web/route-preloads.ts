@@ -24,7 +24,10 @@ interface PagePreload {
  */
 function pageOf(pathname: string): PagePreload | null {
   const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/') return { chunk: PAGE_CHUNKS.graphs, api: '/api/graphs' };
+  // Not the list's request: the list asks for it only once the sign-in gate lets it through, and a preloaded 401
+  // from before signing in would answer that later request (the editor's graph is taken at start-up instead, and
+  // asked again when it failed: fetchOpeningGraph in apps/web/src/api/graphs.ts).
+  if (path === '/') return { chunk: PAGE_CHUNKS.graphs };
   const match = /^\/graphs\/([^/]+)(?:\/runs\/[^/]+)?$/.exec(path);
   if (!match) return null;
   let id: string;

@@ -88,7 +88,6 @@ describe('serving the web app', () => {
       '<link rel="modulepreload" crossorigin href="/assets/shared-1.js">',
     ]);
     expect(await links('/')).toEqual([
-      '<link rel="preload" as="fetch" crossorigin href="/api/graphs">',
       '<link rel="modulepreload" crossorigin href="/assets/GraphsPage-1.js">',
       '<link rel="modulepreload" crossorigin href="/assets/shared-1.js">',
     ]);
