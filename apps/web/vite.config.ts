@@ -15,5 +15,11 @@ export default defineConfig({
   preview: { host: '127.0.0.1' },
   // Source maps only when a developer asks (BATON_SOURCE_MAPS=1, which also lets the server serve them): a
   // production build ships none, and its bundles carry no sourceMappingURL.
-  build: { outDir: 'dist', sourcemap: ['1', 'true'].includes(process.env.BATON_SOURCE_MAPS ?? '') },
+  // The manifest tells the server which chunks each page loads, so it can announce them in the HTML of that page
+  // (apps/server/src/web/route-preloads.ts).
+  build: {
+    outDir: 'dist',
+    manifest: true,
+    sourcemap: ['1', 'true'].includes(process.env.BATON_SOURCE_MAPS ?? ''),
+  },
 });

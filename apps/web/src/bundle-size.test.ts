@@ -1,6 +1,6 @@
 // The first screen's budget: the graph list at `/` and the editor of one graph each need under 300 KB of gzipped
 // script. A production build (in a temporary folder) is measured from its manifest, so the figures are exact.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,5 +53,17 @@ describe('the script of the first screen', () => {
       .map(([, chunk]) => chunk.file);
     expect(lazySources.length).toBeGreaterThan(0);
     for (const file of lazySources) expect(eager.has(file)).toBe(false);
+  });
+
+  // Ajv compiles JSON Schemas: about 90 KB gzipped that only a check needs (the graph's problems, a schema field, a
+  // run's input), and checks run after the first screen. Found by its code, whatever chunk the bundler puts it in.
+  it('keeps Ajv out of both screens', () => {
+    const ajvOption = 'strictTuples';
+    const hasAjv = (file: string) => readFileSync(join(outDir, file), 'utf8').includes(ajvOption);
+    const files = Object.values(manifest).map((chunk) => chunk.file);
+    expect(files.some(hasAjv)).toBe(true);
+    for (const keys of Object.values(SCREENS)) {
+      expect(scriptSize(outDir, manifest, keys).files.filter(hasAjv)).toEqual([]);
+    }
   });
 });

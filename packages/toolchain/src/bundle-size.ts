@@ -12,6 +12,8 @@ export interface ManifestChunk {
   isDynamicEntry?: boolean;
   imports?: string[];
   dynamicImports?: string[];
+  /** The styles the chunk brings (Vite loads them with it). */
+  css?: string[];
 }
 
 export type ViteManifest = Record<string, ManifestChunk>;

@@ -57,4 +57,47 @@ describe('serving the web app', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('pnpm --filter @baton/web build');
   });
+
+  it("announces the page's own chunks and its first API request in the HTML of that page", async () => {
+    const dir = webDir();
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><head><title>Baton app</title></head><body></body>');
+    fs.mkdirSync(path.join(dir, '.vite'));
+    fs.writeFileSync(
+      path.join(dir, '.vite', 'manifest.json'),
+      JSON.stringify({
+        'index.html': { file: 'assets/index-1.js', imports: ['_react-1.js'] },
+        '_react-1.js': { file: 'assets/react-1.js' },
+        '_shared-1.js': { file: 'assets/shared-1.js', imports: ['_react-1.js'] },
+        'src/pages/EditorPage.tsx': {
+          file: 'assets/EditorPage-1.js',
+          imports: ['_react-1.js', '_shared-1.js'],
+          css: ['assets/EditorPage-1.css'],
+        },
+        'src/graphs/GraphsPage.tsx': { file: 'assets/GraphsPage-1.js', imports: ['_shared-1.js'] },
+      }),
+    );
+    server = testServer({ webDir: dir });
+    const links = async (p: string) =>
+      [...(await (await server.call('GET', p)).text()).matchAll(/<link [^>]*>/g)].map((m) => m[0]);
+
+    const editor = await links('/graphs/g%201/runs/r1');
+    expect(editor).toEqual([
+      '<link rel="preload" as="fetch" crossorigin href="/api/graphs/g%201">',
+      '<link rel="modulepreload" crossorigin href="/assets/EditorPage-1.js">',
+      '<link rel="preload" as="style" crossorigin href="/assets/EditorPage-1.css">',
+      '<link rel="modulepreload" crossorigin href="/assets/shared-1.js">',
+    ]);
+    expect(await links('/')).toEqual([
+      '<link rel="modulepreload" crossorigin href="/assets/GraphsPage-1.js">',
+      '<link rel="modulepreload" crossorigin href="/assets/shared-1.js">',
+    ]);
+    expect(await links('/somewhere/else')).toEqual([]);
+
+    // The id comes from the address: whatever it holds reaches the HTML URI-encoded, never as markup.
+    const hostile = await (
+      await server.call('GET', `/graphs/${encodeURIComponent('"><script>alert(1)</script>')}`)
+    ).text();
+    expect(hostile).not.toContain('<script>');
+    expect(hostile).toContain('href="/api/graphs/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E"');
+  });
 });

@@ -2,7 +2,9 @@
 // Security headers (the Content-Security-Policy among them) are set for every response in http/security-headers.ts.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { ViteManifest } from '@baton/toolchain';
 import type { Context, Hono } from 'hono';
+import { routePreloadLinks, withPreloads } from './route-preloads';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -65,8 +67,27 @@ export function serveWebApp(app: Hono, webDir: string | null, options: WebAppOpt
       const hashed = file.startsWith(path.join(root, 'assets') + path.sep);
       return send(c, file, hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     }
-    return send(c, index, 'no-cache');
+    return sendIndex(c, root, index);
   });
+}
+
+/** index.html with the preloads of the page the path opens (none when the build wrote no manifest). */
+async function sendIndex(c: Context, root: string, index: string) {
+  const html = await fs.readFile(index, 'utf8');
+  const manifest = await readManifest(root);
+  const body = manifest ? withPreloads(html, routePreloadLinks(c.req.path, manifest)) : html;
+  c.header('Content-Type', TYPES['.html']);
+  c.header('Cache-Control', 'no-cache');
+  return c.req.method === 'HEAD' ? c.body(null) : c.body(body);
+}
+
+/** Read per request, like index.html, so a rebuild of the app is served without a restart. */
+async function readManifest(root: string): Promise<ViteManifest | null> {
+  try {
+    return JSON.parse(await fs.readFile(path.join(root, '.vite', 'manifest.json'), 'utf8')) as ViteManifest;
+  } catch {
+    return null;
+  }
 }
 
 async function isFile(file: string): Promise<boolean> {

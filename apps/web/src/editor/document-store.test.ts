@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDocumentStore } from './document-store';
 import { computeLayout } from './layout';
 import { nodeSize } from './node-factory';
-import { findProblems } from './problems';
+import { findProblems } from './schema-checks';
 import { counterIds, emptyGraph, researchGraph } from './test-graphs';
 
 function storeWith(document: GraphDocument = emptyGraph()) {

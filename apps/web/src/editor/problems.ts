@@ -1,5 +1,6 @@
-// Graph problems from parseGraph, indexed by the node or edge they concern so the canvas can show them there.
-import { type GraphDocument, type GraphIssue, parseGraph } from '@baton/contracts';
+// Graph problems, indexed by the node or edge they concern so the canvas can show them there. Finding them
+// (parseGraph, which compiles schemas with Ajv) is schema-checks.ts, loaded on demand.
+import type { GraphDocument, GraphIssue } from '@baton/contracts';
 
 export interface ProblemIndex {
   all: readonly GraphIssue[];
@@ -8,12 +9,6 @@ export interface ProblemIndex {
 }
 
 export const NO_PROBLEMS: ProblemIndex = { all: [], byNode: new Map(), byEdge: new Map() };
-
-/** Every problem of the document (shape and rules), each tied to its node or edge where it has one. */
-export function findProblems(document: GraphDocument): ProblemIndex {
-  const result = parseGraph(document);
-  return result.ok ? NO_PROBLEMS : indexProblems(result.issues, document);
-}
 
 export function indexProblems(issues: readonly GraphIssue[], document: GraphDocument): ProblemIndex {
   if (issues.length === 0) return NO_PROBLEMS;

@@ -1,7 +1,7 @@
 // A field's text that could not be applied is a problem of the graph until it is fixed or its edge is gone.
 import { describe, expect, it } from 'vitest';
 import { createDocumentStore } from './document-store';
-import { findProblems } from './problems';
+import { findProblems } from './schema-checks';
 import { counterIds, researchGraph } from './test-graphs';
 import { type UnappliedText, unappliedKey } from './unapplied-text';
 

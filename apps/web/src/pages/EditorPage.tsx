@@ -1,10 +1,11 @@
 // The editor route: loads a graph's draft, opens it in a document store, and mounts the canvas with the page's
 // header (name, save state), toolbar (versions, export), autosave, file drop import, and the run panel.
 import type { GraphIssue, GraphRecord } from '@baton/contracts';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client';
 import { useGraph } from '../api/graphs';
 import { AppHeader } from '../app/AppHeader';
+import { ChunkPage, pageChunk } from '../app/page-chunk';
 import { graphsPath, navigate } from '../app/router';
 import { DocumentStoreProvider } from '../editor/document-context';
 import { createDocumentStore } from '../editor/document-store';
@@ -14,15 +15,16 @@ import { ConflictBanner, SaveStatus } from '../persistence/SaveStatus';
 import { useAutosave } from '../persistence/use-autosave';
 import { useGraphImport } from '../persistence/use-graph-import';
 import { RunSessionProvider } from '../run/run-session';
+import { useIdleOnce } from '../ui/when-idle';
 import { EditorToolbar } from './EditorToolbar';
 import { GraphTitle } from './GraphTitle';
 import './editor-page.css';
 
-// The run panel (trace, result, history) is its own chunk: the canvas shows without waiting for it. It starts
-// loading with this page, beside the graph's fetch, since every editor shows it.
-const loadRunPanel = () => import('../run/RunPanel');
-void loadRunPanel();
-const RunPanel = lazy(() => loadRunPanel().then((module) => ({ default: module.RunPanel })));
+// The run panel (trace, result, history) is its own chunk: the canvas shows without waiting for it. It loads once
+// the browser is first idle after the canvas's first frame (useIdleOnce): loaded with this page, its chunk and its
+// first render ran in front of that frame on a busy machine. A chunk, not `lazy`, so that it shows as soon as it is
+// in (app/page-chunk.tsx says why).
+const runPanel = pageChunk(() => import('../run/RunPanel').then((module) => module.RunPanel));
 
 export interface EditorPageProps {
   graphId: string;
@@ -66,6 +68,7 @@ function OpenGraph({ record, runId }: { record: GraphRecord; runId: string | und
   const [store] = useState(() => createDocumentStore(record.draft));
   const autosave = useAutosave(store, record);
   const [problems, setProblems] = useState<GraphIssue[]>([]);
+  const runPanelNow = useIdleOnce();
   const [notice, setNotice] = useState<{ text: string; key: number } | null>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const { importFile, dialog: importDialog } = useGraphImport();
@@ -119,14 +122,20 @@ function OpenGraph({ record, runId }: { record: GraphRecord; runId: string | und
                   <EditorToolbar graphId={record.id} autosave={autosave} canvasRef={canvasRef} onNotice={showNotice} />
                 }
                 runPanel={
-                  <Suspense fallback={<div className="run-panel-loading" />}>
-                    <RunPanel
-                      graphId={record.id}
-                      hasProblems={problems.length > 0}
-                      runId={runId}
-                      beforeRun={autosave.flush}
+                  runPanelNow ? (
+                    <ChunkPage
+                      chunk={runPanel}
+                      props={{
+                        graphId: record.id,
+                        hasProblems: problems.length > 0,
+                        ...(runId !== undefined ? { runId } : {}),
+                        beforeRun: autosave.flush,
+                      }}
+                      loading={<div className="run-panel-loading" />}
                     />
-                  </Suspense>
+                  ) : (
+                    <div className="run-panel-loading" />
+                  )
                 }
                 onProblemsChange={setProblems}
               />

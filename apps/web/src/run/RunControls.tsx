@@ -4,9 +4,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client';
 import { useDocument } from '../editor/document-context';
 import type { DocumentState } from '../editor/document-store';
+import { lazyModule, useLazyModule } from '../ui/lazy-module';
 import { useCancelRun, useStartRun } from './api';
 import { readGoalDraft, writeGoalDraft } from './goal-draft';
-import { checkJsonText } from './json-check';
 
 /** "Run again with this goal": a past run's goal and input, put in the boxes and run. A new object each time. */
 export interface RunAgainRequest {
@@ -27,10 +27,20 @@ export interface RunControlsProps {
 
 type ParsedInput = { ok: true; value: JsonValue | undefined } | { ok: false; problems: string[] };
 
+// The input's check compiles the input node's schema with Ajv: its chunk loads when the input box opens, not with
+// the run panel, which every editor shows at once.
+const jsonCheck = lazyModule(() => import('./json-check'));
+
 /** Empty means no input; otherwise JSON, checked against the input node's schema when it has one. */
-function parseInput(text: string, schema: JsonSchemaObject | undefined): ParsedInput {
+function parseInput(
+  text: string,
+  schema: JsonSchemaObject | undefined,
+  check: typeof import('./json-check') | undefined,
+): ParsedInput {
   if (text.trim() === '') return { ok: true, value: undefined };
-  return checkJsonText(text, schema, "input node's schema");
+  // Only while the check's chunk loads, just after the box opened; Run waits for it.
+  if (!check) return { ok: false, problems: ['Checking the input…'] };
+  return check.checkJsonText(text, schema, "input node's schema");
 }
 
 const selectInputSchema = (state: DocumentState): JsonSchemaObject | undefined => {
@@ -52,7 +62,8 @@ export function RunControls({ graphId, hasProblems, liveRunId, onStarted, before
   const inputId = useId();
 
   const inputSchema = useDocument(selectInputSchema);
-  const input = withInput ? parseInput(inputText, inputSchema) : ({ ok: true, value: undefined } as const);
+  const check = useLazyModule(jsonCheck, withInput);
+  const input = withInput ? parseInput(inputText, inputSchema, check) : ({ ok: true, value: undefined } as const);
   const body = StartRunBody.safeParse({
     goal,
     ...(input.ok && input.value !== undefined ? { input: input.value } : {}),

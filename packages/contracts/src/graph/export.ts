@@ -2,7 +2,7 @@
 import { GraphValidationError } from '../errors';
 import { GraphDocument, type GraphDocumentInput } from './graph';
 import { migrateGraph } from './migrate';
-import { zodIssuesToGraphIssues } from './parse-graph';
+import { zodIssuesToGraphIssues } from './zod-issues';
 
 /**
  * Serialises a graph as Baton exports it. Objects of the format list their keys in the schema's order

@@ -1,8 +1,11 @@
-// A JSON Schema editor: the text must be a JSON object to apply; whether it compiles is checked live (safe Ajv).
-// Text that does not apply is a problem of the graph (unapplied-text.ts), so the old schema never runs unnoticed.
-import { compileJsonSchema, type JsonPath, type JsonSchemaObject } from '@baton/contracts';
+// A JSON Schema editor: the text must be a JSON object to apply; whether it compiles is checked live (safe Ajv,
+// loaded on demand: the warning follows a moment after the first schema shows). Text that does not apply is a
+// problem of the graph (unapplied-text.ts), so the old schema never runs unnoticed.
+import type { JsonPath, JsonSchemaObject } from '@baton/contracts';
 import { useCallback, useMemo } from 'react';
+import { useLazyModule } from '../../ui/lazy-module';
 import { useDocumentStore } from '../document-context';
+import { schemaChecks } from '../load-schema-checks';
 import { type UnappliedText, unappliedKey } from '../unapplied-text';
 import { CheckedField } from './fields';
 
@@ -57,10 +60,7 @@ export function SchemaField({
     [store, key, owner.target, owner.field, subject],
   );
   // Compiling is the live check of the schema itself: a schema that does not compile is applied but flagged.
-  const compileError = useMemo(() => {
-    const compiled = compileJsonSchema(value);
-    return compiled.ok ? null : `This schema does not compile: ${compiled.message}`;
-  }, [value]);
+  const compileError = useCompileError(value);
   const warning = useCallback(() => compileError, [compileError]);
   return (
     <CheckedField
@@ -79,4 +79,10 @@ export function SchemaField({
       onUnapplied={onUnapplied}
     />
   );
+}
+
+/** The compile error of `schema`: at once when the checks are in, else once they are (null until then). */
+function useCompileError(schema: JsonSchemaObject): string | null {
+  const checks = useLazyModule(schemaChecks);
+  return useMemo(() => (checks ? checks.schemaCompileError(schema) : null), [checks, schema]);
 }
