@@ -263,7 +263,7 @@ const TraceRowView = memo(function TraceRowView({
         {named && <span className="trace-tool-name">{named.name}</span>}
         {/* A call (or a question) held for a person says so as the canvas node does, not in the grey meta. */}
         {action.status === 'waiting' && (
-          <span className="trace-waiting" data-testid="trace-row-waiting">
+          <span className="badge badge-warning badge-caps" data-testid="trace-row-waiting">
             waiting
           </span>
         )}

@@ -3,7 +3,7 @@
 export function SideEffectsMark() {
   return (
     <span
-      className="tool-mark"
+      className="badge badge-warning badge-caps"
       title="May change something outside the run: in simulated runs each call asks a person first."
       data-testid="tool-side-effects"
     >
