@@ -9,6 +9,7 @@ import {
   type RunEvent,
   type Usage,
 } from '@baton/contracts';
+import { AttemptSteps } from './attempt-steps';
 import type {
   ActionView,
   AttemptMarker,
@@ -52,10 +53,7 @@ export class RunViewStore {
   private treeVersionValue = 0;
   private structureVersionValue = 0;
   private newestActionIdValue: string | null = null;
-  /** Step keys started, completed (or decided), and waiting on a person: what a resumed attempt reuses or repeats. */
-  private readonly stepsStarted = new Set<string>();
-  private readonly stepsDone = new Set<string>();
-  private readonly stepsAsking = new Set<string>();
+  private readonly steps = new AttemptSteps();
 
   constructor(options: { runId?: string; scheduleFrame?: FrameScheduler } = {}) {
     this.scheduleFrame = options.scheduleFrame ?? browserScheduler;
@@ -259,7 +257,7 @@ export class RunViewStore {
         this.end(event.at, { endReason: event.reason });
         return;
       case 'action.started':
-        if (event.stepKey !== null) this.stepsStarted.add(event.stepKey);
+        this.steps.start(event.stepKey);
         this.addAction({
           id: event.actionId,
           parentId: event.parentActionId,
@@ -282,16 +280,13 @@ export class RunViewStore {
           handoffs: [],
         });
         // A question nobody has answered yet, asked again by a resumed attempt (with no new request): still waiting.
-        if (event.stepKey !== null && this.stepsAsking.has(event.stepKey)) this.setWaiting(event.actionId, true);
+        if (this.steps.isAsking(event.stepKey)) this.setWaiting(event.actionId, true);
         return;
       case 'action.delta':
         this.updateAction(event.actionId, (a) => ({ ...a, text: a.text + event.text }));
         return;
       case 'action.completed':
-        {
-          const stepKey = event.stepKey ?? this.actions.get(event.actionId)?.stepKey ?? null;
-          if (stepKey !== null) this.stepsDone.add(stepKey);
-        }
+        this.steps.complete(event.stepKey ?? this.actions.get(event.actionId)?.stepKey ?? null);
         this.updateAction(event.actionId, (a) => ({
           ...a,
           status: 'completed',
@@ -371,24 +366,25 @@ export class RunViewStore {
         });
         return;
       case 'escalation.requested':
-        if (event.stepKey !== null) this.stepsAsking.add(event.stepKey);
+        this.steps.ask(event.stepKey);
         this.escalations.set(event.escalationId, { ...event });
-        // A tool call's question holds no edge (its `edgeId` is ""): only a handoff's shows on the canvas's edge.
-        if (!isToolCallEscalation(event))
-          this.edges.set(event.edgeId, { state: 'escalated', targetId: event.targetId });
+        // A tool call's question holds no edge (its `edgeId` is ""): its row names the tool; a handoff's question
+        // shows on the canvas's edge.
         if (event.subject?.kind === 'tool_call') {
           const asksAbout = { source: event.subject.source, name: event.subject.tool };
           this.updateAction(event.actionId, (a) => ({ ...a, asksAbout }));
+        } else {
+          this.edges.set(event.edgeId, { state: 'escalated', targetId: event.targetId });
         }
         this.setWaiting(event.actionId, true);
         return;
       case 'escalation.resolved': {
-        if (event.stepKey !== null) this.stepsAsking.delete(event.stepKey);
+        this.steps.decide(event.stepKey);
         this.setWaiting(event.actionId, false);
         const escalation = this.escalations.get(event.escalationId);
         if (!escalation) return;
         this.escalations.set(event.escalationId, { ...escalation, decision: event.decision });
-        if (isToolCallEscalation(escalation)) return;
+        if (escalation.subject?.kind === 'tool_call') return;
         this.edges.set(escalation.edgeId, {
           state: event.decision === 'reject' ? 'rejected' : 'validated',
           targetId: escalation.targetId,
@@ -414,23 +410,18 @@ export class RunViewStore {
    * still open for a person is neither: it is waited on again). What the attempt before left open stops here.
    */
   private beginAttempt(attempt: number, seq: number, at: number): void {
-    let repeated = 0;
-    for (const key of this.stepsStarted) if (!this.stepsDone.has(key) && !this.stepsAsking.has(key)) repeated += 1;
-    const marker: AttemptMarker = { attempt, seq, at, reused: this.stepsDone.size, repeated };
+    const marker: AttemptMarker = { attempt, seq, at, ...this.steps.beginAttempt() };
     this.summary = { ...this.summary, attempts: [...this.summary.attempts, marker] };
-    for (const action of this.actions.values()) {
-      if (action.status === 'running' || action.status === 'waiting') {
-        this.actions.set(action.id, { ...action, status: 'cancelled', endedAt: at });
-      }
-    }
-    this.stepsStarted.clear();
-    for (const key of this.stepsDone) this.stepsStarted.add(key);
-    this.treeVersionValue++;
+    this.stopOpenActions(at);
   }
 
   private end(at: number, patch: Partial<RunSummaryView>): void {
     this.summary = { ...this.summary, ...patch, endedAt: at };
-    // Actions the engine left open when the run ended stop where the run stopped.
+    this.stopOpenActions(at);
+  }
+
+  /** Actions the engine left open (when its run ended, or its attempt was cut off) stop where the run stopped. */
+  private stopOpenActions(at: number): void {
     for (const action of this.actions.values()) {
       if (action.status === 'running' || action.status === 'waiting') {
         this.actions.set(action.id, { ...action, status: 'cancelled', endedAt: at });
@@ -496,10 +487,6 @@ export class RunViewStore {
     }
     return { inputTokens: input, outputTokens: output, totalTokens: total };
   }
-}
-
-function isToolCallEscalation(escalation: { subject?: { kind: string } }): boolean {
-  return escalation.subject?.kind === 'tool_call';
 }
 
 function totalsOf(event: { usage: Usage; modelCalls: number; activeMs: number }): RunTotals {
