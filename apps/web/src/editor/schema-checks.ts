@@ -1,7 +1,7 @@
 // The editor's checks that compile JSON Schemas, which is Ajv's work: a graph's problems (its rules compile every
 // node's and contract's schema) and a schema field's live compile check. Ajv and the rules are about 100 KB of
 // gzipped script the first screen does not need (opening a graph draws it before validating it), so this module
-// is imported on demand (`loadSchemaChecks`) and becomes its own chunk; nothing imports it statically.
+// is imported on demand (`schemaChecks` in load-schema-checks.ts) and becomes its own chunk; nothing imports it statically.
 import { compileJsonSchema, type GraphDocument, type JsonSchemaObject, parseGraph } from '@baton/contracts';
 import { indexProblems, NO_PROBLEMS, type ProblemIndex } from './problems';
 
