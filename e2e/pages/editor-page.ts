@@ -23,11 +23,14 @@ export class EditorPage {
   }
 
   /**
-   * Waits until the first fit of the view has settled: the viewport's transform unchanged for 10 frames. Positions
-   * measured before that (a handle to drag from, a node's box) can move under the mouse, as they never do for a
-   * person, who looks before grabbing.
+   * Waits until the first fit of the view has settled: the editor says it is over, and the viewport's transform is
+   * unchanged for 10 frames. Positions measured before that (a handle to drag from, a node's box) can move under the
+   * mouse, as they never do for a person, who looks before grabbing.
    */
   async waitForSteadyView(): Promise<void> {
+    // The first fit starts only once React Flow has measured the nodes, which a busy machine can take longer for than
+    // the 10 frames below: the editor marks its canvas when that fit is over.
+    await expect(this.page.locator('.editor-canvas[data-view-settled]')).toBeAttached({ timeout: 10_000 });
     await this.page.waitForFunction(
       () =>
         new Promise<boolean>((resolve) => {

@@ -78,6 +78,16 @@ function EditorLayout({ toolbar, runPanel, onProblemsChange }: EditorProps) {
   const [shortcuts, setShortcuts] = useState(false);
   const closeMenu = useCallback(() => setMenu(null), []);
   const fit = useCallback(() => void fitReadable(flow, canvasRef.current), [flow]);
+  // Whether the first view has settled: a saved viewport, nothing to fit, or the first fit's animation over. The
+  // canvas says so (`data-view-settled`) for tests, which must not measure positions on it while it still moves.
+  const [viewSettled, setViewSettled] = useState(() => {
+    const { viewport, document } = store.getState();
+    return viewport !== undefined || document.nodes.length === 0;
+  });
+  const fitFirst = useCallback(
+    () => void fitReadable(flow, canvasRef.current).then(() => setViewSettled(true)),
+    [flow],
+  );
   useProblems(store, onProblemsChange);
 
   const local = useCallback((at: { x: number; y: number }) => {
@@ -250,8 +260,8 @@ function EditorLayout({ toolbar, runPanel, onProblemsChange }: EditorProps) {
             </aside>
           }
           canvas={
-            <div className="editor-canvas" ref={canvasRef}>
-              <Canvas onRefused={onRefused} onChooseKind={onChooseKind} onReady={fit} onContextMenu={openMenu} />
+            <div className="editor-canvas" ref={canvasRef} data-view-settled={viewSettled || undefined}>
+              <Canvas onRefused={onRefused} onChooseKind={onChooseKind} onReady={fitFirst} onContextMenu={openMenu} />
               {menu ? (
                 <Suspense fallback={null}>
                   <CanvasMenu
